@@ -1,0 +1,81 @@
+# reisregister - build, test and demo.
+#
+#   make          build build/reisregister
+#   make test     install what is missing, build with ASan+UBSan, run every test
+#   make demo     install what is missing, build, load examples/ into demo.db, serve it
+#
+# Sources are found by folder: every src/**/*.c except src/cli/main.c goes
+# into the library that the binary and each test links. tests/unit/test_*.c
+# is one cmocka program each; tests/fuzz/fuzz_*.c one libFuzzer driver each.
+
+BUILD   ?= build
+CC      ?= cc
+PKGS    := sqlite3 jansson libmicrohttpd libcmark libsodium libxml-2.0
+CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN    := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
+OPT     ?= -O2 -g
+SAN     ?=
+CFLAGS_ALL  = $(CSTD) $(WARN) $(OPT) $(SAN) $(shell pkg-config --cflags $(PKGS)) -Isrc -I$(BUILD)/gen
+LDLIBS_ALL  = $(shell pkg-config --libs $(PKGS)) -lstemmer -lm -lpthread
+
+LIB_SRC   := $(filter-out src/cli/main.c,$(shell find src -name '*.c' | sort))
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+GEN_DEPS  := $(shell find src -name '*.h')
+
+.PHONY: all deps test unit demo clean fuzz assets
+all: $(BUILD)/reisregister
+
+deps:
+	@sh scripts/deps.sh
+
+# Front-end assets (NL Design System CSS) built from node_modules, if the
+# web module wants them; see scripts/assets.sh.
+assets:
+	@if [ -x scripts/assets.sh ]; then sh scripts/assets.sh $(BUILD)/gen; fi
+
+$(BUILD)/obj/%.o: %.c $(GEN_DEPS) | assets
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libreisregister.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/reisregister: $(BUILD)/obj/src/cli/main.o $(BUILD)/libreisregister.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libreisregister.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libreisregister.a $(LDLIBS_ALL) $(shell pkg-config --libs cmocka)
+
+unit: $(UNIT_BIN)
+
+# make test: sanitizer build in build/asan, then every test, one summary line.
+test: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" \
+		build/asan/reisregister unit
+	@$(MAKE) --no-print-directory fuzz
+	@sh tests/run.sh build/asan build/fuzz
+
+# libFuzzer drivers need clang; they are built in build/fuzz.
+fuzz:
+	@mkdir -p build/fuzz
+	@for f in $(FUZZ_SRC); do \
+		n=$$(basename $$f .c); \
+		if [ ! build/fuzz/$$n -nt $$f ] || [ -n "$$(find src -newer build/fuzz/$$n -name '*.[ch]' | head -n 1)" ]; then \
+			echo "  FUZZ $$n"; \
+			clang $(CSTD) -Wall -Wextra -Werror -g -O1 -fsanitize=fuzzer,address,undefined \
+				$$(pkg-config --cflags $(PKGS)) -Isrc -Ibuild/asan/gen -o build/fuzz/$$n $$f \
+				$(LIB_SRC) $(LDLIBS_ALL) || exit 1; \
+		fi; \
+	done
+
+demo: deps all
+	@sh scripts/demo.sh $(BUILD)/reisregister
+
+clean:
+	rm -rf build

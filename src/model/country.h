@@ -1,0 +1,14 @@
+/* country.h - ISO 3166-1 alpha-2 country codes. */
+#ifndef RR_COUNTRY_H
+#define RR_COUNTRY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when code is an assigned ISO 3166-1 alpha-2 code (upper case), or XK
+ * (Kosovo, user-assigned but used by the EU and the Netherlands). */
+bool rr_country_valid(const char *code);
+/* Number of known codes (for tests). */
+size_t rr_country_count(void);
+
+#endif

@@ -1,0 +1,170 @@
+#include "csv.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../model/record.h"
+
+void rr_csv_field(rr_buf *out, const char *s, int first)
+{
+	if (!first)
+		rr_buf_addc(out, ',');
+	if (!s)
+		return;
+	int formula = strchr("=+-@", s[0]) && s[0] && !(s[0] == '-' && s[1] >= '0' && s[1] <= '9');
+	if (!formula && !strpbrk(s, ",\"\r\n")) {
+		rr_buf_addstr(out, s);
+		return;
+	}
+	rr_buf_addc(out, '"');
+	if (formula)
+		rr_buf_addc(out, '\'');
+	for (; *s; s++) {
+		if (*s == '"')
+			rr_buf_addc(out, '"');
+		rr_buf_addc(out, *s);
+	}
+	rr_buf_addc(out, '"');
+}
+
+static const char *const columns[] = {
+	"id", "organisation", "title", "kind", "direction", "status", "public",
+	"start", "end", "planned_start", "planned_end", "destinations", "travellers",
+	"accompanying_officials", "planned_accompanying_officials",
+	"costs_estimate_eur", "costs_actual_eur", "paid_by", "decision_date",
+	"decision_outcome", "report_due", "report_submitted", "partnership",
+	"counterpart", "themes", "purpose", NULL};
+
+/* "a; b; c" from an array, each element through fmt_el */
+static void joined(rr_buf *tmp, const json_t *arr, void (*fmt_el)(rr_buf *, const json_t *))
+{
+	size_t i;
+	json_t *el;
+	rr_buf_reset(tmp);
+	json_array_foreach(arr, i, el) {
+		if (i)
+			rr_buf_addstr(tmp, "; ");
+		fmt_el(tmp, el);
+	}
+}
+
+static void fmt_dest(rr_buf *b, const json_t *el)
+{
+	const char *city = rr_rec_str(el, "city");
+	rr_buf_addstr(b, rr_rec_str(el, "country"));
+	if (city)
+		rr_buf_printf(b, " %s", city);
+}
+
+static void fmt_traveller(rr_buf *b, const json_t *el)
+{
+	const char *role = rr_rec_str(el, "role");
+	rr_buf_addstr(b, rr_rec_str(el, "name"));
+	if (role)
+		rr_buf_printf(b, " (%s)", role);
+}
+
+static void fmt_str(rr_buf *b, const json_t *el)
+{
+	rr_buf_addstr(b, json_string_value(el));
+}
+
+static void cost_sums(const json_t *trip, long long *est, long long *act, int *has_est,
+		      int *has_act, rr_buf *payers)
+{
+	json_t *c;
+	size_t i;
+	*est = *act = 0;
+	*has_est = *has_act = 0;
+	rr_buf_reset(payers);
+	json_array_foreach(json_object_get(trip, "costs"), i, c) {
+		const char *kind = rr_rec_str(c, "kind"), *p = rr_rec_str(c, "paid_by");
+		json_t *amt = json_object_get(c, "amount_eur");
+		if (amt && kind && !strcmp(kind, "actual")) {
+			*act += rr_amount_cents(amt);
+			*has_act = 1;
+		} else if (amt) {
+			*est += rr_amount_cents(amt);
+			*has_est = 1;
+		}
+		if (p && !strstr(rr_buf_cstr(payers), p)) {
+			if (payers->len)
+				rr_buf_addstr(payers, "; ");
+			rr_buf_addstr(payers, p);
+		}
+	}
+}
+
+static const char *cents(char *out, size_t n, long long c, int has)
+{
+	if (!has)
+		return NULL;
+	snprintf(out, n, "%lld.%02lld", c / 100, c % 100);
+	return out;
+}
+
+static const char *count_str(char *out, size_t n, const json_t *trip, const char *key)
+{
+	json_t *v = json_object_get(trip, key);
+	if (!json_is_integer(v))
+		return NULL;
+	snprintf(out, n, "%lld", (long long)json_integer_value(v));
+	return out;
+}
+
+rr_err rr_csv_trips(rr_buf *out, const json_t *trips)
+{
+	rr_buf tmp, payers;
+	json_t *t;
+	size_t i;
+
+	rr_buf_init(&tmp, 1 << 20);
+	rr_buf_init(&payers, 1 << 16);
+	for (int c = 0; columns[c]; c++)
+		rr_csv_field(out, columns[c], c == 0);
+	rr_buf_addstr(out, "\r\n");
+	json_array_foreach(trips, i, t) {
+		char n1[32], n2[32], e1[32], e2[32];
+		long long est, act;
+		int he, ha;
+		json_t *dec = json_object_get(t, "decision"), *rep = json_object_get(t, "report");
+		int col = 0;
+
+		cost_sums(t, &est, &act, &he, &ha, &payers);
+#define F(v) rr_csv_field(out, (v), col++ == 0)
+		F(rr_rec_str(t, "id"));
+		F(rr_rec_str(t, "organisation"));
+		F(rr_rec_str(t, "title"));
+		F(rr_rec_str(t, "kind"));
+		F(rr_rec_str(t, "direction"));
+		F(rr_rec_str(t, "status"));
+		F(rr_rec_bool(t, "public") ? "true" : "false");
+		F(rr_rec_str(t, "start"));
+		F(rr_rec_str(t, "end"));
+		F(rr_rec_str(t, "planned_start"));
+		F(rr_rec_str(t, "planned_end"));
+		joined(&tmp, json_object_get(t, "destinations"), fmt_dest);
+		F(rr_buf_cstr(&tmp));
+		joined(&tmp, json_object_get(t, "travellers"), fmt_traveller);
+		F(rr_buf_cstr(&tmp));
+		F(count_str(n1, sizeof n1, t, "accompanying_officials"));
+		F(count_str(n2, sizeof n2, t, "planned_accompanying_officials"));
+		F(cents(e1, sizeof e1, est, he));
+		F(cents(e2, sizeof e2, act, ha));
+		F(rr_buf_cstr(&payers));
+		F(dec ? rr_rec_str(dec, "date") : NULL);
+		F(dec ? rr_rec_str(dec, "outcome") : NULL);
+		F(rep ? rr_rec_str(rep, "due") : NULL);
+		F(rep ? rr_rec_str(rep, "submitted") : NULL);
+		F(rr_rec_str(t, "partnership"));
+		F(rr_rec_str(t, "counterpart"));
+		joined(&tmp, json_object_get(t, "themes"), fmt_str);
+		F(rr_buf_cstr(&tmp));
+		F(rr_rec_str(t, "purpose"));
+#undef F
+		rr_buf_addstr(out, "\r\n");
+	}
+	rr_buf_free(&tmp);
+	rr_buf_free(&payers);
+	return rr_buf_err(out);
+}

@@ -1,0 +1,19 @@
+/* csv.h - trips as CSV for spreadsheets: RFC 4180 (CRLF line ends, fields
+ * quoted when they hold a comma, quote or line break), UTF-8, a header row,
+ * one row per trip. Amounts are euros with a dot and two decimals. */
+#ifndef RR_CSV_H
+#define RR_CSV_H
+
+#include <jansson.h>
+
+#include "../util/buf.h"
+
+/* Appends one field (with its separator unless first) to out. */
+void rr_csv_field(rr_buf *out, const char *s, int first);
+
+/* Appends the header row and one row per trip of the array trips. Formula
+ * triggers (= + - @ at the start of a text field) are prefixed with a
+ * quote so that spreadsheets do not run them. */
+rr_err rr_csv_trips(rr_buf *out, const json_t *trips);
+
+#endif

@@ -1,0 +1,121 @@
+#include "load.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../model/record.h"
+
+typedef struct refctx {
+	rr_store *s;
+	const json_t *doc;
+	const char *label;
+	rr_diag *d;
+	int bad;
+	rr_err err;
+} refctx;
+
+static int in_doc(const json_t *doc, rr_kind k, const char *id)
+{
+	json_t *arr = json_object_get(doc, rr_kind_get(k)->plural), *r;
+	size_t i;
+	json_array_foreach(arr, i, r) {
+		const char *rid = rr_rec_str(r, "id");
+		if (rid && !strcmp(rid, id))
+			return 1;
+	}
+	return 0;
+}
+
+static void check_ref(void *ctx, rr_kind target, const char *id, const char *path)
+{
+	refctx *c = ctx;
+	bool yes = false;
+	rr_err e;
+
+	if (!id || in_doc(c->doc, target, id))
+		return;
+	if ((e = rr_store_exists(c->s, target, id, &yes))) {
+		c->err = e;
+		return;
+	}
+	if (!yes) {
+		rr_diag_add(c->d, "%s: %s: no %s with id '%s' in the document or the register",
+			    c->label, path, rr_kind_get(target)->singular, id);
+		c->bad = 1;
+	}
+}
+
+static void check_transition(refctx *c, const json_t *trip)
+{
+	json_t *old = NULL;
+	const char *from, *to = rr_rec_str(trip, "status");
+
+	if (rr_store_get(c->s, RR_K_TRIP, rr_rec_str(trip, "id"), &rr_viewer_system, &old))
+		return; /* new trip: any status */
+	from = rr_rec_str(old, "status");
+	if (from && to && !rr_status_transition_ok(from, to)) {
+		rr_diag_add(c->d, "%s: status: cannot go from %s to %s", c->label, from, to);
+		c->bad = 1;
+	}
+	json_decref(old);
+}
+
+/* created, updated or unchanged, compared with what the store has */
+static void count(rr_store *s, rr_kind k, const json_t *rec, rr_load_stats *st)
+{
+	json_t *old = NULL;
+	if (!st)
+		return;
+	if (rr_store_get(s, k, rr_rec_str(rec, "id"), &rr_viewer_system, &old))
+		st->created[k]++;
+	else if (json_equal(old, (json_t *)rec))
+		st->unchanged[k]++;
+	else
+		st->updated[k]++;
+	json_decref(old);
+}
+
+rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr_diag *d)
+{
+	refctx c = {s, doc, NULL, d, 0, RR_OK};
+	rr_err e = RR_OK;
+	json_t *r;
+	size_t i;
+	char label[160];
+
+	if (stats)
+		memset(stats, 0, sizeof *stats);
+	for (int k = 0; k < RR_K_COUNT; k++) {
+		json_array_foreach(json_object_get(doc, rr_kind_get(k)->plural), i, r) {
+			snprintf(label, sizeof label, "%s %s", rr_kind_get(k)->singular,
+				 rr_rec_str(r, "id"));
+			c.label = label;
+			rr_record_refs((rr_kind)k, r, check_ref, &c);
+			if (k == RR_K_TRIP)
+				check_transition(&c, r);
+		}
+	}
+	if (c.err) {
+		rr_diag_add(d, "reading the register failed: %s", rr_store_errmsg(s));
+		return c.err;
+	}
+	if (c.bad)
+		return RR_EINVAL;
+	if ((e = rr_store_begin(s))) {
+		rr_diag_add(d, "cannot start a transaction: %s", rr_store_errmsg(s));
+		return e;
+	}
+	/* kinds in dependency order: bodies first (enum order of rr_kind) */
+	for (int k = 0; k < RR_K_COUNT && !e; k++) {
+		json_array_foreach(json_object_get(doc, rr_kind_get(k)->plural), i, r) {
+			count(s, (rr_kind)k, r, stats);
+			if ((e = rr_store_put(s, (rr_kind)k, r, d)))
+				break;
+		}
+	}
+	if (!e && (e = rr_store_commit(s)))
+		rr_diag_add(d, "commit failed: %s", rr_store_errmsg(s));
+	if (e)
+		rr_store_rollback(s);
+	return e;
+}

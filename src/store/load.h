@@ -1,0 +1,24 @@
+/* load.h - putting a whole document into the store, all or nothing.
+ *
+ * Used by `reisregister load`, the importer and the web forms. Every record
+ * must already be normalised (model/doc.h). The loader checks what needs
+ * the database: references to records that exist neither in the document
+ * nor in the store, and trip status changes the lifecycle does not allow.
+ * Then it writes every record in one transaction. On any problem nothing is
+ * written and d lists every problem. */
+#ifndef RR_LOAD_H
+#define RR_LOAD_H
+
+#include <jansson.h>
+
+#include "store.h"
+
+typedef struct rr_load_stats {
+	size_t created[RR_K_COUNT];
+	size_t updated[RR_K_COUNT];
+	size_t unchanged[RR_K_COUNT];
+} rr_load_stats;
+
+rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr_diag *d);
+
+#endif

@@ -1,0 +1,34 @@
+/* sqlite_int.h - internals shared by the SQLite backend's files. */
+#ifndef RR_SQLITE_INT_H
+#define RR_SQLITE_INT_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+struct rr_store {
+	sqlite3 *db;
+	int in_txn;
+	char errmsg[512];
+};
+
+/* Migrations: migrations[i] brings the schema from version i to i+1. */
+extern const char *const rr_sqlite_migrations[];
+extern const int rr_sqlite_migration_count;
+
+/* The table of kind k (a constant identifier, never input). */
+const char *rr_sqlite_table(rr_kind k);
+
+/* Records the database's error text in s and returns RR_EDB. */
+rr_err rr_sqlite_fail(rr_store *s, const char *what);
+
+/* Prepares sql; on error records it and returns NULL. */
+sqlite3_stmt *rr_sqlite_prepare(rr_store *s, const char *sql);
+
+/* Runs a prepared statement to completion; finalizes it. */
+rr_err rr_sqlite_run(rr_store *s, sqlite3_stmt *st, const char *what);
+
+/* Binds text or NULL. */
+void rr_sqlite_bind_str(sqlite3_stmt *st, int i, const char *v);
+
+#endif

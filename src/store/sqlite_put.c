@@ -1,0 +1,298 @@
+/* sqlite_put.c - writing records: the document plus the columns and child
+ * rows derived from it, in the caller's transaction. */
+#include "sqlite_int.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "../model/doc.h"
+#include "../model/record.h"
+
+static void now_iso(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int year_of(const json_t *rec, const char *key)
+{
+	rr_date d = rr_rec_date(rec, key);
+	return d.prec ? d.y : 0;
+}
+
+static void bind_year(sqlite3_stmt *st, int i, int y)
+{
+	if (y)
+		sqlite3_bind_int(st, i, y);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_cents(sqlite3_stmt *st, int i, const json_t *v)
+{
+	if (v)
+		sqlite3_bind_int64(st, i, rr_amount_cents(v));
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* A cost paid by someone other than the body itself. */
+static int third_party_paid(const json_t *trip)
+{
+	json_t *costs = json_object_get(trip, "costs"), *c;
+	size_t i;
+	json_array_foreach(costs, i, c) {
+		const char *p = rr_rec_str(c, "paid_by");
+		if (p && strcmp(p, rr_rec_str(trip, "organisation")) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+static rr_err put_trip_children(rr_store *s, const json_t *t)
+{
+	const char *id = rr_rec_str(t, "id");
+	json_t *arr, *el;
+	size_t i;
+	sqlite3_stmt *st;
+	rr_err e;
+	static const char *const del[] = {
+		"DELETE FROM trip_destination WHERE trip = ?1",
+		"DELETE FROM trip_traveller WHERE trip = ?1",
+		"DELETE FROM trip_cost WHERE trip = ?1",
+		"DELETE FROM trip_theme WHERE trip = ?1",
+	};
+
+	for (i = 0; i < sizeof del / sizeof del[0]; i++) {
+		st = rr_sqlite_prepare(s, del[i]);
+		if (!st)
+			return RR_EDB;
+		rr_sqlite_bind_str(st, 1, id);
+		if ((e = rr_sqlite_run(s, st, "clear trip rows")))
+			return e;
+	}
+	arr = json_object_get(t, "destinations");
+	json_array_foreach(arr, i, el) {
+		st = rr_sqlite_prepare(s, "INSERT INTO trip_destination (trip, seq, country, city) "
+					  "VALUES (?1, ?2, ?3, ?4)");
+		if (!st)
+			return RR_EDB;
+		rr_sqlite_bind_str(st, 1, id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		rr_sqlite_bind_str(st, 3, rr_rec_str(el, "country"));
+		rr_sqlite_bind_str(st, 4, rr_rec_str(el, "city"));
+		if ((e = rr_sqlite_run(s, st, "trip destination")))
+			return e;
+	}
+	arr = json_object_get(t, "travellers");
+	json_array_foreach(arr, i, el) {
+		st = rr_sqlite_prepare(s, "INSERT INTO trip_traveller (trip, seq, name, role, person) "
+					  "VALUES (?1, ?2, ?3, ?4, ?5)");
+		if (!st)
+			return RR_EDB;
+		rr_sqlite_bind_str(st, 1, id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		rr_sqlite_bind_str(st, 3, rr_rec_str(el, "name"));
+		rr_sqlite_bind_str(st, 4, rr_rec_str(el, "role"));
+		rr_sqlite_bind_str(st, 5, rr_rec_str(el, "person"));
+		if ((e = rr_sqlite_run(s, st, "trip traveller")))
+			return e;
+	}
+	arr = json_object_get(t, "costs");
+	json_array_foreach(arr, i, el) {
+		st = rr_sqlite_prepare(s, "INSERT INTO trip_cost (trip, seq, category, amount_cents, "
+					  "kind, paid_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+		if (!st)
+			return RR_EDB;
+		rr_sqlite_bind_str(st, 1, id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		rr_sqlite_bind_str(st, 3, rr_rec_str(el, "category"));
+		bind_cents(st, 4, json_object_get(el, "amount_eur"));
+		rr_sqlite_bind_str(st, 5, rr_rec_str(el, "kind"));
+		rr_sqlite_bind_str(st, 6, rr_rec_str(el, "paid_by"));
+		if ((e = rr_sqlite_run(s, st, "trip cost")))
+			return e;
+	}
+	arr = json_object_get(t, "themes");
+	json_array_foreach(arr, i, el) {
+		st = rr_sqlite_prepare(s, "INSERT OR IGNORE INTO trip_theme (trip, theme) "
+					  "VALUES (?1, ?2)");
+		if (!st)
+			return RR_EDB;
+		rr_sqlite_bind_str(st, 1, id);
+		rr_sqlite_bind_str(st, 2, json_string_value(el));
+		if ((e = rr_sqlite_run(s, st, "trip theme")))
+			return e;
+	}
+	return RR_OK;
+}
+
+/* Each kind's row: SQL with ?1 id, ?2 doc, ?3 updated_at, then its own. */
+static sqlite3_stmt *row_stmt(rr_store *s, rr_kind k, const json_t *r)
+{
+	sqlite3_stmt *st = NULL;
+	rr_date start;
+
+	switch (k) {
+	case RR_K_ORGANISATION:
+		st = rr_sqlite_prepare(s, "INSERT OR REPLACE INTO organisation (id, doc, updated_at, "
+					  "name, kind, country) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+		if (!st)
+			return NULL;
+		rr_sqlite_bind_str(st, 4, rr_rec_str(r, "name"));
+		rr_sqlite_bind_str(st, 5, rr_rec_str(r, "kind"));
+		rr_sqlite_bind_str(st, 6, rr_rec_str(r, "country"));
+		break;
+	case RR_K_PERSON:
+		st = rr_sqlite_prepare(s, "INSERT OR REPLACE INTO person (id, doc, updated_at, name, "
+					  "organisation) VALUES (?1, ?2, ?3, ?4, ?5)");
+		if (!st)
+			return NULL;
+		rr_sqlite_bind_str(st, 4, rr_rec_str(r, "name"));
+		rr_sqlite_bind_str(st, 5, rr_rec_str(r, "organisation"));
+		break;
+	case RR_K_PARTNERSHIP:
+		st = rr_sqlite_prepare(s, "INSERT OR REPLACE INTO partnership (id, doc, updated_at, "
+					  "organisation, type, partner_name, partner_country, since, public, year) "
+					  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+		if (!st)
+			return NULL;
+		rr_sqlite_bind_str(st, 4, rr_rec_str(r, "organisation"));
+		rr_sqlite_bind_str(st, 5, rr_rec_str(r, "type"));
+		rr_sqlite_bind_str(st, 6, rr_rec_str(json_object_get(r, "partner"), "name"));
+		rr_sqlite_bind_str(st, 7, rr_rec_str(json_object_get(r, "partner"), "country"));
+		rr_sqlite_bind_str(st, 8, rr_rec_str(r, "since"));
+		sqlite3_bind_int(st, 9, rr_rec_bool(r, "public"));
+		bind_year(st, 10, year_of(r, "since"));
+		break;
+	case RR_K_DOCUMENT:
+		st = rr_sqlite_prepare(s, "INSERT OR REPLACE INTO document (id, doc, updated_at, "
+					  "organisation, title, kind, sha256, public, year) "
+					  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+		if (!st)
+			return NULL;
+		rr_sqlite_bind_str(st, 4, rr_rec_str(r, "organisation"));
+		rr_sqlite_bind_str(st, 5, rr_rec_str(r, "title"));
+		rr_sqlite_bind_str(st, 6, rr_rec_str(r, "kind"));
+		rr_sqlite_bind_str(st, 7, rr_rec_str(r, "sha256"));
+		sqlite3_bind_int(st, 8, rr_rec_bool(r, "public"));
+		bind_year(st, 9, year_of(r, "date"));
+		break;
+	case RR_K_TRIP:
+		/* UPSERT keeps the row (and its child rows' parent) in place */
+		st = rr_sqlite_prepare(s, "INSERT INTO trip (id, doc, updated_at, organisation, "
+			"title, kind, direction, status, public, start_date, end_date, year, "
+			"partnership, third_party_paid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+			"?10, ?11, ?12, ?13, ?14) ON CONFLICT (id) DO UPDATE SET doc = ?2, "
+			"updated_at = ?3, organisation = ?4, title = ?5, kind = ?6, direction = ?7, "
+			"status = ?8, public = ?9, start_date = ?10, end_date = ?11, year = ?12, "
+			"partnership = ?13, third_party_paid = ?14");
+		if (!st)
+			return NULL;
+		start = rr_rec_date(r, "start");
+		rr_sqlite_bind_str(st, 4, rr_rec_str(r, "organisation"));
+		rr_sqlite_bind_str(st, 5, rr_rec_str(r, "title"));
+		rr_sqlite_bind_str(st, 6, rr_rec_str(r, "kind"));
+		rr_sqlite_bind_str(st, 7, rr_rec_str(r, "direction"));
+		rr_sqlite_bind_str(st, 8, rr_rec_str(r, "status"));
+		sqlite3_bind_int(st, 9, rr_rec_bool(r, "public"));
+		rr_sqlite_bind_str(st, 10, rr_rec_str(r, "start"));
+		rr_sqlite_bind_str(st, 11, rr_rec_str(r, "end"));
+		bind_year(st, 12, start.prec ? start.y : 0);
+		rr_sqlite_bind_str(st, 13, rr_rec_str(r, "partnership"));
+		sqlite3_bind_int(st, 14, third_party_paid(r));
+		break;
+	case RR_K_RESULT:
+		st = rr_sqlite_prepare(s, "INSERT OR REPLACE INTO result (id, doc, updated_at, "
+			"organisation, type, theme, amount_cents, jobs, date, year, trip, partnership, "
+			"public) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+		if (!st)
+			return NULL;
+		rr_sqlite_bind_str(st, 4, rr_rec_str(r, "organisation"));
+		rr_sqlite_bind_str(st, 5, rr_rec_str(r, "type"));
+		rr_sqlite_bind_str(st, 6, rr_rec_str(r, "theme"));
+		bind_cents(st, 7, json_object_get(r, "amount_eur"));
+		if (json_object_get(r, "jobs"))
+			sqlite3_bind_int64(st, 8, rr_rec_count(r, "jobs", 0));
+		rr_sqlite_bind_str(st, 9, rr_rec_str(r, "date"));
+		bind_year(st, 10, year_of(r, "date"));
+		rr_sqlite_bind_str(st, 11, rr_rec_str(r, "trip"));
+		rr_sqlite_bind_str(st, 12, rr_rec_str(r, "partnership"));
+		sqlite3_bind_int(st, 13, rr_rec_bool(r, "public"));
+		break;
+	case RR_K_GIFT:
+		st = rr_sqlite_prepare(s, "INSERT OR REPLACE INTO gift (id, doc, updated_at, "
+			"organisation, date, year, value_cents, trip, public) "
+			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+		if (!st)
+			return NULL;
+		rr_sqlite_bind_str(st, 4, rr_rec_str(r, "organisation"));
+		rr_sqlite_bind_str(st, 5, rr_rec_str(r, "date"));
+		bind_year(st, 6, year_of(r, "date"));
+		bind_cents(st, 7, json_object_get(r, "value_eur"));
+		rr_sqlite_bind_str(st, 8, rr_rec_str(r, "trip"));
+		sqlite3_bind_int(st, 9, rr_rec_bool(r, "public"));
+		break;
+	default:
+		return NULL;
+	}
+	return st;
+}
+
+rr_err rr_store_put(rr_store *s, rr_kind k, const json_t *rec, rr_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	char *doc = NULL, now[32];
+	const char *id = rr_rec_str(rec, "id");
+	rr_err e = RR_OK;
+
+	if (!s->in_txn) {
+		rr_diag_add(d, "internal: write outside a transaction");
+		return RR_ECONFLICT;
+	}
+	if (!id || k >= RR_K_COUNT) {
+		rr_diag_add(d, "internal: record without id");
+		return RR_EINVAL;
+	}
+	doc = json_dumps(rec, JSON_SORT_KEYS | JSON_COMPACT | JSON_REAL_PRECISION(15));
+	if (!doc) {
+		e = RR_ENOMEM;
+		goto out;
+	}
+	now_iso(now);
+	if (!(st = row_stmt(s, k, rec))) {
+		e = RR_EDB;
+		goto out;
+	}
+	rr_sqlite_bind_str(st, 1, id);
+	rr_sqlite_bind_str(st, 2, doc);
+	rr_sqlite_bind_str(st, 3, now);
+	e = rr_sqlite_run(s, st, rr_sqlite_table(k));
+	st = NULL;
+	if (!e && k == RR_K_TRIP)
+		e = put_trip_children(s, rec);
+out:
+	if (e == RR_EDB)
+		rr_diag_add(d, "%s %s: storing failed: %s", rr_kind_get(k)->singular, id, s->errmsg);
+	free(doc);
+	return e;
+}
+
+rr_err rr_store_delete(rr_store *s, rr_kind k, const char *id)
+{
+	char sql[96];
+	sqlite3_stmt *st;
+
+	if (!s->in_txn || k >= RR_K_COUNT)
+		return RR_ECONFLICT;
+	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?1", rr_sqlite_table(k));
+	st = rr_sqlite_prepare(s, sql);
+	if (!st)
+		return RR_EDB;
+	rr_sqlite_bind_str(st, 1, id);
+	if (rr_sqlite_run(s, st, "delete"))
+		return RR_EDB;
+	return sqlite3_changes(s->db) ? RR_OK : RR_ENOTFOUND;
+}

@@ -1,0 +1,85 @@
+/* sqlite_schema.c - the SQLite schema, as numbered migrations.
+ *
+ * Each record kind has a table holding the canonical JSON (doc) and the
+ * columns it is queried by; child tables index the lists inside a trip.
+ * A migration, once released, is never edited: add a new one. */
+#include "sqlite_int.h"
+
+const char *const rr_sqlite_migrations[] = {
+	/* 1: the register */
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);"
+	"INSERT INTO meta VALUES ('generation', 0);"
+	"CREATE TABLE organisation ("
+	"  id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT, country TEXT,"
+	"  doc TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE TABLE person ("
+	"  id TEXT PRIMARY KEY, name TEXT NOT NULL, organisation TEXT,"
+	"  doc TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE TABLE partnership ("
+	"  id TEXT PRIMARY KEY,"
+	"  organisation TEXT NOT NULL REFERENCES organisation(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  type TEXT NOT NULL, partner_name TEXT NOT NULL, partner_country TEXT NOT NULL,"
+	"  since TEXT, public INTEGER NOT NULL, year INTEGER,"
+	"  doc TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE TABLE document ("
+	"  id TEXT PRIMARY KEY,"
+	"  organisation TEXT NOT NULL REFERENCES organisation(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  title TEXT NOT NULL, kind TEXT, sha256 TEXT, public INTEGER NOT NULL, year INTEGER,"
+	"  doc TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE TABLE trip ("
+	"  id TEXT PRIMARY KEY,"
+	"  organisation TEXT NOT NULL REFERENCES organisation(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  title TEXT NOT NULL, kind TEXT, direction TEXT NOT NULL, status TEXT NOT NULL,"
+	"  public INTEGER NOT NULL, start_date TEXT, end_date TEXT, year INTEGER,"
+	"  partnership TEXT REFERENCES partnership(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  third_party_paid INTEGER NOT NULL DEFAULT 0,"
+	"  doc TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX trip_org_year ON trip(organisation, year);"
+	"CREATE INDEX trip_start ON trip(start_date);"
+	"CREATE TABLE trip_destination ("
+	"  trip TEXT NOT NULL REFERENCES trip(id) ON DELETE CASCADE, seq INTEGER NOT NULL,"
+	"  country TEXT NOT NULL, city TEXT, PRIMARY KEY (trip, seq));"
+	"CREATE INDEX trip_destination_country ON trip_destination(country);"
+	"CREATE TABLE trip_traveller ("
+	"  trip TEXT NOT NULL REFERENCES trip(id) ON DELETE CASCADE, seq INTEGER NOT NULL,"
+	"  name TEXT NOT NULL, role TEXT, person TEXT, PRIMARY KEY (trip, seq));"
+	"CREATE INDEX trip_traveller_person ON trip_traveller(person);"
+	"CREATE INDEX trip_traveller_name ON trip_traveller(name);"
+	"CREATE TABLE trip_cost ("
+	"  trip TEXT NOT NULL REFERENCES trip(id) ON DELETE CASCADE, seq INTEGER NOT NULL,"
+	"  category TEXT NOT NULL, amount_cents INTEGER, kind TEXT NOT NULL, paid_by TEXT,"
+	"  PRIMARY KEY (trip, seq));"
+	"CREATE TABLE trip_theme ("
+	"  trip TEXT NOT NULL REFERENCES trip(id) ON DELETE CASCADE, theme TEXT NOT NULL,"
+	"  PRIMARY KEY (trip, theme));"
+	"CREATE TABLE result ("
+	"  id TEXT PRIMARY KEY,"
+	"  organisation TEXT NOT NULL REFERENCES organisation(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  type TEXT NOT NULL, theme TEXT, amount_cents INTEGER, jobs INTEGER, date TEXT,"
+	"  year INTEGER,"
+	"  trip TEXT REFERENCES trip(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  partnership TEXT REFERENCES partnership(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  public INTEGER NOT NULL, doc TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX result_partnership ON result(partnership);"
+	"CREATE INDEX result_trip ON result(trip);"
+	"CREATE TABLE gift ("
+	"  id TEXT PRIMARY KEY,"
+	"  organisation TEXT NOT NULL REFERENCES organisation(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  date TEXT NOT NULL, year INTEGER, value_cents INTEGER,"
+	"  trip TEXT REFERENCES trip(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  public INTEGER NOT NULL, doc TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX gift_org_year ON gift(organisation, year);",
+};
+
+const int rr_sqlite_migration_count =
+	(int)(sizeof rr_sqlite_migrations / sizeof rr_sqlite_migrations[0]);
+
+const char *rr_sqlite_table(rr_kind k)
+{
+	static const char *const t[RR_K_COUNT] = {
+		[RR_K_ORGANISATION] = "organisation", [RR_K_PERSON] = "person",
+		[RR_K_PARTNERSHIP] = "partnership", [RR_K_DOCUMENT] = "document",
+		[RR_K_TRIP] = "trip", [RR_K_RESULT] = "result", [RR_K_GIFT] = "gift",
+	};
+	return k < RR_K_COUNT ? t[k] : NULL;
+}
