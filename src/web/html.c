@@ -36,9 +36,11 @@ static bool failed(const html *h)
 	return html_err(h) != RR_OK;
 }
 
+/* Misuse is only recorded as the first error: after a full buffer, closes
+ * are skipped, and the buffer's error is the one to report. */
 static void misuse(html *h)
 {
-	if (!h->err)
+	if (html_err(h) == RR_OK)
 		h->err = RR_EINVAL;
 }
 
