@@ -30,6 +30,10 @@ fi
 # with the committed package-lock.json.
 if [ -f package-lock.json ] && [ ! -d node_modules ] || \
    { [ -f package-lock.json ] && [ package-lock.json -nt node_modules ]; }; then
+	if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+		echo "deps: installing nodejs npm"
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+	fi
 	if command -v npm >/dev/null 2>&1; then
 		echo "deps: npm ci"
 		npm ci --no-audit --no-fund --loglevel=error >/dev/null
