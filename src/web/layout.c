@@ -225,7 +225,11 @@ void layout_end(html *h)
 void layout_table_begin(html *h, const char *caption,
 	const char *const *headers, const int *numeric, size_t ncols)
 {
+	/* a region that may scroll must be reachable by keyboard */
 	html_open_c(h, "div", "utrecht-table-container");
+	html_attr(h, "role", "region");
+	html_attr(h, "aria-label", caption ? caption : "Tabel");
+	html_attr(h, "tabindex", "0");
 	html_open_c(h, "table", "utrecht-table");
 	if (caption) {
 		html_open_c(h, "caption", "utrecht-table__caption");

@@ -46,7 +46,8 @@ void layout_end(html *h);
  * crumb is the current page. layout_begin calls it when p->crumbs is set. */
 void layout_breadcrumb(html *h, const layout_crumb *c, size_t n);
 
-/* Table helpers: layout_table_begin writes <div class="utrecht-table-container">
+/* Table helpers: layout_table_begin writes a keyboard-scrollable
+ * <div class="utrecht-table-container" role="region" tabindex="0">
  * <table class="utrecht-table"> with a caption (optional) and a header row;
  * numeric[i] (optional) right-aligns column i. Then write rows with
  * layout_row_begin/layout_cell/layout_row_end and finish with

@@ -191,7 +191,8 @@ static void test_table(void **state)
 	layout_table_end(&f->h);
 	assert_int_equal(html_finish(&f->h), RR_OK);
 	s = rr_buf_cstr(&f->b);
-	assert_has(s, "<table class=\"utrecht-table\">");
+	assert_has(s, "<div class=\"utrecht-table-container\" role=\"region\" "
+		"aria-label=\"Reizen &lt;2023&gt;\" tabindex=\"0\"><table class=\"utrecht-table\">");
 	assert_has(s, "<caption class=\"utrecht-table__caption\">Reizen &lt;2023&gt;</caption>");
 	assert_has(s, "<th class=\"utrecht-table__header-cell\" scope=\"col\">Reis</th>");
 	assert_has(s, "utrecht-table__header-cell--numeric-column\" scope=\"col\">Kosten</th>");
@@ -209,6 +210,7 @@ static void test_table_without_caption(void **state)
 	layout_table_end(&f->h);
 	assert_int_equal(html_finish(&f->h), RR_OK);
 	assert_lacks(rr_buf_cstr(&f->b), "<caption");
+	assert_has(rr_buf_cstr(&f->b), "aria-label=\"Tabel\"");
 }
 
 static void test_helpers(void **state)
