@@ -1,0 +1,199 @@
+/* Unit tests: src/report/evaluation.c and chart.c on a real store. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model/doc.h"
+#include "model/record.h"
+#include "report/chart.h"
+#include "report/evaluation.h"
+#include "store/load.h"
+
+static const char doc[] =
+	"{\"organisations\":[{\"id\":\"pv26\",\"name\":\"Provincie Utrecht\",\"budgets\":["
+	"{\"year\":2017,\"amount_eur\":15000,\"fte\":0.2}]},{\"id\":\"gm0034\",\"name\":\"Almere\"}],"
+	"\"partnerships\":[{\"id\":\"pv26-guangdong\",\"organisation\":\"pv26\",\"type\":"
+	"\"friendship_treaty\",\"partner\":{\"name\":\"Guangdong\",\"country\":\"CN\"},"
+	"\"since\":\"1995\",\"public\":true,\"events\":[{\"date\":\"1995\",\"kind\":\"signed\"}]}],"
+	"\"trips\":["
+	"{\"id\":\"t1\",\"organisation\":\"pv26\",\"title\":\"In 1995 a\",\"direction\":\"in\","
+	"\"status\":\"completed\",\"public\":true,\"start\":\"1995-06\",\"partnership\":\"pv26-guangdong\"},"
+	"{\"id\":\"t2\",\"organisation\":\"pv26\",\"title\":\"In 1995 b\",\"direction\":\"in\","
+	"\"status\":\"completed\",\"public\":true,\"start\":\"1995-06\",\"partnership\":\"pv26-guangdong\"},"
+	"{\"id\":\"t3\",\"organisation\":\"pv26\",\"title\":\"Missie 1996\",\"direction\":\"out\","
+	"\"status\":\"completed\",\"public\":true,\"start\":\"1996-10\",\"partnership\":\"pv26-guangdong\"},"
+	"{\"id\":\"t4\",\"organisation\":\"pv26\",\"title\":\"Missie 2017\",\"direction\":\"out\","
+	"\"status\":\"reported\",\"public\":true,\"start\":\"2017-10-28\",\"end\":\"2017-11-04\","
+	"\"partnership\":\"pv26-guangdong\",\"report\":{\"text\":\"x\"},"
+	"\"costs\":[{\"category\":\"reis\",\"amount_eur\":5000.5,\"kind\":\"actual\"}],"
+	"\"rights_and_security\":[{\"kind\":\"topic_raised\",\"description\":\"mensenrechten\"}]},"
+	"{\"id\":\"t5\",\"organisation\":\"pv26\",\"title\":\"Concept 2018\",\"direction\":\"out\","
+	"\"status\":\"completed\",\"start\":\"2018-05\",\"partnership\":\"pv26-guangdong\"},"
+	"{\"id\":\"t6\",\"organisation\":\"pv26\",\"title\":\"Afgelast\",\"direction\":\"out\","
+	"\"status\":\"cancelled\",\"public\":true,\"start\":\"2020-05\",\"partnership\":\"pv26-guangdong\","
+	"\"cancellation\":{\"reason\":\"Covid\"}}],"
+	"\"results\":["
+	"{\"id\":\"r1\",\"organisation\":\"pv26\",\"title\":\"Vestiging\",\"type\":\"investment\","
+	"\"theme\":\"investment\",\"amount_eur\":2000000,\"jobs\":20,\"partnership\":\"pv26-guangdong\","
+	"\"public\":true},"
+	"{\"id\":\"r2\",\"organisation\":\"pv26\",\"title\":\"MoU\",\"type\":\"agreement\","
+	"\"theme\":\"education\",\"trip\":\"t4\",\"public\":true},"
+	"{\"id\":\"r3\",\"organisation\":\"pv26\",\"title\":\"Geheim\",\"type\":\"investment\","
+	"\"amount_eur\":1,\"partnership\":\"pv26-guangdong\"}]}";
+
+typedef struct fx {
+	char dir[64];
+	rr_store *s;
+} fx;
+
+static int setup(void **state)
+{
+	fx *f = calloc(1, sizeof *f);
+	char path[128];
+	rr_diag d = {0};
+	json_t *raw = NULL, *norm = NULL;
+	strcpy(f->dir, "/tmp/rr-eval-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(path, sizeof path, "%s/e.db", f->dir);
+	assert_int_equal(rr_store_open(path, RR_STORE_CREATE, &f->s, &d), RR_OK);
+	assert_int_equal(rr_doc_parse(doc, strlen(doc), "t", &raw, &d), RR_OK);
+	if (rr_doc_normalise(raw, "t", &norm, &d) || rr_load_document(f->s, norm, NULL, &d)) {
+		rr_diag_print(&d, "", stderr);
+		fail();
+	}
+	json_decref(raw);
+	json_decref(norm);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fx *f = *state;
+	char cmd[128];
+	rr_store_close(f->s);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
+	if (system(cmd))
+		return -1;
+	free(f);
+	return 0;
+}
+
+static json_t *year_row(json_t *ev, int year)
+{
+	json_t *r;
+	size_t i;
+	json_array_foreach(json_object_get(ev, "per_year"), i, r)
+		if (json_integer_value(json_object_get(r, "year")) == year)
+			return r;
+	return NULL;
+}
+
+static long long ival(json_t *o, const char *k)
+{
+	return json_integer_value(json_object_get(o, k));
+}
+
+static void public_evaluation(void **state)
+{
+	fx *f = *state;
+	json_t *ev = NULL, *tot;
+	rr_eval_opts o = {3, 2020};
+	assert_int_equal(rr_evaluate_partnership(f->s, "pv26-guangdong", &rr_viewer_anonymous, &o,
+						 &ev), RR_OK);
+	tot = json_object_get(ev, "totals");
+	assert_int_equal(ival(tot, "delegations_in"), 2);
+	assert_int_equal(ival(tot, "delegations_out"), 2); /* draft 2018 unpublished, 2020 cancelled */
+	assert_int_equal(ival(year_row(ev, 1995), "in"), 2);
+	assert_int_equal(ival(year_row(ev, 1996), "out"), 1);
+	assert_int_equal(ival(year_row(ev, 2018), "out"), 0);
+	assert_int_equal(json_array_size(json_object_get(ev, "per_year")), 2020 - 1995 + 1);
+	assert_int_equal(ival(tot, "results"), 2); /* r3 unpublished */
+	assert_int_equal(ival(tot, "agreements"), 1);
+	assert_int_equal(ival(tot, "jobs"), 20);
+	assert_true(json_real_value(json_object_get(tot, "investment_eur")) == 2000000.0);
+	assert_true(json_real_value(json_object_get(tot, "costs_actual_eur")) == 5000.5);
+	/* gaps: 1997..2016 and 2018..2020 */
+	assert_int_equal(json_array_size(json_object_get(ev, "gaps")), 20 + 3);
+	assert_int_equal(ival(ev, "last_activity"), 2017);
+	assert_true(json_is_true(json_object_get(ev, "dormant")));
+	assert_int_equal(json_array_size(json_object_get(ev, "rights_and_security")), 1);
+	assert_int_equal(json_array_size(json_object_get(ev, "results_by_theme")), 2);
+	json_t *cost2017 = json_array_get(json_object_get(ev, "costs_per_year"), 0);
+	assert_int_equal(ival(cost2017, "year"), 2017);
+	assert_true(json_real_value(json_object_get(cost2017, "budget_eur")) == 15000.0);
+	json_decref(ev);
+}
+
+static void private_view_and_dormancy(void **state)
+{
+	fx *f = *state;
+	json_t *ev = NULL;
+	const char *orgs[] = {"pv26"};
+	rr_viewer editor = {false, orgs, 1};
+	rr_eval_opts o = {5, 2020};
+	assert_int_equal(rr_evaluate_partnership(f->s, "pv26-guangdong", &editor, &o, &ev), RR_OK);
+	assert_int_equal(ival(json_object_get(ev, "totals"), "delegations_out"), 3);
+	assert_int_equal(ival(ev, "last_activity"), 2018);
+	assert_false(json_is_true(json_object_get(ev, "dormant"))); /* 2 years < 5 */
+	json_decref(ev);
+	assert_int_equal(rr_evaluate_partnership(f->s, "nope", &editor, &o, &ev), RR_ENOTFOUND);
+}
+
+static void compare(void **state)
+{
+	fx *f = *state;
+	json_t *rows = NULL, *r;
+	assert_int_equal(rr_compare_bodies(f->s, &rr_viewer_anonymous, &rows), RR_OK);
+	assert_int_equal(json_array_size(rows), 1); /* Almere has nothing yet */
+	r = json_array_get(rows, 0);
+	assert_string_equal(json_string_value(json_object_get(r, "organisation")), "pv26");
+	assert_int_equal(ival(r, "trips"), 5);
+	assert_int_equal(ival(r, "partnerships"), 1);
+	assert_true(json_real_value(json_object_get(r, "fte")) == 0.2);
+	json_decref(rows);
+}
+
+static void csv_and_chart(void **state)
+{
+	fx *f = *state;
+	json_t *ev = NULL;
+	rr_eval_opts o = {3, 2020};
+	rr_buf b;
+	html h;
+	const char *labels[] = {"1995", "1996"};
+	long out[] = {0, 1}, in[] = {2, 0};
+	rr_chart c = {"deleg", "Delegaties <per jaar>", "2 in, 1 uit & meer", 2, labels, 2,
+		      {"uitgaand", "inkomend"}, {out, in}};
+	assert_int_equal(rr_evaluate_partnership(f->s, "pv26-guangdong", &rr_viewer_anonymous, &o,
+						 &ev), RR_OK);
+	rr_buf_init(&b, 0);
+	assert_int_equal(rr_evaluation_csv(&b, ev), RR_OK);
+	assert_non_null(strstr(rr_buf_cstr(&b), "year,delegations_out,delegations_in"));
+	assert_non_null(strstr(rr_buf_cstr(&b), "\r\n1995,0,2,0.00,0.00\r\n"));
+	assert_non_null(strstr(rr_buf_cstr(&b), "\r\n2017,1,0,0.00,5000.50\r\n"));
+	rr_buf_reset(&b);
+	html_init(&h, &b);
+	rr_chart_bars(&h, &c);
+	assert_int_equal(html_finish(&h), RR_OK);
+	assert_non_null(strstr(rr_buf_cstr(&b), "aria-labelledby=\"deleg-title deleg-desc\""));
+	assert_non_null(strstr(rr_buf_cstr(&b), "Delegaties &lt;per jaar&gt;"));
+	assert_non_null(strstr(rr_buf_cstr(&b), "2 in, 1 uit &amp; meer"));
+	assert_non_null(strstr(rr_buf_cstr(&b), "<title>1995 inkomend: 2</title>"));
+	rr_buf_free(&b);
+	json_decref(ev);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(public_evaluation, setup, teardown),
+		cmocka_unit_test_setup_teardown(private_view_and_dormancy, setup, teardown),
+		cmocka_unit_test_setup_teardown(compare, setup, teardown),
+		cmocka_unit_test_setup_teardown(csv_and_chart, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
