@@ -762,6 +762,8 @@ static int vertrek(ctx *c, rr_nldate *out)
 		j++;
 	if (point(c, j, false, &b) != M_OK || b.k != PK_DAY)
 		return M_NO;
+	out->off = tk(c, a.start)->off;
+	out->len = b.end - out->off;
 	return range(c, &a, C_TM, &b, out);
 }
 

@@ -72,7 +72,11 @@ rr_err rr_nldate_next(rr_nldate_iter *it, rr_nldate *out, const char **why)
 		it->pos = it->n;
 		return e;
 	}
-	it->pos = out->off + (out->len ? out->len : 1);
+	/* always move on, whatever span the match reports */
+	if (out->off + out->len > it->pos)
+		it->pos = out->off + out->len;
+	else
+		it->pos++;
 	return e;
 }
 
