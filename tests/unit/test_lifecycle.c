@@ -1,0 +1,151 @@
+/* Unit tests: src/model/lifecycle.c */
+#include "testutil.h"
+
+#include <string.h>
+
+#include "model/lifecycle.h"
+#include "model/record.h"
+
+static json_t *trip(const char *extra)
+{
+	char text[2048];
+	json_error_t je;
+	json_t *t;
+	snprintf(text, sizeof text, "{\"id\":\"gm0034-2023-japan\",\"organisation\":\"gm0034\","
+		 "\"title\":\"Japan\",\"direction\":\"out\",\"status\":\"draft\"%s%s}",
+		 extra ? "," : "", extra ? extra : "");
+	t = json_loads(text, 0, &je);
+	assert_non_null(t);
+	return t;
+}
+
+static const char *status(const json_t *t)
+{
+	return json_string_value(json_object_get(t, "status"));
+}
+
+static void whole_lifecycle(void **state)
+{
+	(void)state;
+	json_t *t = trip("\"planned_start\":\"2023-05-13\",\"planned_end\":\"2023-05-19\","
+			 "\"start\":\"2023-05-13\",\"end\":\"2023-05-19\"");
+	rr_diag d = {0};
+	rr_date d1 = rr_date_day(2023, 2, 8), d2 = rr_date_day(2023, 2, 21);
+	rr_date s = rr_date_day(2023, 5, 15), e = rr_date_day(2023, 5, 19), r = rr_date_day(2023, 7, 10);
+	json_t *norm = NULL;
+
+	assert_int_equal(rr_trip_request(t, &d), RR_OK);
+	assert_int_equal(rr_trip_coordinate(t, "internationale zaken", &d1, &d), RR_OK);
+	assert_int_equal(rr_trip_coordinate(t, "burgemeester", &d1, &d), RR_OK);
+	assert_string_equal(status(t), "coordinated");
+	assert_int_equal(json_array_size(json_object_get(t, "coordination")), 2);
+	assert_int_equal(rr_trip_decide(t, "approved", &d2, &d), RR_OK);
+	assert_int_equal(rr_trip_complete(t, &s, &e, &d), RR_OK);
+	assert_string_equal(json_string_value(json_object_get(t, "start")), "2023-05-15");
+	assert_int_equal(rr_trip_file_report(t, "Verslag", &r, &d), RR_OK);
+	assert_string_equal(status(t), "reported");
+	rr_trip_publish(t, 1);
+	/* the result is a valid record */
+	assert_int_equal(rr_record_normalise(RR_K_TRIP, t, "t", &norm, &d), RR_OK);
+	json_t *diffs = rr_trip_differences(norm);
+	assert_int_equal(json_array_size(diffs), 1); /* start 13 -> 15 May */
+	assert_string_equal(json_string_value(json_object_get(json_array_get(diffs, 0), "field")),
+			    "start");
+	json_decref(diffs);
+	json_decref(norm);
+	json_decref(t);
+	assert_int_equal(d.n, 0);
+}
+
+static void refusals_leave_trip_unchanged(void **state)
+{
+	(void)state;
+	json_t *t = trip(NULL), *copy;
+	rr_diag d = {0};
+	rr_date day = rr_date_day(2023, 2, 21), month = rr_date_month(2023, 2);
+	copy = json_deep_copy(t);
+	assert_int_equal(rr_trip_decide(t, "approved", &day, &d), RR_ECONFLICT); /* draft */
+	assert_non_null(strstr(d.msg[0], "cannot go from draft to approved"));
+	assert_int_equal(rr_trip_file_report(t, "x", &day, &d), RR_ECONFLICT);
+	assert_int_equal(rr_trip_request(t, &d), RR_OK);
+	assert_int_equal(rr_trip_decide(t, "maybe", &day, &d), RR_EINVAL);
+	assert_int_equal(rr_trip_decide(t, "approved", &month, &d), RR_EINVAL);
+	assert_int_equal(rr_trip_cancel(t, "", NULL, &d), RR_EINVAL);
+	assert_int_equal(rr_trip_coordinate(t, "", &day, &d), RR_EINVAL);
+	assert_int_equal(rr_trip_complete(t, NULL, NULL, &d), RR_EINVAL); /* no start */
+	json_object_set_new(copy, "status", json_string("requested"));
+	assert_true(json_equal(t, copy));
+	assert_int_equal(rr_trip_cancel(t, "afgelast vanwege Covid", NULL, &d), RR_OK);
+	assert_int_equal(rr_trip_request(t, &d), RR_ECONFLICT);
+	json_decref(t);
+	json_decref(copy);
+	rr_diag_free(&d);
+}
+
+static void deadlines(void **state)
+{
+	(void)state;
+	json_t *t = trip("\"status\":\"completed\",\"start\":\"2023-05-15\",\"end\":\"2023-05-19\"");
+	rr_date due = rr_trip_report_due(t, 42), before = rr_date_day(2023, 6, 30),
+		after = rr_date_day(2023, 7, 10);
+	char s[RR_DATE_ISO_MAX];
+	rr_date_iso(&due, s);
+	assert_string_equal(s, "2023-06-30");
+	assert_int_equal(rr_trip_days_overdue(t, 42, &before), 0);
+	assert_int_equal(rr_trip_days_overdue(t, 42, &after), 10);
+	rr_date_iso((rr_date[]){rr_trip_report_due(t, 14)}, s);
+	assert_string_equal(s, "2023-06-02"); /* configurable period */
+	/* an explicit due date wins */
+	json_object_set_new(t, "report", json_pack("{s:s}", "due", "2023-08-01"));
+	assert_int_equal(rr_trip_days_overdue(t, 42, &after), 0);
+	/* a filed report is never late */
+	json_object_set_new(t, "report", json_pack("{s:s, s:s}", "text", "x", "submitted", "2023-09-01"));
+	assert_int_equal(rr_trip_days_overdue(t, 42, &after), 0);
+	json_decref(t);
+	/* an approved trip still ahead is not late; one that returned is */
+	t = trip("\"status\":\"approved\",\"start\":\"2023-05-15\",\"end\":\"2023-05-19\"");
+	assert_int_equal(rr_trip_days_overdue(t, 42, &(rr_date){2023, 5, 1, RR_PREC_DAY}), 0);
+	assert_int_equal(rr_trip_days_overdue(t, 42, &after), 10);
+	json_decref(t);
+	/* incoming delegations have no report deadline; month precision neither */
+	t = trip("\"direction\":\"in\",\"status\":\"completed\",\"start\":\"2023-05-15\"");
+	json_object_set_new(t, "direction", json_string("in"));
+	assert_int_equal(rr_trip_report_due(t, 42).prec, RR_PREC_NONE);
+	json_decref(t);
+}
+
+static void completeness(void **state)
+{
+	(void)state;
+	rr_date today = rr_date_day(2023, 8, 1);
+	json_t *t = trip("\"status\":\"completed\",\"start\":\"2023-05-15\",\"end\":\"2023-05-19\"");
+	json_t *c = rr_trip_completeness(t, 42, &today);
+	const char *expect[] = {"purpose", "destinations", "travellers", "accompanying_officials",
+				"costs", "decision", "report"};
+	assert_int_equal(json_array_size(c), sizeof expect / sizeof expect[0]);
+	for (size_t i = 0; i < json_array_size(c); i++)
+		assert_string_equal(json_string_value(json_object_get(json_array_get(c, i), "field")),
+				    expect[i]);
+	json_decref(c);
+	json_decref(t);
+	t = trip("\"status\":\"reported\",\"start\":\"2023-05-15\",\"purpose\":\"p\","
+		 "\"destinations\":[{\"country\":\"JP\"}],\"travellers\":[{\"name\":\"A\"}],"
+		 "\"accompanying_officials\":2,\"costs\":[{\"category\":\"r\",\"kind\":\"actual\"}],"
+		 "\"decision\":{\"outcome\":\"approved\",\"date\":\"2023-06-01\"},"
+		 "\"report\":{\"text\":\"x\",\"submitted\":\"2023-06-10\"}");
+	c = rr_trip_completeness(t, 42, &today);
+	assert_int_equal(json_array_size(c), 1); /* decided after departure */
+	assert_string_equal(json_string_value(json_object_get(json_array_get(c, 0), "field")),
+			    "decision.date");
+	json_decref(c);
+	json_decref(t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(whole_lifecycle), cmocka_unit_test(refusals_leave_trip_unchanged),
+		cmocka_unit_test(deadlines), cmocka_unit_test(completeness),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
