@@ -9,8 +9,13 @@
 struct rr_store {
 	sqlite3 *db;
 	int in_txn;
+	char actor[128]; /* who the audit log names for this connection's writes */
 	char errmsg[512];
 };
+
+/* Appends an audit entry (sqlite_audit.c); before/after may be NULL. */
+rr_err rr_sqlite_audit(rr_store *s, rr_kind k, const char *id, const char *org,
+		       const char *before, const char *after);
 
 /* Migrations: migrations[i] brings the schema from version i to i+1. */
 extern const char *const rr_sqlite_migrations[];

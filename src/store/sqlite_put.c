@@ -2,6 +2,7 @@
  * rows derived from it, in the caller's transaction. */
 #include "sqlite_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -241,10 +242,33 @@ static sqlite3_stmt *row_stmt(rr_store *s, rr_kind k, const json_t *r)
 	return st;
 }
 
+/* The stored document of id (a malloc'd copy in *out), or NULL if none. */
+static rr_err old_doc(rr_store *s, rr_kind k, const char *id, char **out)
+{
+	char sql[96];
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	snprintf(sql, sizeof sql, "SELECT doc FROM %s WHERE id = ?1", rr_sqlite_table(k));
+	if (!(st = rr_sqlite_prepare(s, sql)))
+		return RR_EDB;
+	rr_sqlite_bind_str(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && !(*out = strdup((const char *)sqlite3_column_text(st, 0)))) {
+		sqlite3_finalize(st);
+		return RR_ENOMEM;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return rr_sqlite_fail(s, "read before write");
+	return RR_OK;
+}
+
 rr_err rr_store_put(rr_store *s, rr_kind k, const json_t *rec, rr_diag *d)
 {
 	sqlite3_stmt *st = NULL;
-	char *doc = NULL, now[32];
+	char *doc = NULL, *before = NULL, now[32];
 	const char *id = rr_rec_str(rec, "id");
 	rr_err e = RR_OK;
 
@@ -261,6 +285,10 @@ rr_err rr_store_put(rr_store *s, rr_kind k, const json_t *rec, rr_diag *d)
 		e = RR_ENOMEM;
 		goto out;
 	}
+	if ((e = old_doc(s, k, id, &before)))
+		goto out;
+	if (before && !strcmp(before, doc))
+		goto out; /* unchanged: nothing to write, nothing to log */
 	now_iso(now);
 	if (!(st = row_stmt(s, k, rec))) {
 		e = RR_EDB;
@@ -273,26 +301,40 @@ rr_err rr_store_put(rr_store *s, rr_kind k, const json_t *rec, rr_diag *d)
 	st = NULL;
 	if (!e && k == RR_K_TRIP)
 		e = put_trip_children(s, rec);
+	if (!e)
+		e = rr_sqlite_audit(s, k, id, rr_rec_str(rec, "organisation"), before, doc);
 out:
 	if (e == RR_EDB)
 		rr_diag_add(d, "%s %s: storing failed: %s", rr_kind_get(k)->singular, id, s->errmsg);
 	free(doc);
+	free(before);
 	return e;
 }
 
 rr_err rr_store_delete(rr_store *s, rr_kind k, const char *id)
 {
-	char sql[96];
+	char sql[96], *before = NULL;
 	sqlite3_stmt *st;
+	rr_err e;
 
 	if (!s->in_txn || k >= RR_K_COUNT)
 		return RR_ECONFLICT;
+	if ((e = old_doc(s, k, id, &before)))
+		return e;
+	if (!before)
+		return RR_ENOTFOUND;
 	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?1", rr_sqlite_table(k));
-	st = rr_sqlite_prepare(s, sql);
-	if (!st)
+	if (!(st = rr_sqlite_prepare(s, sql))) {
+		free(before);
 		return RR_EDB;
+	}
 	rr_sqlite_bind_str(st, 1, id);
-	if (rr_sqlite_run(s, st, "delete"))
-		return RR_EDB;
-	return sqlite3_changes(s->db) ? RR_OK : RR_ENOTFOUND;
+	if (!(e = rr_sqlite_run(s, st, "delete"))) {
+		json_error_t je;
+		json_t *old = json_loads(before, 0, &je);
+		e = rr_sqlite_audit(s, k, id, old ? rr_rec_str(old, "organisation") : NULL, before, NULL);
+		json_decref(old);
+	}
+	free(before);
+	return e;
 }

@@ -69,6 +69,31 @@ const char *const rr_sqlite_migrations[] = {
 	"  trip TEXT REFERENCES trip(id) DEFERRABLE INITIALLY DEFERRED,"
 	"  public INTEGER NOT NULL, doc TEXT NOT NULL, updated_at TEXT NOT NULL);"
 	"CREATE INDEX gift_org_year ON gift(organisation, year);",
+
+	/* 2: accounts, sessions, failed logins, and the audit log */
+	"CREATE TABLE user ("
+	"  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,"
+	"  disabled INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);"
+	"CREATE TABLE user_role ("
+	"  user INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+	"  organisation TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN"
+	"  ('beheerder', 'redacteur', 'secretaris', 'lezer')),"
+	"  PRIMARY KEY (user, organisation, role));"
+	"CREATE TABLE session ("
+	"  token_hash TEXT PRIMARY KEY, user INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+	"  csrf TEXT NOT NULL, created INTEGER NOT NULL, last_seen INTEGER NOT NULL);"
+	"CREATE INDEX session_user ON session(user);"
+	"CREATE TABLE login_failure (key TEXT NOT NULL, at INTEGER NOT NULL);"
+	"CREATE INDEX login_failure_key ON login_failure(key, at);"
+	"CREATE TABLE audit ("
+	"  seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,"
+	"  action TEXT NOT NULL, kind TEXT NOT NULL, record TEXT NOT NULL, organisation TEXT,"
+	"  before TEXT, after TEXT);"
+	"CREATE INDEX audit_record ON audit(kind, record);"
+	"CREATE TRIGGER audit_append_only_u BEFORE UPDATE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+	"CREATE TRIGGER audit_append_only_d BEFORE DELETE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
 };
 
 const int rr_sqlite_migration_count =
