@@ -1,0 +1,229 @@
+/* api.c - the open-data API under /api/v1/: JSON (jansson) and CSV.
+ * Errors are {"error":{"code":...,"message":...}} (page_error). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/country.h"
+#include "model/record.h"
+#include "report/csv.h"
+#include "store/search.h"
+#include "web/pages.h"
+#include "web/routes.h"
+
+#define API_LIMIT_MAX 1000
+
+typedef struct filters {
+	const char *organisation, *person, *q, *kind, *direction;
+	char country[3];
+	int year;
+	size_t limit, offset;
+} filters;
+
+static bool parse_size(const char *s, size_t max, size_t *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (!s)
+		return true;
+	if (!isdigit((unsigned char)s[0]))
+		return false;
+	v = strtoul(s, &end, 10);
+	if (*end || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* Reads and checks the filter parameters; on a bad one writes the error. */
+static bool read_filters(rr_req *r, rr_resp *o, filters *f, size_t dflt_limit)
+{
+	const char *y = rr_req_param(r, "year"), *c = rr_req_param(r, "country");
+
+	memset(f, 0, sizeof *f);
+	f->organisation = rr_req_param(r, "organisation");
+	f->person = rr_req_param(r, "person");
+	f->q = rr_req_param(r, "q");
+	f->kind = rr_req_param(r, "kind");
+	f->direction = rr_req_param(r, "direction");
+	f->limit = dflt_limit;
+	if (f->organisation && !rr_route_param_ok("code", f->organisation)) {
+		page_error(o, 400, "bad_parameter", "organisation: geen geldige code (a-z, 0-9, . _ -)");
+		return false;
+	}
+	if (y) {
+		if (!rr_route_param_ok("year", y)) {
+			page_error(o, 400, "bad_parameter", "year: een jaar met vier cijfers, zoals 2023");
+			return false;
+		}
+		f->year = atoi(y);
+	}
+	if (c) {
+		if (strlen(c) != 2) {
+			page_error(o, 400, "bad_parameter", "country: een landcode van twee letters (ISO 3166-1)");
+			return false;
+		}
+		f->country[0] = (char)toupper((unsigned char)c[0]);
+		f->country[1] = (char)toupper((unsigned char)c[1]);
+		if (!rr_country_valid(f->country)) {
+			page_error(o, 400, "bad_parameter", "country: een landcode van twee letters (ISO 3166-1)");
+			return false;
+		}
+	}
+	if (f->person && strlen(f->person) > 200) {
+		page_error(o, 400, "bad_parameter", "person: te lang");
+		return false;
+	}
+	if (!parse_size(rr_req_param(r, "limit"), API_LIMIT_MAX, &f->limit) ||
+	    !parse_size(rr_req_param(r, "offset"), 100000000, &f->offset)) {
+		page_error(o, 400, "bad_parameter", "limit (1-1000) of offset is geen geldig getal");
+		return false;
+	}
+	return true;
+}
+
+/* The trips matching f, canonical objects, newest first; with q, the
+ * search decides (best first). */
+static rr_err find_trips(rr_req *r, const filters *f, json_t **trips, size_t *total)
+{
+	if (!f->q) {
+		rr_trip_query q = {.organisation = f->organisation, .year = f->year,
+			.country = f->country[0] ? f->country : NULL, .person = f->person,
+			.kind = f->kind, .direction = f->direction, .limit = f->limit,
+			.offset = f->offset};
+		return rr_store_trips(r->store, &q, r->viewer, trips, total);
+	}
+	rr_search_query sq = {.q = f->q, .organisation = f->organisation, .year = f->year,
+		.country = f->country[0] ? f->country : NULL, .person = f->person,
+		.kind = f->kind, .direction = f->direction,
+		.limit = f->limit ? f->limit : API_LIMIT_MAX, .offset = f->offset};
+	json_t *hits = NULL, *out = json_array();
+	const json_t *hit;
+	size_t i;
+	rr_err e;
+
+	if (!out)
+		return RR_ENOMEM;
+	if ((e = rr_store_search(r->store, &sq, r->viewer, &hits, NULL, total))) {
+		json_decref(out);
+		return e;
+	}
+	json_array_foreach(hits, i, hit) {
+		json_t *t = NULL;
+		if (rr_store_get(r->store, RR_K_TRIP, rr_rec_str(hit, "id"), r->viewer, &t) == RR_OK)
+			json_array_append_new(out, t);
+	}
+	json_decref(hits);
+	*trips = out;
+	return RR_OK;
+}
+
+rr_err api_trips(rr_req *r, rr_resp *o)
+{
+	filters f;
+	json_t *trips = NULL;
+	size_t total = 0;
+	rr_err e;
+
+	if (!read_filters(r, o, &f, API_LIMIT_MAX))
+		return RR_OK;
+	if ((e = find_trips(r, &f, &trips, &total)))
+		return e;
+	json_t *doc = json_pack("{s:o,s:I}", "trips", trips, "total", (json_int_t)total);
+	if (!doc)
+		return RR_ENOMEM;
+	e = pk_json(o, doc);
+	json_decref(doc);
+	return e;
+}
+
+rr_err api_trips_csv(rr_req *r, rr_resp *o)
+{
+	filters f;
+	json_t *trips = NULL;
+	size_t total = 0;
+	rr_err e;
+
+	if (!read_filters(r, o, &f, 0))
+		return RR_OK;
+	if ((e = find_trips(r, &f, &trips, &total)))
+		return e;
+	o->ctype = RR_CT_CSV;
+	o->disposition = "attachment; filename=\"reizen.csv\"";
+	e = rr_csv_trips(&o->body, trips);
+	json_decref(trips);
+	return e;
+}
+
+rr_err api_trip(rr_req *r, rr_resp *o)
+{
+	json_t *t = NULL;
+	rr_err e = rr_store_get(r->store, RR_K_TRIP, rr_req_cap(r, "id"), r->viewer, &t);
+
+	if (e == RR_ENOTFOUND) {
+		page_error(o, 404, "not_found", "Deze reis bestaat niet of is niet openbaar.");
+		return RR_OK;
+	}
+	if (e)
+		return e;
+	e = pk_json(o, t);
+	json_decref(t);
+	return e;
+}
+
+static rr_err list_kind(rr_req *r, rr_resp *o, rr_kind k, const char *key)
+{
+	const char *org = rr_req_param(r, "organisation");
+	json_t *list = NULL, *doc;
+	rr_err e;
+
+	if (org && !rr_route_param_ok("code", org)) {
+		page_error(o, 400, "bad_parameter", "organisation: geen geldige code");
+		return RR_OK;
+	}
+	if ((e = rr_store_list(r->store, k, k == RR_K_ORGANISATION ? NULL : org, 0,
+			       r->viewer, &list)))
+		return e;
+	if (!(doc = json_pack("{s:o}", key, list)))
+		return RR_ENOMEM;
+	e = pk_json(o, doc);
+	json_decref(doc);
+	return e;
+}
+
+rr_err api_organisations(rr_req *r, rr_resp *o)
+{
+	return list_kind(r, o, RR_K_ORGANISATION, "organisations");
+}
+
+rr_err api_partnerships(rr_req *r, rr_resp *o)
+{
+	return list_kind(r, o, RR_K_PARTNERSHIP, "partnerships");
+}
+
+rr_err api_search(rr_req *r, rr_resp *o)
+{
+	filters f;
+	json_t *results = NULL, *facets = NULL, *doc;
+	size_t total = 0;
+	rr_err e;
+
+	if (!read_filters(r, o, &f, 20))
+		return RR_OK;
+	if (!f.q) {
+		page_error(o, 400, "missing_parameter", "q: geef een zoekterm op");
+		return RR_OK;
+	}
+	rr_search_query sq = {.q = f.q, .organisation = f.organisation, .year = f.year,
+		.country = f.country[0] ? f.country : NULL, .person = f.person,
+		.kind = f.kind, .direction = f.direction, .limit = f.limit, .offset = f.offset};
+	if ((e = rr_store_search(r->store, &sq, r->viewer, &results, &facets, &total)))
+		return e;
+	if (!(doc = json_pack("{s:o,s:o,s:I}", "results", results, "facets", facets,
+			      "total", (json_int_t)total)))
+		return RR_ENOMEM;
+	e = pk_json(o, doc);
+	json_decref(doc);
+	return e;
+}

@@ -1,0 +1,72 @@
+/* openapi.c - /api/openapi.json: the OpenAPI 3 description of the API,
+ * compiled in. Keep it in step with api.c, feed.c and routes.c. */
+#include <string.h>
+
+#include "web/pages.h"
+
+#define P(name, desc, schema) \
+	"{\"name\":\"" name "\",\"in\":\"query\",\"required\":false,\"description\":\"" desc \
+	"\",\"schema\":" schema "}"
+#define FILTERS \
+	P("organisation", "body code (TOOI/CBS), e.g. gm0034", "{\"type\":\"string\"}") "," \
+	P("year", "year the trip started", "{\"type\":\"integer\",\"minimum\":1000,\"maximum\":9999}") "," \
+	P("country", "destination, ISO 3166-1 alpha-2", "{\"type\":\"string\",\"pattern\":\"^[A-Za-z]{2}$\"}") "," \
+	P("person", "person id or traveller name", "{\"type\":\"string\"}") "," \
+	P("kind", "dienstreis, handelsmissie, studiereis, werkbezoek, conferentie, bezoek", "{\"type\":\"string\"}") "," \
+	P("direction", "out or in", "{\"type\":\"string\",\"enum\":[\"out\",\"in\"]}") "," \
+	P("q", "full-text search (Dutch stemming); results best first", "{\"type\":\"string\"}") "," \
+	P("limit", "at most this many (1-1000)", "{\"type\":\"integer\",\"minimum\":0,\"maximum\":1000}") "," \
+	P("offset", "skip this many", "{\"type\":\"integer\",\"minimum\":0}")
+#define ERR "\"default\":{\"description\":\"error\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Error\"}}}}"
+#define JSON_OK(desc, schema) \
+	"\"200\":{\"description\":\"" desc "\",\"content\":{\"application/json\":{\"schema\":" schema "}}}"
+
+static const char spec[] =
+	"{\"openapi\":\"3.0.3\","
+	"\"info\":{\"title\":\"Reisregister open data\",\"version\":\"1\","
+	"\"description\":\"Public register of foreign trips of Dutch municipalities and provinces. "
+	"Only published records. Field names: docs/data-model.md. CORS is open for GET.\"},"
+	"\"paths\":{"
+	"\"/api/v1/trips\":{\"get\":{\"summary\":\"Trips, newest first (best first with q)\","
+	"\"parameters\":[" FILTERS "],\"responses\":{" JSON_OK("trips and the number of matches",
+	"{\"type\":\"object\",\"properties\":{\"trips\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/Trip\"}},\"total\":{\"type\":\"integer\"}}}") "," ERR "}}},"
+	"\"/api/v1/trips.csv\":{\"get\":{\"summary\":\"The same trips as CSV (RFC 4180, UTF-8, header row)\","
+	"\"parameters\":[" FILTERS "],\"responses\":{\"200\":{\"description\":\"CSV\",\"content\":{\"text/csv\":{\"schema\":{\"type\":\"string\"}}}}," ERR "}}},"
+	"\"/api/v1/trips/{id}\":{\"get\":{\"summary\":\"One trip\",\"parameters\":[{\"name\":\"id\",\"in\":\"path\",\"required\":true,"
+	"\"schema\":{\"type\":\"string\",\"pattern\":\"^[a-z0-9][a-z0-9._-]*$\"}}],\"responses\":{" JSON_OK("the trip", "{\"$ref\":\"#/components/schemas/Trip\"}") "," ERR "}}},"
+	"\"/api/v1/organisations\":{\"get\":{\"summary\":\"Bodies and other organisations\",\"responses\":{"
+	JSON_OK("organisations", "{\"type\":\"object\",\"properties\":{\"organisations\":{\"type\":\"array\",\"items\":{\"type\":\"object\"}}}}") "," ERR "}}},"
+	"\"/api/v1/partnerships\":{\"get\":{\"summary\":\"Partnerships (sister cities, friendship treaties, MoUs)\","
+	"\"parameters\":[" P("organisation", "body code", "{\"type\":\"string\"}") "],\"responses\":{"
+	JSON_OK("partnerships", "{\"type\":\"object\",\"properties\":{\"partnerships\":{\"type\":\"array\",\"items\":{\"type\":\"object\"}}}}") "," ERR "}}},"
+	"\"/api/v1/search\":{\"get\":{\"summary\":\"Full-text search with snippets and facets\",\"parameters\":[" FILTERS "],"
+	"\"responses\":{" JSON_OK("results, facets and total", "{\"type\":\"object\",\"properties\":{\"results\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/SearchResult\"}},"
+	"\"facets\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"value\":{},\"count\":{\"type\":\"integer\"}}}}},\"total\":{\"type\":\"integer\"}}}") "," ERR "}}},"
+	"\"/o/{code}/feed.atom\":{\"get\":{\"summary\":\"Atom 1.0 feed of a body's trips, newest first\",\"parameters\":[{\"name\":\"code\",\"in\":\"path\",\"required\":true,\"schema\":{\"type\":\"string\"}}],"
+	"\"responses\":{\"200\":{\"description\":\"Atom\",\"content\":{\"application/atom+xml\":{\"schema\":{\"type\":\"string\"}}}}," ERR "}}},"
+	"\"/api/openapi.json\":{\"get\":{\"summary\":\"This description\",\"responses\":{\"200\":{\"description\":\"OpenAPI 3\"}}}}"
+	"},"
+	"\"components\":{\"schemas\":{"
+	"\"Error\":{\"type\":\"object\",\"properties\":{\"error\":{\"type\":\"object\",\"properties\":{\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"}}}}},"
+	"\"SearchResult\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"title\":{\"type\":\"string\"},\"organisation\":{\"type\":\"string\"},"
+	"\"start\":{\"type\":\"string\"},\"end\":{\"type\":\"string\"},\"snippet\":{\"type\":\"string\",\"description\":\"plain text\"},"
+	"\"highlights\":{\"type\":\"array\",\"items\":{\"type\":\"array\",\"items\":{\"type\":\"integer\"}},\"description\":\"[byte offset, byte length] in snippet\"},\"score\":{\"type\":\"number\"}}},"
+	"\"Trip\":{\"type\":\"object\",\"description\":\"canonical trip (docs/data-model.md)\",\"required\":[\"id\",\"organisation\",\"title\",\"direction\",\"status\"],"
+	"\"properties\":{\"id\":{\"type\":\"string\"},\"organisation\":{\"type\":\"string\"},\"title\":{\"type\":\"string\"},\"kind\":{\"type\":\"string\"},"
+	"\"direction\":{\"type\":\"string\",\"enum\":[\"out\",\"in\"]},\"status\":{\"type\":\"string\"},\"public\":{\"type\":\"boolean\"},"
+	"\"start\":{\"type\":\"string\",\"description\":\"YYYY, YYYY-MM or YYYY-MM-DD\"},\"end\":{\"type\":\"string\"},\"planned_start\":{\"type\":\"string\"},\"planned_end\":{\"type\":\"string\"},"
+	"\"destinations\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"country\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"}}}},"
+	"\"travellers\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"role\":{\"type\":\"string\"},\"person\":{\"type\":\"string\"}}}},"
+	"\"accompanying_officials\":{\"type\":\"integer\"},\"planned_accompanying_officials\":{\"type\":\"integer\"},\"purpose\":{\"type\":\"string\"},"
+	"\"costs\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"category\":{\"type\":\"string\"},\"amount_eur\":{\"type\":\"number\"},"
+	"\"kind\":{\"type\":\"string\",\"enum\":[\"estimate\",\"actual\"]},\"paid_by\":{\"type\":\"string\"}}}},"
+	"\"decision\":{\"type\":\"object\"},\"report\":{\"type\":\"object\",\"properties\":{\"due\":{\"type\":\"string\"},\"submitted\":{\"type\":\"string\"},\"text\":{\"type\":\"string\",\"description\":\"Markdown\"}}},"
+	"\"partnership\":{\"type\":\"string\"},\"counterpart\":{\"type\":\"string\"},\"themes\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"sources\":{\"type\":\"array\",\"items\":{\"type\":\"object\"}}}}"
+	"}}}\n";
+
+rr_err api_openapi(rr_req *r, rr_resp *o)
+{
+	(void)r;
+	o->ctype = RR_CT_JSON;
+	return rr_buf_add(&o->body, spec, sizeof spec - 1);
+}

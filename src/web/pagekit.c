@@ -1,0 +1,352 @@
+/* pagekit.c - pieces the page files share: error pages, money and dates in
+ * Dutch, labels, trip lists (pages.h). */
+#include "web/pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/date.h"
+#include "model/record.h"
+#include "text/nlfmt.h"
+
+void pk_begin(html *h, rr_resp *o, const char *title, const layout_crumb *crumbs,
+	      size_t ncrumbs, const char *nav)
+{
+	layout_page p = {.title = title, .crumbs = crumbs, .ncrumbs = ncrumbs, .nav = nav};
+
+	o->ctype = RR_CT_HTML;
+	html_init(h, &o->body);
+	layout_begin(h, &p);
+}
+
+rr_err pk_end(html *h, rr_resp *o)
+{
+	(void)o;
+	layout_end(h);
+	return html_finish(h);
+}
+
+rr_err pk_json(rr_resp *o, const json_t *json)
+{
+	char *s = json_dumps(json, JSON_COMPACT | JSON_SORT_KEYS);
+
+	if (!s)
+		return RR_ENOMEM;
+	o->ctype = RR_CT_JSON;
+	rr_buf_addstr(&o->body, s);
+	rr_buf_addc(&o->body, '\n');
+	free(s);
+	return rr_buf_err(&o->body);
+}
+
+void page_error(rr_resp *o, int status, const char *code, const char *message)
+{
+	o->status = status;
+	o->no_store = true;
+	rr_buf_reset(&o->body);
+	if (o->ctype == RR_CT_JSON || o->ctype == RR_CT_CSV || o->ctype == RR_CT_ATOM) {
+		json_t *j = json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", message);
+		o->ctype = RR_CT_JSON;
+		if (j)
+			pk_json(o, j);
+		json_decref(j);
+		return;
+	}
+	html h;
+	const char *title = status == 404 ? "Niet gevonden" :
+		status == 405 ? "Methode niet toegestaan" :
+		status >= 500 ? "Storing" : "Ongeldig verzoek";
+	pk_begin(&h, o, title, NULL, 0, NULL);
+	layout_h1(&h, title);
+	layout_paragraph(&h, message);
+	html_open_c(&h, "p", "utrecht-paragraph");
+	layout_link(&h, "/", "Naar de startpagina");
+	html_close(&h, "p");
+	pk_end(&h, o);
+	o->status = status;
+	o->no_store = true;
+}
+
+void pk_money(char *out, size_t n, long long cents)
+{
+	char digits[32], grouped[48];
+	long long euros = cents / 100;
+	int c = (int)(cents % 100), len, j = 0;
+
+	if (cents < 0) {
+		snprintf(out, n, "-");
+		return;
+	}
+	len = snprintf(digits, sizeof digits, "%lld", euros);
+	for (int i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			grouped[j++] = '.';
+		grouped[j++] = digits[i];
+	}
+	grouped[j] = '\0';
+	if (c)
+		snprintf(out, n, "\xe2\x82\xac %s,%02d", grouped, c);
+	else
+		snprintf(out, n, "\xe2\x82\xac %s", grouped);
+}
+
+void pk_dates(char *out, size_t n, const char *start, const char *end)
+{
+	rr_date s, e = {0};
+
+	out[0] = '\0';
+	if (!start || rr_date_parse_iso(start, &s, NULL))
+		return;
+	if (end && rr_date_parse_iso(end, &e, NULL))
+		e.prec = RR_PREC_NONE;
+	if (end && e.prec != RR_PREC_NONE && rr_date_cmp(&s, &e) == 0)
+		e.prec = RR_PREC_NONE;
+	if (rr_nlfmt_range_s(out, n, &s, e.prec ? &e : NULL))
+		snprintf(out, n, "%s", start);
+}
+
+typedef struct label {
+	const char *key, *nl;
+} label;
+
+static const char *lookup(const label *t, size_t n, const char *key)
+{
+	if (!key)
+		return "";
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(t[i].key, key))
+			return t[i].nl;
+	return key;
+}
+#define LOOKUP(t, k) lookup(t, sizeof t / sizeof t[0], k)
+
+const char *pk_kind_label(const char *kind)
+{
+	static const label t[] = {{"dienstreis", "Dienstreis"}, {"handelsmissie", "Handelsmissie"},
+		{"studiereis", "Studiereis"}, {"werkbezoek", "Werkbezoek"},
+		{"conferentie", "Conferentie"}, {"bezoek", "Bezoek"}};
+	return LOOKUP(t, kind);
+}
+
+const char *pk_status_label(const char *status)
+{
+	static const label t[] = {{"draft", "concept"}, {"requested", "aangevraagd"},
+		{"coordinated", "afgestemd"}, {"approved", "goedgekeurd"},
+		{"rejected", "afgewezen"}, {"completed", "uitgevoerd"},
+		{"cancelled", "afgelast"}, {"reported", "verslag uitgebracht"}};
+	return LOOKUP(t, status);
+}
+
+const char *pk_direction_label(const char *direction)
+{
+	static const label t[] = {{"out", "uitgaand"}, {"in", "ontvangen delegatie"}};
+	return LOOKUP(t, direction);
+}
+
+const char *pk_theme_label(const char *theme)
+{
+	static const label t[] = {{"investment", "investeringen"}, {"trade", "handel"},
+		{"culture_tourism", "cultuur en toerisme"}, {"education", "onderwijs"},
+		{"sustainability", "duurzaamheid"},
+		{"life_sciences_health", "life sciences en gezondheid"}, {"media", "media"},
+		{"human_rights", "mensenrechten"}, {"innovation", "innovatie"},
+		{"urban_development", "stedelijke ontwikkeling"}, {"mobility", "mobiliteit"},
+		{"agriculture_food", "landbouw en voedsel"}, {"energy", "energie"},
+		{"water", "water"}, {"governance", "bestuur"}, {"security", "veiligheid"},
+		{"other", "overig"}};
+	return LOOKUP(t, theme);
+}
+
+const char *pk_country_name(const char *code)
+{
+	static const label t[] = {{"AE", "Verenigde Arabische Emiraten"}, {"AR", "Argentinië"},
+		{"AT", "Oostenrijk"}, {"AU", "Australië"}, {"BE", "België"}, {"BR", "Brazilië"},
+		{"CA", "Canada"}, {"CH", "Zwitserland"}, {"CL", "Chili"}, {"CN", "China"},
+		{"CW", "Curaçao"}, {"CZ", "Tsjechië"}, {"DE", "Duitsland"}, {"DK", "Denemarken"},
+		{"ES", "Spanje"}, {"FI", "Finland"}, {"FR", "Frankrijk"},
+		{"GB", "Verenigd Koninkrijk"}, {"GH", "Ghana"}, {"GR", "Griekenland"},
+		{"HK", "Hongkong"}, {"HU", "Hongarije"}, {"ID", "Indonesië"}, {"IE", "Ierland"},
+		{"IL", "Israël"}, {"IN", "India"}, {"IT", "Italië"}, {"JP", "Japan"},
+		{"KE", "Kenia"}, {"KR", "Zuid-Korea"}, {"LU", "Luxemburg"}, {"MA", "Marokko"},
+		{"MX", "Mexico"}, {"NG", "Nigeria"}, {"NL", "Nederland"}, {"NO", "Noorwegen"},
+		{"PL", "Polen"}, {"PT", "Portugal"}, {"SE", "Zweden"}, {"SG", "Singapore"},
+		{"SR", "Suriname"}, {"TR", "Turkije"}, {"TW", "Taiwan"},
+		{"US", "Verenigde Staten"}, {"VN", "Vietnam"}, {"ZA", "Zuid-Afrika"}};
+	return LOOKUP(t, code);
+}
+
+void pk_destinations(html *h, const json_t *trip, bool link)
+{
+	const json_t *dests = json_object_get(trip, "destinations"), *d;
+	size_t i;
+
+	json_array_foreach(dests, i, d) {
+		const char *cc = rr_rec_str(d, "country"), *city = rr_rec_str(d, "city");
+
+		if (i)
+			html_raw_trusted(h, "; ");
+		if (city) {
+			html_text(h, city);
+			html_raw_trusted(h, ", ");
+		}
+		if (link && cc) {
+			html_open_c(h, "a", "utrecht-link");
+			html_attr_begin(h, "href");
+			html_raw_trusted(h, "/countries/");
+			html_urlpart(h, cc);
+			html_attr_end(h);
+			html_text(h, pk_country_name(cc));
+			html_close(h, "a");
+		} else {
+			html_text(h, pk_country_name(cc));
+		}
+	}
+}
+
+void pk_travellers(html *h, const json_t *travellers)
+{
+	const json_t *t;
+	size_t i;
+
+	json_array_foreach(travellers, i, t) {
+		const char *pid = rr_rec_str(t, "person"), *role = rr_rec_str(t, "role");
+
+		if (i)
+			html_raw_trusted(h, ", ");
+		if (pid) {
+			html_open_c(h, "a", "utrecht-link");
+			html_attr_begin(h, "href");
+			html_raw_trusted(h, "/people/");
+			html_urlpart(h, pid);
+			html_attr_end(h);
+			html_text(h, rr_rec_str(t, "name"));
+			html_close(h, "a");
+		} else {
+			html_text(h, rr_rec_str(t, "name"));
+		}
+		if (role) {
+			html_raw_trusted(h, " (");
+			html_text(h, role);
+			html_raw_trusted(h, ")");
+		}
+	}
+}
+
+long long pk_cost_sum(const json_t *trip, const char *kind)
+{
+	const json_t *c;
+	long long sum = -1;
+	size_t i;
+
+	json_array_foreach(json_object_get(trip, "costs"), i, c) {
+		const char *k = rr_rec_str(c, "kind");
+		const json_t *amount = json_object_get(c, "amount_eur");
+
+		if (k && !strcmp(k, kind) && amount)
+			sum = (sum < 0 ? 0 : sum) + rr_amount_cents(amount);
+	}
+	return sum;
+}
+
+static void link_trip(html *h, const json_t *trip)
+{
+	html_open_c(h, "a", "utrecht-link");
+	html_attr_begin(h, "href");
+	html_raw_trusted(h, "/trips/");
+	html_urlpart(h, rr_rec_str(trip, "id"));
+	html_attr_end(h);
+	html_text(h, rr_rec_str(trip, "title"));
+	html_close(h, "a");
+}
+
+void pk_trip_list(html *h, const json_t *trips, bool show_org)
+{
+	static const char *const with_org[] = {"Wanneer", "Reis", "Orgaan", "Waarheen", "Status"};
+	static const char *const without[] = {"Wanneer", "Reis", "Waarheen", "Status"};
+	const json_t *t;
+	size_t i;
+
+	if (json_array_size(trips) == 0) {
+		layout_paragraph(h, "Er zijn geen openbare reizen.");
+		return;
+	}
+	layout_table_begin(h, "Reizen", show_org ? with_org : without, NULL, show_org ? 5 : 4);
+	json_array_foreach(trips, i, t) {
+		char when[96];
+		const char *org = rr_rec_str(t, "organisation");
+
+		pk_dates(when, sizeof when, rr_rec_str(t, "start"), rr_rec_str(t, "end"));
+		layout_row_begin(h);
+		layout_cell(h, when, 0);
+		html_open_c(h, "td", "utrecht-table__cell");
+		link_trip(h, t);
+		html_close(h, "td");
+		if (show_org) {
+			html_open_c(h, "td", "utrecht-table__cell");
+			html_open_c(h, "a", "utrecht-link");
+			html_attr_begin(h, "href");
+			html_raw_trusted(h, "/o/");
+			html_urlpart(h, org);
+			html_attr_end(h);
+			html_text(h, org);
+			html_close(h, "a");
+			html_close(h, "td");
+		}
+		html_open_c(h, "td", "utrecht-table__cell");
+		pk_destinations(h, t, true);
+		html_close(h, "td");
+		layout_cell(h, pk_status_label(rr_rec_str(t, "status")), 0);
+		layout_row_end(h);
+	}
+	layout_table_end(h);
+}
+
+void pk_dl_begin(html *h)
+{
+	html_open_c(h, "dl", "utrecht-data-list utrecht-data-list--rows");
+}
+
+void pk_item_begin(html *h, const char *key)
+{
+	html_open_c(h, "div", "utrecht-data-list__item");
+	html_open_c(h, "dt", "utrecht-data-list__item-key");
+	html_text(h, key);
+	html_close(h, "dt");
+	html_open_c(h, "dd", "utrecht-data-list__item-value utrecht-data-list__item-value--html-dd");
+}
+
+void pk_item_end(html *h)
+{
+	html_close(h, "dd");
+	html_close(h, "div");
+}
+
+void pk_item(html *h, const char *key, const char *value)
+{
+	if (!value || !*value)
+		return;
+	pk_item_begin(h, key);
+	html_text(h, value);
+	pk_item_end(h);
+}
+
+void pk_link_(html *h, const char *prefix, const char *part, const char *text)
+{
+	html_open_c(h, "a", "utrecht-link utrecht-link--html-a");
+	html_attr_begin(h, "href");
+	html_raw_(h, prefix);
+	html_urlpart(h, part);
+	html_attr_end(h);
+	html_text(h, text);
+	html_close(h, "a");
+}
+
+const char *pk_partnership_label(const char *type)
+{
+	static const label t[] = {{"sister_city", "stedenband (zusterstad)"},
+		{"friendship_treaty", "vriendschapsverdrag"}, {"mou", "MoU"},
+		{"friendly_city", "vriendschappelijke stad"},
+		{"cooperation_agreement", "samenwerkingsovereenkomst"}};
+	return LOOKUP(t, type);
+}

@@ -1,0 +1,87 @@
+/* pages.h - the handlers of the public site and API, and the helpers the
+ * page files share (pagekit.c). One source file per page family:
+ *   page_home.c page_org.c page_trip.c page_people.c page_country.c
+ *   page_search.c page_static.c api.c feed.c openapi.c
+ * Every byte of HTML goes through the html writer (html.h); JSON through
+ * jansson; Atom through feed_xml_escape. */
+#ifndef RR_WEB_PAGES_H
+#define RR_WEB_PAGES_H
+
+#include <jansson.h>
+
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/server.h"
+
+/* Handlers (routes.c lists them). */
+rr_err page_home(rr_req *r, rr_resp *o);
+rr_err page_org(rr_req *r, rr_resp *o);
+rr_err page_org_year(rr_req *r, rr_resp *o);
+rr_err page_trip(rr_req *r, rr_resp *o);
+rr_err page_person(rr_req *r, rr_resp *o);
+rr_err page_country(rr_req *r, rr_resp *o);
+rr_err page_search(rr_req *r, rr_resp *o);
+rr_err page_accessibility(rr_req *r, rr_resp *o);
+rr_err page_open_data(rr_req *r, rr_resp *o);
+rr_err api_trips(rr_req *r, rr_resp *o);
+rr_err api_trip(rr_req *r, rr_resp *o);
+rr_err api_trips_csv(rr_req *r, rr_resp *o);
+rr_err api_organisations(rr_req *r, rr_resp *o);
+rr_err api_partnerships(rr_req *r, rr_resp *o);
+rr_err api_search(rr_req *r, rr_resp *o);
+rr_err api_openapi(rr_req *r, rr_resp *o);
+rr_err feed_org(rr_req *r, rr_resp *o);
+
+/* Appends s escaped for XML text and attribute values (& < > " '), valid
+ * UTF-8 only: invalid bytes and characters XML 1.0 forbids become U+FFFD. */
+void feed_xml_escape(rr_buf *b, const char *s);
+
+/* --- pagekit.c */
+
+/* An error page (HTML, Dutch) or JSON error object, by o->ctype, with
+ * status. code is the JSON code ("not_found"), message the Dutch text. */
+void page_error(rr_resp *o, int status, const char *code, const char *message);
+
+/* "€ 10.900" or "€ 10.900,50" from cents. */
+void pk_money(char *out, size_t n, long long cents);
+/* Dutch date range of two ISO strings (end may be NULL): "15 t/m 21
+ * november 2014"; "" when start is missing. */
+void pk_dates(char *out, size_t n, const char *start, const char *end);
+/* Dutch names of enum values; the value itself when unknown. */
+const char *pk_kind_label(const char *kind);
+const char *pk_status_label(const char *status);
+const char *pk_direction_label(const char *direction);
+const char *pk_theme_label(const char *theme);
+const char *pk_partnership_label(const char *type);
+/* The country's Dutch name when known, else the code. */
+const char *pk_country_name(const char *code);
+
+/* "Japan (Osaka, Tokio), China (Shenzhen)" of a trip's destinations. */
+void pk_destinations(html *h, const json_t *trip, bool link);
+/* "name (role), ..." of travellers, linked to /people/{id} when known. */
+void pk_travellers(html *h, const json_t *travellers);
+/* Sum of costs of one kind ("estimate"/"actual") in cents; -1 if none. */
+long long pk_cost_sum(const json_t *trip, const char *kind);
+/* A list of trips as cards: title (link), dates, where, who, status. */
+void pk_trip_list(html *h, const json_t *trips, bool show_org);
+/* Renders o->body through the layout: call begin, write, then end. */
+void pk_begin(html *h, rr_resp *o, const char *title,
+	      const layout_crumb *crumbs, size_t ncrumbs, const char *nav);
+rr_err pk_end(html *h, rr_resp *o);
+
+/* A data list (utrecht-data-list): pk_dl_begin, then per row
+ * pk_item_begin(h, "Wie") ... value content ... pk_item_end(h), then
+ * html_close(h, "dl"). pk_item writes a text value in one go. */
+void pk_dl_begin(html *h);
+void pk_item_begin(html *h, const char *key);
+void pk_item_end(html *h);
+void pk_item(html *h, const char *key, const char *value);
+/* A link whose href is prefix (a literal) + one percent-encoded part. */
+#define pk_link(h, prefix, part, text) pk_link_((h), "" prefix "", (part), (text))
+void pk_link_(html *h, const char *prefix, const char *part, const char *text);
+
+/* Writes json as the response body (compact, sorted keys). Takes no
+ * reference. */
+rr_err pk_json(rr_resp *o, const json_t *json);
+
+#endif

@@ -1,0 +1,134 @@
+/* routes.c - the declarative route table and its matcher (routes.h). */
+#include "web/routes.h"
+
+#include <string.h>
+
+#include "web/pages.h"
+
+/* Order matters only where a literal and a parameter share a position:
+ * literals come first ("/o/{code}/feed.atom" before "/o/{code}/{year}"). */
+static const rr_route table[] = {
+	{"/", page_home, RR_CT_HTML},
+	{"/o/{code}", page_org, RR_CT_HTML},
+	{"/o/{code}/feed.atom", feed_org, RR_CT_ATOM},
+	{"/o/{code}/{year}", page_org_year, RR_CT_HTML},
+	{"/trips/{id}", page_trip, RR_CT_HTML},
+	{"/people/{id}", page_person, RR_CT_HTML},
+	{"/countries/{country}", page_country, RR_CT_HTML},
+	{"/search", page_search, RR_CT_HTML},
+	{"/toegankelijkheid", page_accessibility, RR_CT_HTML},
+	{"/open-data", page_open_data, RR_CT_HTML},
+	{"/api/openapi.json", api_openapi, RR_CT_JSON},
+	{"/api/v1/trips", api_trips, RR_CT_JSON},
+	{"/api/v1/trips.csv", api_trips_csv, RR_CT_CSV},
+	{"/api/v1/trips/{id}", api_trip, RR_CT_JSON},
+	{"/api/v1/organisations", api_organisations, RR_CT_JSON},
+	{"/api/v1/partnerships", api_partnerships, RR_CT_JSON},
+	{"/api/v1/search", api_search, RR_CT_JSON},
+};
+
+const rr_route *rr_routes(size_t *n)
+{
+	*n = sizeof table / sizeof table[0];
+	return table;
+}
+
+static bool id_ok(const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n == 0 || n > 100 || !((v[0] >= 'a' && v[0] <= 'z') || (v[0] >= '0' && v[0] <= '9')))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = v[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+		      c == '_' || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool rr_route_param_ok(const char *name, const char *v)
+{
+	if (!strcmp(name, "year"))
+		return strlen(v) == 4 && strspn(v, "0123456789") == 4 && v[0] != '0';
+	if (!strcmp(name, "country"))
+		return strlen(v) == 2 && is_alpha(v[0]) && is_alpha(v[1]);
+	return id_ok(v); /* code, id */
+}
+
+/* Does pattern have the shape of segs? Fills caps; *bad names the first
+ * parameter that fails validation (the shape still counts as a fit). */
+static bool fits(const char *pattern, rr_req *r, const char **bad)
+{
+	const char *p = pattern;
+	size_t i = 0;
+
+	r->ncaps = 0;
+	*bad = NULL;
+	while (*p == '/')
+		p++;
+	while (*p) {
+		const char *end = strchr(p, '/');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		const char *seg;
+
+		if (i >= r->t.nsegs)
+			return false;
+		seg = r->t.segs[i++];
+		if (p[0] == '{' && len > 2 && p[len - 1] == '}') {
+			/* the known parameter names, as static strings */
+			static const char *const names[] = {"code", "id", "year", "country"};
+			const char *name = NULL;
+
+			for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+				if (strlen(names[k]) == len - 2 && !strncmp(names[k], p + 1, len - 2))
+					name = names[k];
+			if (!name || r->ncaps >= RR_CAPS_MAX)
+				return false;
+			r->cap_names[r->ncaps] = name;
+			r->caps[r->ncaps++] = seg;
+			if (!*bad && !rr_route_param_ok(name, seg))
+				*bad = name;
+		} else if (strlen(seg) != len || strncmp(seg, p, len)) {
+			return false;
+		}
+		p += len;
+		while (*p == '/')
+			p++;
+	}
+	return i == r->t.nsegs;
+}
+
+rr_match_result rr_route_match(rr_req *r, const rr_route **route, const char **bad_name)
+{
+	const rr_route *bad_route = NULL;
+	const char *bad_param = NULL;
+
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+		const char *bad;
+
+		if (!fits(table[i].pattern, r, &bad))
+			continue;
+		if (!bad) {
+			*route = &table[i];
+			return RR_MATCH_OK;
+		}
+		if (!bad_route) {
+			bad_route = &table[i];
+			bad_param = bad;
+		}
+	}
+	r->ncaps = 0;
+	if (bad_route) {
+		*route = bad_route;
+		*bad_name = bad_param;
+		return RR_MATCH_BAD_PARAM;
+	}
+	return RR_MATCH_NONE;
+}

@@ -1,0 +1,38 @@
+/* routes.h - the route table: which handler answers which path.
+ *
+ * Patterns are literal segments and {name} parameters. A parameter's name
+ * says what it may hold, checked before any handler runs:
+ *   {code} {id}   [a-z0-9][a-z0-9._-]*, at most 100 bytes
+ *   {year}        four digits
+ *   {country}     two ASCII letters (either case)
+ * Only GET (and HEAD) is served. */
+#ifndef RR_WEB_ROUTES_H
+#define RR_WEB_ROUTES_H
+
+#include "web/server.h"
+
+typedef struct rr_route {
+	const char *pattern; /* "/o/{code}/{year}" */
+	rr_handler fn;
+	rr_ctype kind;       /* what it answers, and how errors are written */
+} rr_route;
+
+typedef enum {
+	RR_MATCH_OK,
+	RR_MATCH_NONE,       /* no pattern has this shape: 404 */
+	RR_MATCH_BAD_PARAM   /* a pattern fits but a parameter is invalid */
+} rr_match_result;
+
+/* Finds the route for r->t.segs and fills r->cap_names/caps/ncaps. On
+ * RR_MATCH_BAD_PARAM *route is the route whose parameter failed and
+ * *bad_name that parameter's name. */
+rr_match_result rr_route_match(rr_req *r, const rr_route **route,
+			       const char **bad_name);
+
+/* Validation of one parameter value by parameter name. */
+bool rr_route_param_ok(const char *name, const char *value);
+
+/* The table, for listing and tests. */
+const rr_route *rr_routes(size_t *n);
+
+#endif

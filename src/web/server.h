@@ -1,0 +1,77 @@
+/* server.h - the public web server of the register (reisregister serve).
+ *
+ * libmicrohttpd runs the connections (internal polling thread with epoll
+ * and a pool of worker threads). Every request is turned into one rr_req
+ * (method, parsed target, the few headers that matter, the viewer, and the
+ * store connection of the worker thread) and dispatched through the route
+ * table (routes.c) to a handler that fills an rr_resp. The server then adds
+ * the security and caching headers, keeps rendered GET responses in the
+ * cache (cache.c), answers conditional requests with 304, and logs one line
+ * per request to stderr: METHOD PATH STATUS BYTES MS.
+ *
+ * Anonymous visitors only: every handler reads through rr_req.viewer, which
+ * is rr_viewer_anonymous; the store applies visibility. */
+#ifndef RR_WEB_SERVER_H
+#define RR_WEB_SERVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/err.h"
+#include "web/request.h"
+
+#define RR_HEADER_MAX 8192      /* all request headers together */
+#define RR_BODY_MAX 65536       /* request bodies (none are expected) */
+#define RR_PAGE_MAX ((size_t)32 << 20) /* a rendered response */
+#define RR_CAPS_MAX 4
+
+typedef enum {
+	RR_CT_HTML,
+	RR_CT_JSON,
+	RR_CT_CSV,
+	RR_CT_ATOM,
+	RR_CT_TEXT
+} rr_ctype;
+
+typedef struct rr_req {
+	const char *method;       /* "GET" or "HEAD" when a handler runs */
+	const char *uri;          /* the raw target as received */
+	rr_target t;              /* its decoded path segments and parameters */
+	const char *cap_names[RR_CAPS_MAX]; /* route parameters: "code", ... */
+	const char *caps[RR_CAPS_MAX];
+	size_t ncaps;
+	const rr_viewer *viewer;  /* who is asking; the store filters by it */
+	rr_store *store;          /* this worker thread's connection */
+} rr_req;
+
+typedef struct rr_resp {
+	int status;               /* 200 unless the handler says otherwise */
+	rr_ctype ctype;
+	rr_buf body;              /* owned by the server */
+	const char *disposition;  /* Content-Disposition (a literal) or NULL */
+	bool no_store;            /* do not keep in the cache */
+} rr_resp;
+
+/* A route parameter by name (see routes.c), or NULL. */
+const char *rr_req_cap(const rr_req *r, const char *name);
+/* A query parameter (first value, empty counts as absent), or NULL. */
+const char *rr_req_param(const rr_req *r, const char *key);
+
+typedef rr_err (*rr_handler)(rr_req *r, rr_resp *resp);
+
+typedef struct rr_serve_opts {
+	const char *db;
+	const char *host;         /* numeric IPv4 or IPv6 address */
+	unsigned port;
+	unsigned threads;         /* worker threads; 0: number of CPUs */
+	size_t cache_bytes;       /* 0: default */
+} rr_serve_opts;
+
+/* Runs the server until SIGTERM or SIGINT; then stops accepting, finishes
+ * the requests in flight and returns. Messages for the operator go to
+ * stderr. */
+rr_err rr_serve(const rr_serve_opts *o, rr_diag *d);
+
+#endif
