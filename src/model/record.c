@@ -354,11 +354,20 @@ static void trip_rules(vctx *v, json_t *rec)
 		problem(v, "start", "is required once a trip has taken place (status %s)", status);
 	if (!strcmp(status, "cancelled") && !json_object_get(rec, "cancellation"))
 		problem(v, "cancellation", "a cancelled trip needs a cancellation with its reason");
-	if (!strcmp(status, "reported") && !report)
-		problem(v, "report", "a trip with status reported needs a report");
-	if (decision && (!strcmp(status, "approved") || !strcmp(status, "rejected"))) {
+	if (!strcmp(status, "reported") &&
+	    !(report && (json_object_get(report, "text") || json_object_get(report, "submitted"))))
+		problem(v, "report", "a trip with status reported needs a report text or its "
+			"submission date");
+	if (!strcmp(status, "draft") && rr_rec_bool(rec, "public"))
+		problem(v, "public", "a draft cannot be published; a trip can be public from "
+			"'requested' on");
+	if (decision) {
 		const char *o = rr_rec_str(decision, "outcome");
-		if (o && strcmp(o, status) != 0)
+		int went_ahead = !strcmp(status, "approved") || !strcmp(status, "completed") ||
+				 !strcmp(status, "reported");
+		if (o && !strcmp(status, "rejected") && strcmp(o, "rejected"))
+			problem(v, "decision.outcome", "is %s but the trip's status is rejected", o);
+		else if (o && went_ahead && strcmp(o, "approved"))
 			problem(v, "decision.outcome", "is %s but the trip's status is %s", o, status);
 	}
 	sub = report ? rr_rec_date(report, "submitted") : (rr_date){0, 0, 0, RR_PREC_NONE};

@@ -98,12 +98,19 @@ static void field_problems_named(void **state)
 		{"{" TRIP ",\"status\":\"completed\"}", "start: is required once a trip has taken place"},
 		{"{" TRIP ",\"status\":\"approved\",\"decision\":{\"outcome\":\"rejected\"}}",
 		 "decision.outcome: is rejected but the trip's status is approved"},
+		{"{" TRIP ",\"status\":\"rejected\",\"decision\":{\"outcome\":\"approved\"}}",
+		 "decision.outcome: is approved but the trip's status is rejected"},
 		{"{" TRIP ",\"status\":\"draft\",\"title\":\"   \"}", "title: must not be empty or blank"},
 		{"{" TRIP ",\"status\":\"draft\",\"title\":\"a\\u0001b\"}", "title: contains control"},
 		{"{" TRIP ",\"status\":\"draft\",\"sources\":[{\"url\":\"javascript:alert(1)\"}]}",
 		 "sources[0].url: 'javascript:alert(1)' is not an http(s) URL"},
 		{"{" TRIP ",\"status\":\"draft\",\"themes\":[\"trade\",\"golf\"]}", "themes[1]: 'golf'"},
 		{"[1]", "record: must be an object"},
+		{"{" TRIP ",\"status\":\"draft\",\"public\":true}", "public: a draft cannot be published"},
+		{"{" TRIP ",\"status\":\"completed\",\"start\":\"2023-01-01\",\"decision\":"
+		 "{\"outcome\":\"rejected\"}}", "decision.outcome: is rejected but the trip's status is completed"},
+		{"{" TRIP ",\"status\":\"reported\",\"start\":\"2023-01-01\",\"report\":"
+		 "{\"due\":\"2023-03-01\"}}", "report: a trip with status reported needs a report text"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		json_t *out = NULL;
