@@ -332,7 +332,7 @@ static void register_entry(html *h, const json_t *t)
 	}
 	html_close(h, "ul");
 	pk_item_end(h);
-	html_close(h, "dl");
+	pk_dl_end(h);
 	html_close(h, "section");
 }
 

@@ -25,7 +25,7 @@ rr_err page_person(rr_req *r, rr_resp *o)
 		pk_link(&h, "/o/", rr_rec_str(p, "organisation"), rr_rec_str(p, "organisation"));
 		pk_item_end(&h);
 	}
-	html_close(&h, "dl");
+	pk_dl_end(&h);
 	layout_h2(&h, "Reizen");
 	pk_trip_list(&h, trips, true);
 	e = pk_end(&h, o);

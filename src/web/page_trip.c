@@ -178,7 +178,7 @@ static void decision(html *h, const json_t *t)
 		pk_item(h, "Besloten door", rr_rec_str(dec, "body"));
 		pk_item(h, "Toelichting", rr_rec_str(dec, "note"));
 	}
-	html_close(h, "dl");
+	pk_dl_end(h);
 }
 
 static void report(html *h, const json_t *t)
@@ -200,7 +200,7 @@ static void report(html *h, const json_t *t)
 	pk_item(h, "Uiterlijk in te dienen", d);
 	pk_dates(d, sizeof d, rr_rec_str(rep, "submitted"), NULL);
 	pk_item(h, "Ingediend", d);
-	html_close(h, "dl");
+	pk_dl_end(h);
 	if (!text)
 		return;
 	html_open_c(h, "div", "rr-report utrecht-html");
@@ -298,7 +298,7 @@ static void sources(html *h, const json_t *t)
 
 rr_err page_trip(rr_req *r, rr_resp *o)
 {
-	json_t *t = NULL;
+	json_t *t = NULL, *orgrec = NULL;
 	const json_t *x;
 	char orgurl[160], when[96];
 	size_t i;
@@ -308,13 +308,16 @@ rr_err page_trip(rr_req *r, rr_resp *o)
 	if ((e = rr_store_get(r->store, RR_K_TRIP, rr_req_cap(r, "id"), r->viewer, &t)))
 		return e;
 	const char *org = rr_rec_str(t, "organisation"), *title = rr_rec_str(t, "title");
+	const char *orgname = org;
+	if (rr_store_get(r->store, RR_K_ORGANISATION, org, r->viewer, &orgrec) == RR_OK)
+		orgname = rr_rec_str(orgrec, "name");
 	snprintf(orgurl, sizeof orgurl, "/o/%s", org);
-	layout_crumb crumbs[] = {{"Home", "/"}, {org, orgurl}, {title, NULL}};
+	layout_crumb crumbs[] = {{"Home", "/"}, {orgname, orgurl}, {title, NULL}};
 	pk_begin(&h, o, title, crumbs, 3, NULL);
 	layout_h1(&h, title);
 	pk_dl_begin(&h);
 	pk_item_begin(&h, "Orgaan");
-	layout_link(&h, orgurl, org);
+	layout_link(&h, orgurl, orgname);
 	pk_item_end(&h);
 	pk_item(&h, "Soort", pk_kind_label(rr_rec_str(t, "kind")));
 	pk_item(&h, "Richting", pk_direction_label(rr_rec_str(t, "direction")));
@@ -338,7 +341,7 @@ rr_err page_trip(rr_req *r, rr_resp *o)
 	}
 	if (json_object_get(t, "cancellation"))
 		pk_item(&h, "Afgelast", rr_rec_str(json_object_get(t, "cancellation"), "reason"));
-	html_close(&h, "dl");
+	pk_dl_end(&h);
 
 	html_open_c(&h, "h2", "utrecht-heading-2");
 	html_attr(&h, "id", "aanvraag");
@@ -377,5 +380,6 @@ rr_err page_trip(rr_req *r, rr_resp *o)
 	html_close(&h, "p");
 	e = pk_end(&h, o);
 	json_decref(t);
+	json_decref(orgrec);
 	return e;
 }

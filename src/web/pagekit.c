@@ -304,22 +304,30 @@ void pk_trip_list(html *h, const json_t *trips, bool show_org)
 
 void pk_dl_begin(html *h)
 {
-	html_open_c(h, "dl", "utrecht-data-list utrecht-data-list--rows");
+	html_open_c(h, "table", "utrecht-table rr-facts");
+	html_open_c(h, "tbody", "utrecht-table__body");
+}
+
+void pk_dl_end(html *h)
+{
+	html_close(h, "tbody");
+	html_close(h, "table");
 }
 
 void pk_item_begin(html *h, const char *key)
 {
-	html_open_c(h, "div", "utrecht-data-list__item");
-	html_open_c(h, "dt", "utrecht-data-list__item-key");
+	html_open_c(h, "tr", "utrecht-table__row");
+	html_open_c(h, "th", "utrecht-table__header-cell");
+	html_attr(h, "scope", "row");
 	html_text(h, key);
-	html_close(h, "dt");
-	html_open_c(h, "dd", "utrecht-data-list__item-value utrecht-data-list__item-value--html-dd");
+	html_close(h, "th");
+	html_open_c(h, "td", "utrecht-table__cell");
 }
 
 void pk_item_end(html *h)
 {
-	html_close(h, "dd");
-	html_close(h, "div");
+	html_close(h, "td");
+	html_close(h, "tr");
 }
 
 void pk_item(html *h, const char *key, const char *value)

@@ -69,10 +69,11 @@ void pk_begin(html *h, rr_resp *o, const char *title,
 	      const layout_crumb *crumbs, size_t ncrumbs, const char *nav);
 rr_err pk_end(html *h, rr_resp *o);
 
-/* A data list (utrecht-data-list): pk_dl_begin, then per row
+/* Facts as a two-column table (row headers): pk_dl_begin, then per row
  * pk_item_begin(h, "Wie") ... value content ... pk_item_end(h), then
- * html_close(h, "dl"). pk_item writes a text value in one go. */
+ * pk_dl_end. pk_item writes a text value in one go (nothing when empty). */
 void pk_dl_begin(html *h);
+void pk_dl_end(html *h);
 void pk_item_begin(html *h, const char *key);
 void pk_item_end(html *h);
 void pk_item(html *h, const char *key, const char *value);

@@ -40,7 +40,9 @@ typedef struct conn_state {
 	char uri[RR_URL_MAX + 1];
 	size_t urilen;
 	bool too_long;
+	bool headers_seen;     /* the first call (headers only) is done */
 	bool answered;
+	size_t body_bytes;
 	struct timespec t0;
 	int status;
 	size_t bytes;
@@ -370,6 +372,21 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *con, const char 
 	if (strcmp(method, "GET") && strcmp(method, "HEAD"))
 		return send_error(con, cs, RR_CT_HTML, 405, "method_not_allowed",
 				  "Deze site kan alleen gelezen worden (GET en HEAD).", "GET, HEAD");
+	/* Answering on the first call (before any body) makes MHD close the
+	 * connection; answer on the second, after reading (and ignoring) a
+	 * small body, so that keep-alive works. */
+	if (!cs->headers_seen) {
+		cs->headers_seen = true;
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		cs->body_bytes += *upload_data_size;
+		*upload_data_size = 0;
+		if (cs->body_bytes > RR_BODY_MAX)
+			return send_error(con, cs, RR_CT_HTML, 413, "body_too_large",
+					  "Het verzoek is te groot.", NULL);
+		return MHD_YES;
+	}
 	if (!(r = calloc(1, sizeof *r)))
 		return MHD_NO;
 	r->method = method;
