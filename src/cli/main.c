@@ -11,6 +11,7 @@ static const rr_command commands[] = {
 	{"export", cmd_export, "export the register as canonical JSON or CSV"},
 	{"show", cmd_show, "print the register per organisation and year"},
 	{"date", cmd_date, "find a Dutch date expression in a text"},
+	{"import", cmd_import, "import trip reports, registers, letters and evaluations"},
 	{"serve", cmd_serve, "serve the public register website and open-data API"},
 	{"user", cmd_user, "manage accounts and their roles"},
 	{"audit", cmd_audit, "print the audit log"},

@@ -1,0 +1,210 @@
+/* import_int.h - the parts of the importer (import.h), shared between its
+ * files. Every finder reads a text t between byte offsets [from, to) and
+ * never past to; results are byte offsets into t (spans) or small fixed
+ * buffers inside the result structs. Nothing here allocates unless said. */
+#ifndef RR_IMPORT_INT_H
+#define RR_IMPORT_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "../model/date.h"
+#include "../util/buf.h"
+#include "../util/err.h"
+
+/* ---- text helpers (import_extract.c) ---- */
+
+/* Offset of the '\n' ending the line that starts at pos, or to. */
+size_t imp_eol(const char *t, size_t pos, size_t to);
+/* The line [*s, *e) trimmed of spaces and tabs (ASCII). */
+void imp_trim(const char *t, size_t *s, size_t *e);
+/* True when t[pos..to) starts with word, ASCII case-insensitively. */
+bool imp_prefix(const char *t, size_t pos, size_t to, const char *word);
+/* True when t[pos] starts a word (start of text or a non-letter before). */
+bool imp_word_start(const char *t, size_t pos);
+/* True when t[pos] ends a word (pos == to or a non-letter at pos). */
+bool imp_word_end(const char *t, size_t pos, size_t to);
+/* First occurrence of word (case-insensitive, whole word unless prefix_ok)
+ * in [from, to); to when absent. */
+size_t imp_find_word(const char *t, size_t from, size_t to, const char *word,
+		     bool prefix_ok);
+/* Copies t[s..e) into out (size cap), collapsing runs of white space and
+ * cutting at a UTF-8 character boundary. Returns the length written. */
+size_t imp_copy(char *out, size_t cap, const char *t, size_t s, size_t e);
+/* Lower-case ASCII slug of t[s..e) ("Osaka/Tokio" -> "osaka-tokio"),
+ * accented Latin letters folded, at most max bytes, appended to b. */
+void imp_slug(rr_buf *b, const char *t, size_t s, size_t e, size_t max);
+/* Length of a superscript digit (¹²³ ⁰-⁹) at t[pos], else 0. */
+size_t imp_superscript(const char *t, size_t pos, size_t to);
+
+/* Extracts the text of a file: plain text, HTML (libxml2) or Markdown.
+ * Checks the bytes (no NUL, UTF-8 or repairable), normalises line ends.
+ * out receives the text; *media_type a static string. Errors name the
+ * reason in d (the caller adds the file name); repairs go to notes. */
+rr_err imp_extract(const char *name, const unsigned char *data, size_t len, rr_buf *out,
+		   const char **media_type, rr_diag *d, rr_diag *notes);
+
+/* ---- label lines (import_labels.c) ---- */
+
+typedef enum {
+	IMP_L_NONE = 0,
+	IMP_L_PARTICIPANTS, IMP_L_APPLICANT, IMP_L_DESTINATION, IMP_L_DATES,
+	IMP_L_OFFICIALS, IMP_L_REPORT, IMP_L_MOTIVATION, IMP_L_PURPOSE,
+	IMP_L_EXTERNAL, IMP_L_BUDGET, IMP_L_COSTS, IMP_L_COORD, IMP_L_MEETING,
+	IMP_L_DECISION, IMP_L_FOLLOWUP, IMP_L_PROGRAMME, IMP_L_TRANSPORT,
+	IMP_L_SUBJECT, IMP_L_BACKGROUND, IMP_L_RESULTS, IMP_L_UNKNOWN
+} imp_lab;
+
+typedef struct imp_label {
+	imp_lab kind;
+	size_t line, name_end;  /* the label's own words */
+	size_t val, val_end;    /* value on the same line after ':' (may be empty) */
+	size_t block_end;       /* the value block ends here (next label / section end) */
+} imp_label;
+
+#define IMP_MAX_LABELS 64
+
+/* Recognises the line [ls, le) as a label line. */
+bool imp_label_line(const char *t, size_t ls, size_t le, imp_label *out);
+/* Every label line in [from, to), block ends filled in. Returns the count. */
+size_t imp_labels_scan(const char *t, size_t from, size_t to, imp_label *out, size_t max);
+/* The value of a label: the same-line value, else the first non-empty line
+ * of its block. */
+void imp_label_value(const char *t, const imp_label *l, size_t *s, size_t *e);
+const char *imp_label_name(imp_lab k);
+/* Trip-form labels (dates, destination, officials, participants). */
+bool imp_label_is_tripform(imp_lab k);
+
+/* ---- amounts and counts (import_amounts.c) ---- */
+
+typedef struct imp_amount {
+	long long cents;
+	size_t off, len;
+	bool approx; /* "ongeveer", "circa", "±" */
+} imp_amount;
+
+/* First amount in euro in [from, to). */
+bool imp_amount_find(const char *t, size_t from, size_t to, imp_amount *out);
+/* "komen voor rekening van de MRA" -> span of "MRA". */
+bool imp_payer_find(const char *t, size_t from, size_t to, size_t *s, size_t *e);
+/* First count in [from, to): digits or a Dutch number word ("twee"). */
+bool imp_count_find(const char *t, size_t from, size_t to, long *n, size_t *off,
+		    size_t *len);
+
+/* ---- people (import_people.c) ---- */
+
+typedef struct imp_person {
+	char name[96];
+	char role[48];
+	char org[120];
+	size_t off, len;
+} imp_person;
+
+size_t imp_people_find(const char *t, size_t from, size_t to, imp_person *out, size_t max);
+/* Adds p to a travellers array unless the same surname is there already
+ * (keeps the longer name). */
+void imp_traveller_add(json_t *arr, const imp_person *p);
+
+/* ---- places (import_places.c) ---- */
+
+typedef struct imp_place {
+	char country[3];
+	char city[48];
+	char region[48];
+	size_t off, len;
+} imp_place;
+
+#define IMP_MAX_PLACES 8
+
+size_t imp_places_find(const char *t, size_t from, size_t to, imp_place *out, size_t max);
+/* Destinations array from places (country alone only when no city or
+ * region of that country is in the list). New reference. */
+json_t *imp_destinations(const imp_place *p, size_t n);
+/* The ISO code of a Dutch or English country name, or NULL. */
+const char *imp_country_code(const char *name, size_t len);
+
+/* ---- agreements and partnerships (import_relations.c) ---- */
+
+typedef struct imp_agreement {
+	const char *type;      /* schema enum value: "mou", "contract", ... */
+	size_t off, len;       /* the sentence */
+} imp_agreement;
+
+size_t imp_agreements_find(const char *t, size_t from, size_t to, imp_agreement *out,
+			   size_t max);
+/* Sentence around pos: [*s, *e). */
+void imp_sentence(const char *t, size_t from, size_t to, size_t pos, size_t *s, size_t *e);
+
+typedef struct imp_partner_event {
+	const char *kind;  /* signed, amended, renewed, upgraded, joint_declaration */
+	const char *type;  /* partnership type at that event or NULL */
+	rr_date date;
+	size_t off, len;
+} imp_partner_event;
+
+typedef struct imp_partnership {
+	bool found;
+	imp_place partner;
+	const char *type;
+	imp_partner_event ev[8];
+	size_t nev;
+} imp_partnership;
+
+/* Relations of the body with a partner mentioned in [from, to): "sinds
+ * 1995 een vriendschapsverdrag met de Chinese provincie Guangdong", "de in
+ * 2013 afgesloten MoU ... Friendly City ... Sister City". fallback is the
+ * place the trip went (may be NULL); ref resolves year-less dates. */
+void imp_partnership_find(const char *t, size_t from, size_t to, const imp_place *fallback,
+			  const rr_date *ref, imp_partnership *out);
+
+/* ---- what a document says (import_genre.c) ---- */
+
+typedef enum { IMP_G_FORM, IMP_G_REGISTER, IMP_G_LETTER, IMP_G_EVALUATION } imp_genre;
+
+/* One trip as one document describes it, before ids and merging. */
+typedef struct imp_item {
+	json_t *trip;      /* trip fields (no id, organisation, sources) */
+	json_t *spans;     /* [{"field","start","end"}] into the document text */
+	json_t *results;   /* result records without id/trip/organisation */
+	bool request;      /* from a request (aanvraag) */
+	bool report;       /* from a report (verslag) */
+	char person[48];   /* surname of the first traveller, for pairing */
+	char slug[48];     /* description words for ids of incoming visits */
+	size_t line;       /* line number of its heading or list line */
+} imp_item;
+
+typedef struct imp_analysis {
+	imp_genre genre;
+	imp_item *items;
+	size_t n, cap;
+	imp_partnership partnership;
+	rr_date date;       /* the document's own date, if it says */
+	char title[200];
+} imp_analysis;
+
+#define IMP_MAX_ITEMS 2000
+
+/* Reads the whole text. notes receives what was not understood. */
+rr_err imp_analyse(const char *t, size_t n, const char *name, imp_analysis *a,
+		   rr_diag *notes);
+void imp_analysis_free(imp_analysis *a);
+
+/* import_form.c: one section of a trip form (report or request). */
+rr_err imp_form_section(const char *t, size_t hs, size_t he, size_t to, imp_item *it,
+			const char *name, rr_diag *notes);
+/* Adds a span {"field", start, end} to it->spans. */
+void imp_span(imp_item *it, const char *field, size_t s, size_t e);
+/* Item helpers. */
+rr_err imp_item_init(imp_item *it);
+void imp_item_free(imp_item *it);
+/* The trip kind named in [s, e) ("handelsmissie", ...) or NULL. */
+const char *imp_trip_kind(const char *t, size_t s, size_t e);
+/* Sets start/end (or planned_*) from a found date range. */
+void imp_set_dates(json_t *trip, const char *start_key, const char *end_key,
+		   const rr_date *a, const rr_date *b);
+/* Line number (1-based) of offset pos. */
+size_t imp_lineno(const char *t, size_t pos);
+
+#endif

@@ -1,0 +1,286 @@
+/* import_relations.c - agreements signed (MoU, contract, letter of intent,
+ * intentieverklaring, sister-city agreement, declaration) and partnerships
+ * mentioned with their dates ("sinds 1995 een vriendschapsverdrag met de
+ * Chinese provincie Guangdong"; "de in 2013 afgesloten MoU ... van een
+ * Friendly City naar een Sister City Agreement"). Sentence by sentence. */
+#include "import_int.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "nldate.h"
+
+#define SENTENCE_MAX 800
+
+static bool boundary(const char *t, size_t from, size_t to, size_t i)
+{
+	char c = t[i];
+	if (c == '!' || c == '?' || c == ';' || c == '.') {
+		size_t k = i, w = 0;
+		if (i + 1 < to && !isspace((unsigned char)t[i + 1]))
+			return false;
+		if (c != '.')
+			return true;
+		while (k > from && isalpha((unsigned char)t[k - 1]))
+			k--, w++;
+		/* "o.l.v." and "J." are abbreviations, "jaar." and "2016." are ends */
+		return w >= 3 || w == 0;
+	}
+	if (c == '\n' && i + 1 < to) {
+		size_t k = i + 1, p = i;
+		while (p > from && (t[p - 1] == ' ' || t[p - 1] == '\t'))
+			p--;
+		if (p > from && t[p - 1] == ':')
+			return true;
+		while (k < to && (t[k] == ' ' || t[k] == '\t'))
+			k++;
+		if (k < to && t[k] == '\n') {
+			/* a blank line ends a paragraph, unless it only breaks a long
+			 * line in the middle of a sentence (text taken from PDF) */
+			size_t ls = p;
+			while (ls > from && t[ls - 1] != '\n')
+				ls--;
+			if (p - ls < 60 || (p > from && strchr(".!?:", t[p - 1])))
+				return true;
+			return false;
+		}
+		if (k + 1 < to && (t[k] == '-' || t[k] == '*') && t[k + 1] == ' ')
+			return true;
+		if (k + 2 < to && (unsigned char)t[k] == 0xE2 && (unsigned char)t[k + 1] == 0x80 &&
+		    (unsigned char)t[k + 2] == 0xA2)
+			return true;
+	}
+	return false;
+}
+
+void imp_sentence(const char *t, size_t from, size_t to, size_t pos, size_t *s, size_t *e)
+{
+	size_t a = pos, b = pos;
+	while (a > from && pos - a < SENTENCE_MAX && !boundary(t, from, to, a - 1))
+		a--;
+	while (b < to && b - pos < SENTENCE_MAX && !boundary(t, from, to, b))
+		b++;
+	if (b < to && t[b] != '\n')
+		b++;
+	while (a < b && isspace((unsigned char)t[a]))
+		a++;
+	while (b > a && isspace((unsigned char)t[b - 1]))
+		b--;
+	/* bullets */
+	if (a + 1 < b && (t[a] == '-' || t[a] == '*') && t[a + 1] == ' ')
+		a += 2;
+	if (a + 3 < b && (unsigned char)t[a] == 0xE2 && (unsigned char)t[a + 1] == 0x80 &&
+	    (unsigned char)t[a + 2] == 0xA2)
+		a += 3;
+	while (a < b && isspace((unsigned char)t[a]))
+		a++;
+	*s = a;
+	*e = b;
+}
+
+typedef struct kw {
+	const char *word;
+	const char *type;
+	bool exact_case; /* "MoU" glued to other words ("eenMoU") */
+} kw;
+
+static const kw agreements[] = {
+	{"memorandum of understanding", "mou", 0}, {"MoU", "mou", 1}, {"MOU", "mou", 1},
+	{"sister city agreement", "sister_city_agreement", 0},
+	{"sister cityagreement", "sister_city_agreement", 0},
+	{"zusterstedenovereenkomst", "sister_city_agreement", 0},
+	{"stedenbandovereenkomst", "sister_city_agreement", 0},
+	{"letter of intent", "letter_of_intent", 0}, {"LOI", "letter_of_intent", 1},
+	{"intentieverklaring", "intention", 0}, {"contract", "contract", 0},
+	{"overeenkomst", "contract", 0}, {"political declaration", "declaration", 0},
+	{"gezamenlijke verklaring", "declaration", 0},
+};
+
+static const char *const sign_verbs[] = {"getekend", "ondertekend", "ondertekening",
+	"ondertekenen", "tekenden", "tekende", "ondertekende", "afgesloten", "gesloten",
+	"signed", "sloten", NULL};
+
+static size_t find_kw(const char *t, size_t s, size_t e, const kw *k)
+{
+	size_t n = strlen(k->word);
+	if (!k->exact_case)
+		return imp_find_word(t, s, e, k->word, true);
+	for (size_t i = s; i + n <= e; i++)
+		if (!strncmp(t + i, k->word, n) && imp_word_end(t, i + n, e) &&
+		    !(i + n < e && t[i + n] >= 'a' && t[i + n] <= 'z'))
+			return i;
+	return e;
+}
+
+static bool has_any(const char *t, size_t s, size_t e, const char *const *words)
+{
+	for (; *words; words++)
+		if (imp_find_word(t, s, e, *words, true) < e)
+			return true;
+	return false;
+}
+
+size_t imp_agreements_find(const char *t, size_t from, size_t to, imp_agreement *out,
+			   size_t max)
+{
+	size_t n = 0, pos = from;
+
+	while (pos < to && n < max) {
+		size_t s, e;
+		imp_sentence(t, from, to, pos, &s, &e);
+		if (e <= pos)
+			e = pos + 1;
+		if (e > s && has_any(t, s, e, sign_verbs)) {
+			const char *seen[8];
+			size_t ns = 0;
+			for (size_t k = 0; k < sizeof agreements / sizeof agreements[0] && n < max; k++) {
+				bool dup = false;
+				if (find_kw(t, s, e, &agreements[k]) >= e)
+					continue;
+				for (size_t q = 0; q < ns; q++)
+					if (!strcmp(seen[q], agreements[k].type))
+						dup = true;
+				/* "sister city agreement" is not also a contract */
+				if (!strcmp(agreements[k].word, "overeenkomst") &&
+				    (ns || imp_find_word(t, s, e, "deze overeenkomst", false) < e))
+					dup = true;
+				if (dup)
+					continue;
+				if (ns < 8)
+					seen[ns++] = agreements[k].type;
+				out[n].type = agreements[k].type;
+				out[n].off = s;
+				out[n].len = e - s;
+				n++;
+			}
+		}
+		pos = e + 1;
+		while (pos < to && isspace((unsigned char)t[pos]))
+			pos++;
+	}
+	return n;
+}
+
+/* ---- partnerships ---- */
+
+static const kw relations[] = {
+	{"vriendschapsverdrag", "friendship_treaty", 0},
+	{"vriendschapsrelatie", "friendship_treaty", 0},
+	{"vriendschapsband", "friendship_treaty", 0},
+	{"agreement for friendly relations", "friendship_treaty", 0},
+	{"friendly city", "friendly_city", 0}, {"zusterrelatie", "sister_city", 0},
+	{"zusterstad", "sister_city", 0}, {"zustersteden", "sister_city", 0},
+	{"zusterprovincie", "sister_city", 0}, {"stedenband", "sister_city", 0},
+	{"sister city", "sister_city", 0}, {"samenwerkingsovereenkomst",
+	"cooperation_agreement", 0}, {"gezamenlijke verklaring", NULL, 0},
+};
+
+static void add_event(imp_partnership *p, const char *kind, const char *type,
+		      const rr_date *d, size_t s, size_t e)
+{
+	if (p->nev >= sizeof p->ev / sizeof p->ev[0] || !d->prec)
+		return;
+	for (size_t i = 0; i < p->nev; i++)
+		if (!strcmp(p->ev[i].kind, kind) && p->ev[i].date.y == d->y)
+			return;
+	p->ev[p->nev].kind = kind;
+	p->ev[p->nev].type = type;
+	p->ev[p->nev].date = *d;
+	p->ev[p->nev].off = s;
+	p->ev[p->nev].len = e - s;
+	p->nev++;
+}
+
+static bool same_place(const imp_place *a, const imp_place *b)
+{
+	return !strcmp(a->country, b->country) && !strcmp(a->city, b->city) &&
+	       !strcmp(a->region, b->region);
+}
+
+void imp_partnership_find(const char *t, size_t from, size_t to, const imp_place *fallback,
+			  const rr_date *ref, imp_partnership *out)
+{
+	size_t pos = from;
+
+	memset(out, 0, sizeof *out);
+	while (pos < to) {
+		size_t s, e, first = to;
+		const char *type = NULL, *first_type = NULL, *last_type = NULL;
+		imp_place pl[IMP_MAX_PLACES];
+		size_t np, k;
+		bool mentions = false;
+		rr_nldate nd;
+		const char *why;
+
+		imp_sentence(t, from, to, pos, &s, &e);
+		if (e <= pos)
+			e = pos + 1;
+		pos = e + 1;
+		while (pos < to && isspace((unsigned char)t[pos]))
+			pos++;
+		for (k = 0; k < sizeof relations / sizeof relations[0]; k++) {
+			size_t at = find_kw(t, s, e, &relations[k]);
+			if (at < e && relations[k].type) {
+				if (at < first) {
+					first = at;
+					first_type = relations[k].type;
+				}
+				last_type = relations[k].type;
+			}
+			if (at < e && !type)
+				type = relations[k].type ? relations[k].type : "";
+		}
+		if (!type)
+			continue;
+		np = imp_places_find(t, s, e, pl, IMP_MAX_PLACES);
+		for (k = 0; k < np; k++) {
+			if (!pl[k].city[0] && !pl[k].region[0])
+				continue;
+			if (!out->found && (!fallback || same_place(&pl[k], fallback) ||
+					    !fallback->country[0])) {
+				out->found = true;
+				out->partner = pl[k];
+				out->type = first_type;
+			}
+			if (out->found && same_place(&pl[k], &out->partner))
+				mentions = true;
+		}
+		if (!out->found && fallback && fallback->country[0] && (fallback->city[0] ||
+		    fallback->region[0])) {
+			out->found = true;
+			out->partner = *fallback;
+			out->type = first_type;
+		}
+		if (!out->found)
+			continue;
+		if (!out->type)
+			out->type = first_type;
+		if (rr_nldate_find(t, e, s, ref, &nd, &why) != RR_OK)
+			nd.start.prec = RR_PREC_NONE;
+		/* events */
+		bool upgrade = imp_find_word(t, s, e, "opwaarde", true) < e ||
+			       imp_find_word(t, s, e, "op te waarderen", true) < e ||
+			       imp_find_word(t, s, e, "opgewaardeerd", true) < e;
+		if (upgrade && mentions) {
+			if (nd.start.prec && has_any(t, s, e, sign_verbs))
+				add_event(out, "signed", first_type, &nd.start, s, e);
+			if (ref)
+				add_event(out, "upgraded", last_type, ref, s, e);
+			out->type = last_type;
+			continue;
+		}
+		if (!nd.start.prec)
+			continue;
+		if (imp_find_word(t, s, e, "aangepast", true) < e ||
+		    imp_find_word(t, s, e, "gewijzigd", true) < e)
+			add_event(out, "amended", NULL, &nd.start, s, e);
+		else if (imp_find_word(t, s, e, "vernieuwd", true) < e ||
+			 imp_find_word(t, s, e, "verlengd", true) < e)
+			add_event(out, "renewed", NULL, &nd.start, s, e);
+		else if (imp_find_word(t, s, e, "gezamenlijke verklaring", true) < e)
+			add_event(out, "joint_declaration", NULL, &nd.start, s, e);
+		else if (mentions && (imp_find_word(t, s, e, "sinds", false) < e ||
+				      has_any(t, s, e, sign_verbs)))
+			add_event(out, "signed", first_type, &nd.start, s, e);
+	}
+}
