@@ -143,6 +143,8 @@ rr_err rr_store_open(const char *path, unsigned flags, rr_store **out, rr_diag *
 	sqlite3_busy_timeout(s->db, 5000);
 	if ((e = exec(s, "PRAGMA foreign_keys = ON", "foreign keys")))
 		goto fail;
+	if ((e = rr_sqlite_fts_register(s)))
+		goto fail;
 	if (!(flags & RR_STORE_READONLY)) {
 		if ((e = exec(s, "PRAGMA journal_mode = WAL", "WAL")) ||
 		    (e = exec(s, "PRAGMA synchronous = NORMAL", "synchronous")))

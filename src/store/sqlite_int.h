@@ -36,4 +36,15 @@ rr_err rr_sqlite_run(rr_store *s, sqlite3_stmt *st, const char *what);
 /* Binds text or NULL. */
 void rr_sqlite_bind_str(sqlite3_stmt *st, int i, const char *v);
 
+/* Search (sqlite_fts.c): the rr_dutch tokenizer, a trip's index row. */
+rr_err rr_sqlite_fts_register(rr_store *s);
+rr_err rr_sqlite_fts_put(rr_store *s, const char *trip_id);
+rr_err rr_sqlite_fts_delete(rr_store *s, const char *trip_id);
+
+/* sqlite_read.c's visible() and bind_visible(), for queries built elsewhere. */
+struct rr_buf;
+void rr_sqlite_visible(struct rr_buf *sql, rr_kind k, const char *alias, const rr_viewer *v,
+		       int *next);
+void rr_sqlite_bind_visible(sqlite3_stmt *st, rr_kind k, const rr_viewer *v, int first);
+
 #endif

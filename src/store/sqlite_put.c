@@ -301,6 +301,8 @@ rr_err rr_store_put(rr_store *s, rr_kind k, const json_t *rec, rr_diag *d)
 	st = NULL;
 	if (!e && k == RR_K_TRIP)
 		e = put_trip_children(s, rec);
+	if (!e && k == RR_K_TRIP)
+		e = rr_sqlite_fts_put(s, id);
 	if (!e)
 		e = rr_sqlite_audit(s, k, id, rr_rec_str(rec, "organisation"), before, doc);
 out:
@@ -319,6 +321,8 @@ rr_err rr_store_delete(rr_store *s, rr_kind k, const char *id)
 
 	if (!s->in_txn || k >= RR_K_COUNT)
 		return RR_ECONFLICT;
+	if (k == RR_K_TRIP && (e = rr_sqlite_fts_delete(s, id)))
+		return e;
 	if ((e = old_doc(s, k, id, &before)))
 		return e;
 	if (!before)

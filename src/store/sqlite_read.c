@@ -36,6 +36,16 @@ static void bind_visible(sqlite3_stmt *st, rr_kind k, const rr_viewer *v, int fi
 		rr_sqlite_bind_str(st, first + (int)i, v->orgs[i]);
 }
 
+void rr_sqlite_visible(rr_buf *sql, rr_kind k, const char *alias, const rr_viewer *v, int *next)
+{
+	visible(sql, k, alias, v, next);
+}
+
+void rr_sqlite_bind_visible(sqlite3_stmt *st, rr_kind k, const rr_viewer *v, int first)
+{
+	bind_visible(st, k, v, first);
+}
+
 static rr_err load_doc(rr_store *s, sqlite3_stmt *st, int col, json_t **out)
 {
 	json_error_t je;

@@ -94,6 +94,35 @@ const char *const rr_sqlite_migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	"CREATE TRIGGER audit_append_only_d BEFORE DELETE ON audit"
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+	/* 3: Dutch full-text search of trips (sqlite_fts.c), rebuilt for the
+	 * trips already present; the column text as in sqlite_fts.c */
+	"CREATE TABLE trip_search ("
+	"  docid INTEGER PRIMARY KEY,"
+	"  trip TEXT NOT NULL UNIQUE REFERENCES trip(id) ON DELETE CASCADE);"
+	"CREATE VIRTUAL TABLE trip_fts USING fts5(title, purpose, report, sources,"
+	"  tokenize = 'rr_dutch');"
+	"INSERT INTO trip_search (trip) SELECT id FROM trip ORDER BY id;"
+	"INSERT INTO trip_fts (rowid, title, purpose, report, sources) SELECT k.docid, t.title,"
+	"  (SELECT group_concat(v, char(10)) FROM ("
+	"    SELECT json_extract(t.doc, '$.purpose') AS v"
+	"    UNION ALL SELECT json_extract(t.doc, '$.motivation')"
+	"    UNION ALL SELECT json_extract(t.doc, '$.counterpart')"
+	"    UNION ALL SELECT value FROM json_each(t.doc, '$.external_parties')"
+	"    UNION ALL SELECT json_extract(value, '$.activity') FROM json_each(t.doc, '$.programme')"
+	"    UNION ALL SELECT c.value FROM json_each(t.doc, '$.programme') p,"
+	"      json_each(p.value, '$.counterparts') c"
+	"    UNION ALL SELECT nullif(trim(coalesce(json_extract(value, '$.city'), '') || ' ' ||"
+	"      coalesce(json_extract(value, '$.region'), '')), '')"
+	"      FROM json_each(t.doc, '$.destinations')"
+	"    UNION ALL SELECT json_extract(value, '$.name') ||"
+	"      coalesce(' (' || json_extract(value, '$.role') || ')', '')"
+	"      FROM json_each(t.doc, '$.travellers'))),"
+	"  (SELECT group_concat(v, char(10)) FROM ("
+	"    SELECT json_extract(t.doc, '$.report.text') AS v"
+	"    UNION ALL SELECT json_extract(t.doc, '$.cancellation.reason'))),"
+	"  (SELECT group_concat(json_extract(value, '$.title'), char(10))"
+	"    FROM json_each(t.doc, '$.sources'))"
+	"  FROM trip_search k JOIN trip t ON t.id = k.trip;",
 };
 
 const int rr_sqlite_migration_count =

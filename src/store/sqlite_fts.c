@@ -1,0 +1,744 @@
+/* sqlite_fts.c - Dutch full-text search of trips (search.h): the rr_dutch
+ * FTS5 tokenizer, the index rows kept in step with every write, and the
+ * search queries.
+ *
+ * trip_fts (FTS5, migration 3) holds one row per trip; its rowid is the
+ * docid of the trip in trip_search, an INTEGER PRIMARY KEY that VACUUM
+ * never renumbers (a trip's own rowid it may). The row's text is derived in
+ * SQL from the stored document by the same expressions as migration 3's
+ * rebuild (tests/unit/test_search.c checks that both give the same). */
+#include "sqlite_int.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../text/tokenize.h"
+#include "../util/buf.h"
+#include "search.h"
+
+/* ---- the FTS5 tokenizer ---- */
+
+typedef int (*fts_token_fn)(void *, int, const char *, int, int, int);
+
+struct fts_cb {
+	void *ctx;
+	fts_token_fn x;
+};
+
+static int fts_token(void *ctx, const char *tok, size_t len, size_t start, size_t end)
+{
+	struct fts_cb *c = ctx;
+	return c->x(c->ctx, 0, tok, (int)len, (int)start, (int)end);
+}
+
+static int tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	rr_tokenizer *t = rr_tokenizer_new();
+	(void)ctx;
+	(void)argv;
+	*out = NULL;
+	if (argc > 0)
+		return SQLITE_ERROR;
+	if (!t)
+		return SQLITE_NOMEM;
+	*out = (Fts5Tokenizer *)t;
+	return SQLITE_OK;
+}
+
+static void tok_delete(Fts5Tokenizer *p)
+{
+	rr_tokenizer_free((rr_tokenizer *)p);
+}
+
+static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int n,
+			fts_token_fn x)
+{
+	struct fts_cb cb = {ctx, x};
+	int rc;
+	(void)flags;
+	rc = rr_tokenize((rr_tokenizer *)p, text, n > 0 ? (size_t)n : 0, fts_token, &cb);
+	return rc < 0 ? SQLITE_NOMEM : rc;
+}
+
+rr_err rr_sqlite_fts_register(rr_store *s)
+{
+	static const fts5_tokenizer methods = {tok_create, tok_delete, tok_tokenize};
+	fts5_api *api = NULL;
+	sqlite3_stmt *st = rr_sqlite_prepare(s, "SELECT fts5(?1)");
+
+	if (!st)
+		return RR_EDB;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (!api || api->iVersion < 2) {
+		snprintf(s->errmsg, sizeof s->errmsg, "this SQLite has no FTS5");
+		return RR_EDB;
+	}
+	if (api->xCreateTokenizer(api, "rr_dutch", NULL, (fts5_tokenizer *)&methods, NULL) !=
+	    SQLITE_OK)
+		return rr_sqlite_fail(s, "register the rr_dutch tokenizer");
+	return RR_OK;
+}
+
+/* ---- the index ---- */
+
+/* A trip's four columns from its row t (keep equal to migration 3). */
+#define FTS_PURPOSE \
+	"(SELECT group_concat(v, char(10)) FROM (" \
+	"SELECT json_extract(t.doc, '$.purpose') AS v" \
+	" UNION ALL SELECT json_extract(t.doc, '$.motivation')" \
+	" UNION ALL SELECT json_extract(t.doc, '$.counterpart')" \
+	" UNION ALL SELECT value FROM json_each(t.doc, '$.external_parties')" \
+	" UNION ALL SELECT json_extract(value, '$.activity') FROM json_each(t.doc, '$.programme')" \
+	" UNION ALL SELECT c.value FROM json_each(t.doc, '$.programme') p," \
+	" json_each(p.value, '$.counterparts') c" \
+	" UNION ALL SELECT nullif(trim(coalesce(json_extract(value, '$.city'), '') || ' ' ||" \
+	" coalesce(json_extract(value, '$.region'), '')), '')" \
+	" FROM json_each(t.doc, '$.destinations')" \
+	" UNION ALL SELECT json_extract(value, '$.name') ||" \
+	" coalesce(' (' || json_extract(value, '$.role') || ')', '')" \
+	" FROM json_each(t.doc, '$.travellers')))"
+#define FTS_REPORT \
+	"(SELECT group_concat(v, char(10)) FROM (" \
+	"SELECT json_extract(t.doc, '$.report.text') AS v" \
+	" UNION ALL SELECT json_extract(t.doc, '$.cancellation.reason')))"
+#define FTS_SOURCES \
+	"(SELECT group_concat(json_extract(value, '$.title'), char(10))" \
+	" FROM json_each(t.doc, '$.sources'))"
+
+static rr_err docid_of(rr_store *s, const char *id, sqlite3_int64 *docid, int *found)
+{
+	sqlite3_stmt *st = rr_sqlite_prepare(s, "SELECT docid FROM trip_search WHERE trip = ?1");
+	int rc;
+
+	*found = 0;
+	if (!st)
+		return RR_EDB;
+	rr_sqlite_bind_str(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*docid = sqlite3_column_int64(st, 0);
+		*found = 1;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? RR_OK : rr_sqlite_fail(s, "search docid");
+}
+
+static rr_err drop_row(rr_store *s, sqlite3_int64 docid)
+{
+	sqlite3_stmt *st = rr_sqlite_prepare(s, "DELETE FROM trip_fts WHERE rowid = ?1");
+	if (!st)
+		return RR_EDB;
+	sqlite3_bind_int64(st, 1, docid);
+	return rr_sqlite_run(s, st, "search index delete");
+}
+
+rr_err rr_sqlite_fts_put(rr_store *s, const char *id)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 docid = 0;
+	int found;
+	rr_err e;
+
+	st = rr_sqlite_prepare(s, "INSERT INTO trip_search (trip) VALUES (?1) "
+				  "ON CONFLICT (trip) DO NOTHING");
+	if (!st)
+		return RR_EDB;
+	rr_sqlite_bind_str(st, 1, id);
+	if ((e = rr_sqlite_run(s, st, "search key")))
+		return e;
+	if ((e = docid_of(s, id, &docid, &found)))
+		return e;
+	if ((e = drop_row(s, docid)))
+		return e;
+	st = rr_sqlite_prepare(s, "INSERT INTO trip_fts (rowid, title, purpose, report, sources) "
+		"SELECT ?1, t.title, " FTS_PURPOSE ", " FTS_REPORT ", " FTS_SOURCES
+		" FROM trip t WHERE t.id = ?2");
+	if (!st)
+		return RR_EDB;
+	sqlite3_bind_int64(st, 1, docid);
+	rr_sqlite_bind_str(st, 2, id);
+	return rr_sqlite_run(s, st, "search index");
+}
+
+rr_err rr_sqlite_fts_delete(rr_store *s, const char *id)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 docid = 0;
+	int found;
+	rr_err e;
+
+	if ((e = docid_of(s, id, &docid, &found)) || !found)
+		return e;
+	if ((e = drop_row(s, docid)))
+		return e;
+	st = rr_sqlite_prepare(s, "DELETE FROM trip_search WHERE docid = ?1");
+	if (!st)
+		return RR_EDB;
+	sqlite3_bind_int64(st, 1, docid);
+	return rr_sqlite_run(s, st, "search key delete");
+}
+
+/* ---- the user's query ---- */
+
+#define MAX_Q_BYTES 1000
+#define MAX_TERMS 16
+#define MAX_STEMS 64
+
+/* The stems of the query's words, for highlighting. */
+typedef struct qstems {
+	char stem[MAX_STEMS][RR_TOKEN_MAX + 1];
+	size_t n;
+	size_t last; /* tokens seen by the last count_stems run */
+} qstems;
+
+static int count_stems(void *ctx, const char *tok, size_t len, size_t start, size_t end)
+{
+	qstems *qs = ctx;
+	size_t i;
+	(void)start;
+	(void)end;
+	qs->last++;
+	for (i = 0; i < qs->n; i++)
+		if (strlen(qs->stem[i]) == len && memcmp(qs->stem[i], tok, len) == 0)
+			return 0;
+	if (qs->n < MAX_STEMS) {
+		memcpy(qs->stem[qs->n], tok, len);
+		qs->stem[qs->n][len] = '\0';
+		qs->n++;
+	}
+	return 0;
+}
+
+/* An FTS5 operator written as a bare word: AND, OR, NOT, NEAR( ... */
+static int is_operator(const char *w, size_t n)
+{
+	static const char *const ops[] = {"AND", "OR", "NOT", "NEAR"};
+	while (n && !((w[n - 1] >= 'A' && w[n - 1] <= 'Z') || (w[n - 1] >= 'a' && w[n - 1] <= 'z') ||
+		      (w[n - 1] >= '0' && w[n - 1] <= '9')))
+		n--;
+	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+		if (strlen(ops[i]) == n && memcmp(ops[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Appends to expr one quoted FTS5 phrase per word or "quoted phrase" of q
+ * that has a token; collects the stems in qs. Returns the number of
+ * phrases, or -1 when the tokenizer ran out of memory. */
+static int build_expr(rr_tokenizer *t, const char *q, rr_buf *expr, qstems *qs)
+{
+	size_t n = q ? strlen(q) : 0, i = 0, a, b;
+	int terms = 0, quoted;
+
+	if (n > MAX_Q_BYTES)
+		n = MAX_Q_BYTES;
+	while (i < n && terms < MAX_TERMS) {
+		if (is_space(q[i])) {
+			i++;
+			continue;
+		}
+		quoted = q[i] == '"';
+		a = i + (size_t)quoted;
+		b = a;
+		if (quoted) {
+			while (b < n && q[b] != '"')
+				b++;
+			i = b < n ? b + 1 : b;
+		} else {
+			while (b < n && !is_space(q[b]) && q[b] != '"' && q[b] != '(' &&
+			       q[b] != ')')
+				b++;
+			i = b == a ? a + 1 : b; /* a lone ( or ) */
+		}
+		if (b == a || (!quoted && is_operator(q + a, b - a)))
+			continue;
+		qs->last = 0;
+		if (rr_tokenize(t, q + a, b - a, count_stems, qs) < 0)
+			return -1;
+		if (!qs->last)
+			continue;
+		if (terms)
+			rr_buf_addc(expr, ' ');
+		rr_buf_addc(expr, '"');
+		for (size_t k = a; k < b; k++) {
+			if (q[k] == '"')
+				rr_buf_addc(expr, '"');
+			rr_buf_addc(expr, q[k]);
+		}
+		rr_buf_addc(expr, '"');
+		terms++;
+	}
+	return terms;
+}
+
+char *rr_search_expr(const char *q, rr_err *err)
+{
+	rr_tokenizer *t = rr_tokenizer_new();
+	qstems *qs = calloc(1, sizeof *qs);
+	rr_buf expr;
+	char *out = NULL;
+	int terms = -1;
+
+	*err = RR_OK;
+	rr_buf_init(&expr, 4 * MAX_Q_BYTES);
+	if (t && qs)
+		terms = build_expr(t, q, &expr, qs);
+	if (terms < 0 || rr_buf_err(&expr))
+		*err = RR_ENOMEM;
+	else if (terms > 0 && !(out = rr_buf_steal(&expr, NULL)))
+		*err = RR_ENOMEM;
+	rr_buf_free(&expr);
+	rr_tokenizer_free(t);
+	free(qs);
+	return out;
+}
+
+/* ---- snippets ---- */
+
+#define SNIP_TOKENS 24
+#define SNIP_BYTES 240
+#define SNIP_MAX_BYTES 480
+#define SNIP_MAX_SCAN 20000 /* tokens of one column looked at */
+
+typedef struct tpos {
+	size_t start, end;
+	int term; /* index into qstems, -1: no match */
+} tpos;
+
+typedef struct tlist {
+	tpos *v;
+	size_t n, cap;
+	const qstems *qs;
+	uint64_t seen;
+	size_t hits;
+	int oom;
+} tlist;
+
+static int add_pos(void *ctx, const char *tok, size_t len, size_t start, size_t end)
+{
+	tlist *l = ctx;
+	int term = -1;
+
+	if (l->n == SNIP_MAX_SCAN)
+		return 1;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		tpos *nv = realloc(l->v, cap * sizeof *nv);
+		if (!nv) {
+			l->oom = 1;
+			return 1;
+		}
+		l->v = nv;
+		l->cap = cap;
+	}
+	for (size_t i = 0; i < l->qs->n; i++) {
+		if (strlen(l->qs->stem[i]) == len && memcmp(l->qs->stem[i], tok, len) == 0) {
+			term = (int)i;
+			l->seen |= (uint64_t)1 << i;
+			l->hits++;
+			break;
+		}
+	}
+	l->v[l->n++] = (tpos){start, end, term};
+	return 0;
+}
+
+static int popcount64(uint64_t x)
+{
+	int n = 0;
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+}
+
+static uint64_t window_terms(const tlist *l, size_t from, size_t to)
+{
+	uint64_t m = 0;
+	for (size_t i = from; i < to && i < l->n; i++)
+		if (l->v[i].term >= 0)
+			m |= (uint64_t)1 << l->v[i].term;
+	return m;
+}
+
+/* The snippet of text around its best window of tokens l: sets
+ * "snippet" and "highlights" in res. */
+static rr_err put_snippet(json_t *res, const char *text, size_t tlen, const tlist *l)
+{
+	rr_buf out;
+	json_t *hl = json_array(), *str;
+	size_t best = 0, j, from, to, pre, end;
+	int best_score = -1;
+
+	for (size_t m = 0; m < l->n; m++) {
+		size_t st;
+		int sc;
+		if (l->v[m].term < 0)
+			continue;
+		st = m >= 3 ? m - 3 : 0;
+		sc = popcount64(window_terms(l, st, st + SNIP_TOKENS));
+		if (sc > best_score) {
+			best_score = sc;
+			best = st;
+		}
+	}
+	rr_buf_init(&out, 4 * SNIP_MAX_BYTES);
+	if (l->n == 0) {
+		from = to = 0;
+		end = 0;
+	} else {
+		from = l->v[best].start;
+		for (end = best + 1; end < l->n && end - best < SNIP_TOKENS &&
+				     l->v[end].end - from <= SNIP_BYTES;
+		     end++)
+			;
+		to = l->v[end - 1].end;
+		/* the sentence's own punctuation right after the last word */
+		for (j = 0; j < 2 && to < tlen && strchr(".,;:!?)", text[to]) && text[to]; j++)
+			to++;
+		if (to - from > SNIP_MAX_BYTES) {
+			to = from + SNIP_MAX_BYTES;
+			while (to > from && ((unsigned char)text[to] & 0xC0) == 0x80)
+				to--;
+		}
+	}
+	if (best > 0)
+		rr_buf_addstr(&out, "… ");
+	pre = out.len;
+	for (j = from; j < to; j++) {
+		unsigned char c = (unsigned char)text[j];
+		rr_buf_addc(&out, c < 0x20 || c == 0x7f ? ' ' : (char)c);
+	}
+	if (l->n && (end < l->n || to < l->v[end - 1].end))
+		rr_buf_addstr(&out, " …");
+	for (j = best; j < end && l->n; j++) {
+		if (l->v[j].term < 0 || l->v[j].end > to)
+			continue;
+		json_array_append_new(hl, json_pack("[I,I]", (json_int_t)(pre + l->v[j].start - from),
+						    (json_int_t)(l->v[j].end - l->v[j].start)));
+	}
+	if (rr_buf_err(&out)) {
+		rr_buf_free(&out);
+		json_decref(hl);
+		return RR_ENOMEM;
+	}
+	str = json_stringn(rr_buf_cstr(&out), out.len);
+	json_object_set_new(res, "snippet", str ? str : json_string(""));
+	json_object_set_new(res, "highlights", str ? hl : json_array());
+	if (!str)
+		json_decref(hl);
+	rr_buf_free(&out);
+	return RR_OK;
+}
+
+/* Chooses the column (6 title, 7 purpose, 8 report, 9 sources of row st)
+ * with the most query words, preferring the body to the title, and puts
+ * its snippet into res. */
+static rr_err snippet_of(rr_tokenizer *t, sqlite3_stmt *st, const qstems *qs, json_t *res)
+{
+	static const int cols[] = {7, 8, 9, 6};
+	tlist best = {0}, cur;
+	const char *best_text = "";
+	size_t best_len = 0;
+	int have = 0, rc;
+	rr_err e;
+
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+		const char *txt = (const char *)sqlite3_column_text(st, cols[i]);
+		size_t n = (size_t)sqlite3_column_bytes(st, cols[i]);
+		if (!txt || !n)
+			continue;
+		cur = (tlist){.qs = qs};
+		rc = rr_tokenize(t, txt, n, add_pos, &cur);
+		if (rc < 0 || cur.oom) {
+			free(cur.v);
+			free(best.v);
+			return RR_ENOMEM;
+		}
+		if (!have || popcount64(cur.seen) > popcount64(best.seen) ||
+		    (popcount64(cur.seen) == popcount64(best.seen) && cur.hits > best.hits)) {
+			free(best.v);
+			best = cur;
+			best_text = txt;
+			best_len = n;
+			have = 1;
+		} else {
+			free(cur.v);
+		}
+	}
+	e = put_snippet(res, best_text, best_len, &best);
+	free(best.v);
+	return e;
+}
+
+/* ---- the search ---- */
+
+#define MAX_LIMIT 1000
+#define MAX_FACET_VALUES 100
+
+static const char *const facet_names[] = {"organisation", "year", "country", "person",
+					  "kind", "direction", "paid_by"};
+#define NFACETS (sizeof facet_names / sizeof facet_names[0])
+
+/* Parameter numbers of a search's filters (0: not used). */
+typedef struct params {
+	int org, year, country, person, kind, dir, vis;
+} params;
+
+/* " FROM ... WHERE ..." of the matches: ?1 is the FTS5 expression. */
+static void where_clause(rr_buf *w, const rr_search_query *q, const rr_viewer *v, params *p)
+{
+	int next = 2;
+
+	rr_buf_addstr(w, " FROM trip_fts f JOIN trip_search k ON k.docid = f.rowid"
+			 " JOIN trip t ON t.id = k.trip WHERE trip_fts MATCH ?1");
+	if (q->organisation)
+		rr_buf_printf(w, " AND t.organisation = ?%d", p->org = next++);
+	if (q->year)
+		rr_buf_printf(w, " AND t.year = ?%d", p->year = next++);
+	if (q->country)
+		rr_buf_printf(w, " AND EXISTS (SELECT 1 FROM trip_destination d WHERE "
+			      "d.trip = t.id AND d.country = ?%d)", p->country = next++);
+	if (q->person) {
+		p->person = next++;
+		rr_buf_printf(w, " AND EXISTS (SELECT 1 FROM trip_traveller p WHERE "
+			      "p.trip = t.id AND (p.person = ?%d OR p.name = ?%d))",
+			      p->person, p->person);
+	}
+	if (q->kind)
+		rr_buf_printf(w, " AND t.kind = ?%d", p->kind = next++);
+	if (q->direction)
+		rr_buf_printf(w, " AND t.direction = ?%d", p->dir = next++);
+	if (q->third_party_paid)
+		rr_buf_addstr(w, " AND t.third_party_paid = 1");
+	p->vis = next;
+	rr_sqlite_visible(w, RR_K_TRIP, "t", v, &next);
+}
+
+static void bind_params(sqlite3_stmt *st, const char *expr, const rr_search_query *q,
+			const rr_viewer *v, const params *p)
+{
+	rr_sqlite_bind_str(st, 1, expr);
+	if (p->org)
+		rr_sqlite_bind_str(st, p->org, q->organisation);
+	if (p->year)
+		sqlite3_bind_int(st, p->year, q->year);
+	if (p->country)
+		rr_sqlite_bind_str(st, p->country, q->country);
+	if (p->person)
+		rr_sqlite_bind_str(st, p->person, q->person);
+	if (p->kind)
+		rr_sqlite_bind_str(st, p->kind, q->kind);
+	if (p->dir)
+		rr_sqlite_bind_str(st, p->dir, q->direction);
+	rr_sqlite_bind_visible(st, RR_K_TRIP, v, p->vis);
+}
+
+static sqlite3_stmt *prepare_buf(rr_store *s, rr_buf *sql)
+{
+	if (rr_buf_err(sql)) {
+		snprintf(s->errmsg, sizeof s->errmsg, "search query too long");
+		return NULL;
+	}
+	return rr_sqlite_prepare(s, rr_buf_cstr(sql));
+}
+
+static json_t *empty_facets(void)
+{
+	json_t *f = json_object();
+	for (size_t i = 0; i < NFACETS; i++)
+		json_object_set_new(f, facet_names[i], json_array());
+	return f;
+}
+
+static void set_text(json_t *o, const char *key, sqlite3_stmt *st, int col)
+{
+	const char *v = (const char *)sqlite3_column_text(st, col);
+	if (v)
+		json_object_set_new(o, key, json_string(v));
+}
+
+/* One page of results, best first. */
+static rr_err page(rr_store *s, rr_tokenizer *t, const qstems *qs, const char *expr,
+		   const rr_search_query *q, const rr_viewer *v, const char *where,
+		   const params *p, json_t **out)
+{
+	rr_buf sql;
+	sqlite3_stmt *st;
+	json_t *arr = json_array(), *res;
+	size_t limit = q->limit ? q->limit : 20;
+	int rc;
+	rr_err e = RR_OK;
+
+	if (limit > MAX_LIMIT)
+		limit = MAX_LIMIT;
+	rr_buf_init(&sql, 65536);
+	rr_buf_printf(&sql, "SELECT t.id, t.title, t.organisation, t.start_date, t.end_date, "
+		      "bm25(trip_fts, 10.0, 2.0, 1.0, 1.0) AS r, f.title, f.purpose, f.report, "
+		      "f.sources%s ORDER BY r, t.id LIMIT %zu OFFSET %zu",
+		      where, limit, q->offset > (size_t)INT64_MAX ? (size_t)INT64_MAX : q->offset);
+	st = prepare_buf(s, &sql);
+	rr_buf_free(&sql);
+	if (!st) {
+		json_decref(arr);
+		return RR_EDB;
+	}
+	bind_params(st, expr, q, v, p);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		res = json_object();
+		json_array_append_new(arr, res);
+		set_text(res, "id", st, 0);
+		set_text(res, "title", st, 1);
+		set_text(res, "organisation", st, 2);
+		set_text(res, "start", st, 3);
+		set_text(res, "end", st, 4);
+		json_object_set_new(res, "score", json_real(-sqlite3_column_double(st, 5)));
+		if ((e = snippet_of(t, st, qs, res)))
+			break;
+	}
+	if (!e && rc != SQLITE_DONE)
+		e = rr_sqlite_fail(s, "search");
+	sqlite3_finalize(st);
+	if (e)
+		json_decref(arr);
+	else
+		*out = arr;
+	return e;
+}
+
+/* The number of matches and (if facets) their facets, in one statement
+ * over the matches computed once. */
+static rr_err count_and_facets(rr_store *s, const char *expr, const rr_search_query *q,
+			       const rr_viewer *v, const char *where, const params *p,
+			       json_t **facets, size_t *total)
+{
+	rr_buf sql;
+	sqlite3_stmt *st;
+	json_t *f = NULL;
+	size_t shown[NFACETS] = {0};
+	int rc;
+	rr_err e = RR_OK;
+
+	rr_buf_init(&sql, 65536);
+	if (!facets) {
+		rr_buf_printf(&sql, "SELECT 0, NULL, count(*)%s", where);
+	} else {
+		rr_buf_printf(&sql,
+			"WITH m AS MATERIALIZED (SELECT t.id, t.organisation, t.year, t.kind, "
+			"t.direction%s) "
+			"SELECT 0, NULL, count(*) FROM m "
+			"UNION ALL SELECT 1, organisation, count(*) FROM m GROUP BY 2 "
+			"UNION ALL SELECT 2, year, count(*) FROM m WHERE year IS NOT NULL GROUP BY 2 "
+			"UNION ALL SELECT 3, d.country, count(DISTINCT d.trip) FROM m "
+			"JOIN trip_destination d ON d.trip = m.id GROUP BY 2 "
+			"UNION ALL SELECT 4, coalesce(p.person, p.name), count(DISTINCT p.trip) FROM m "
+			"JOIN trip_traveller p ON p.trip = m.id GROUP BY 2 "
+			"UNION ALL SELECT 5, kind, count(*) FROM m WHERE kind IS NOT NULL GROUP BY 2 "
+			"UNION ALL SELECT 6, direction, count(*) FROM m GROUP BY 2 "
+			"UNION ALL SELECT 7, coalesce(c.paid_by, m.organisation), count(DISTINCT c.trip) "
+			"FROM m JOIN trip_cost c ON c.trip = m.id GROUP BY 2 "
+			"ORDER BY 1, 3 DESC, 2", where);
+		f = empty_facets();
+	}
+	st = prepare_buf(s, &sql);
+	rr_buf_free(&sql);
+	if (!st) {
+		json_decref(f);
+		return RR_EDB;
+	}
+	bind_params(st, expr, q, v, p);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int which = sqlite3_column_int(st, 0);
+		sqlite3_int64 n = sqlite3_column_int64(st, 2);
+		json_t *val;
+
+		if (which == 0) {
+			if (total)
+				*total = (size_t)n;
+			continue;
+		}
+		if (!f || which < 1 || which > (int)NFACETS ||
+		    shown[which - 1]++ >= MAX_FACET_VALUES)
+			continue;
+		if (sqlite3_column_type(st, 1) == SQLITE_INTEGER)
+			val = json_integer(sqlite3_column_int64(st, 1));
+		else if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+			continue;
+		else
+			val = json_string((const char *)sqlite3_column_text(st, 1));
+		if (!val)
+			continue;
+		json_array_append_new(json_object_get(f, facet_names[which - 1]),
+				      json_pack("{s:o,s:I}", "value", val, "count", (json_int_t)n));
+	}
+	if (rc != SQLITE_DONE)
+		e = rr_sqlite_fail(s, "search facets");
+	sqlite3_finalize(st);
+	if (e)
+		json_decref(f);
+	else if (facets)
+		*facets = f;
+	return e;
+}
+
+rr_err rr_store_search(rr_store *s, const rr_search_query *q, const rr_viewer *v,
+		       json_t **results, json_t **facets, size_t *total)
+{
+	rr_tokenizer *t = rr_tokenizer_new();
+	qstems *qs = calloc(1, sizeof *qs);
+	rr_buf expr, where;
+	params p = {0};
+	int terms;
+	rr_err e = RR_OK;
+
+	*results = NULL;
+	if (facets)
+		*facets = NULL;
+	if (total)
+		*total = 0;
+	rr_buf_init(&expr, 4 * MAX_Q_BYTES);
+	rr_buf_init(&where, 65536);
+	if (!t || !qs) {
+		e = RR_ENOMEM;
+		goto out;
+	}
+	terms = build_expr(t, q->q, &expr, qs);
+	if (terms < 0 || rr_buf_err(&expr)) {
+		e = RR_ENOMEM;
+		goto out;
+	}
+	if (terms == 0) {
+		*results = json_array();
+		if (facets)
+			*facets = empty_facets();
+		goto out;
+	}
+	where_clause(&where, q, v, &p);
+	if (rr_buf_err(&where)) {
+		snprintf(s->errmsg, sizeof s->errmsg, "search query too long");
+		e = RR_EDB;
+		goto out;
+	}
+	if ((e = page(s, t, qs, rr_buf_cstr(&expr), q, v, rr_buf_cstr(&where), &p, results)))
+		goto out;
+	if ((facets || total) &&
+	    (e = count_and_facets(s, rr_buf_cstr(&expr), q, v, rr_buf_cstr(&where), &p, facets,
+				  total))) {
+		json_decref(*results);
+		*results = NULL;
+	}
+out:
+	rr_buf_free(&expr);
+	rr_buf_free(&where);
+	rr_tokenizer_free(t);
+	free(qs);
+	return e;
+}
