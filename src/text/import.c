@@ -558,6 +558,12 @@ rr_err rr_import_add(rr_import *im, const char *name, const unsigned char *data,
 		if (!json_object_get(trip, "title"))
 			json_object_set_new(trip, "title", json_string(a.title[0] ? a.title : name));
 		json_object_set_new(trip, "organisation", json_string(im->org));
+		m = json_object_get(trip, "decision");
+		if (m && !json_object_get(m, "outcome")) {
+			rr_diag_add(&im->notes, "%s: line %zu: a decision date without an outcome "
+				    "(approved or rejected); kept in the text only", name, it->line);
+			json_object_del(trip, "decision");
+		}
 		json_object_set_new(trip, "public", json_boolean(im->pub));
 		json_object_set_new(trip, "status", json_string(status_of(it, trip, a.genre)));
 		if (pid[0] && (a.genre == IMP_G_EVALUATION || near_partner(trip, &a.partnership)))
