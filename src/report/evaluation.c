@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../model/lifecycle.h"
 #include "../model/record.h"
 #include "../util/buf.h"
 #include "csv.h"
@@ -159,11 +160,32 @@ static int trip_in(const json_t *trips, const char *id)
 	return 0;
 }
 
+/* Follow-up actions of result r still open and past their due date. */
+static void open_follow_ups(const json_t *r, const rr_date *today, json_t *out)
+{
+	json_t *f;
+	size_t i;
+	json_array_foreach(json_object_get(r, "follow_up"), i, f) {
+		const char *st = rr_rec_str(f, "status");
+		rr_date due = rr_rec_date(f, "due");
+		json_t *item;
+		if ((st && (!strcmp(st, "done") || !strcmp(st, "dropped"))) || !due.prec ||
+		    rr_date_last(&due) >= rr_date_first(today))
+			continue;
+		item = json_deep_copy(f);
+		json_object_set_new(item, "result", json_string(rr_rec_str(r, "id")));
+		json_object_set(item, "result_title", json_object_get(r, "title"));
+		json_object_set_new(item, "days_overdue",
+				    json_integer(rr_date_first(today) - rr_date_last(&due)));
+		json_array_append_new(out, item);
+	}
+}
+
 static rr_err collect_results(rr_store *s, const json_t *p, const json_t *trips,
-			      const rr_viewer *v, json_t *ev, json_t *totals)
+			      const rr_viewer *v, const rr_date *today, json_t *ev, json_t *totals)
 {
 	json_t *all = NULL, *r, *list = json_array(), *by_theme = json_object(),
-	       *by_type = json_object();
+	       *by_type = json_object(), *follow = json_array();
 	size_t i;
 	long long agreements = 0, cents = 0, jobs = 0;
 	const char *pid = rr_rec_str(p, "id");
@@ -178,6 +200,7 @@ static rr_err collect_results(rr_store *s, const json_t *p, const json_t *trips,
 		if (!(rp && !strcmp(rp, pid)) && !trip_in(trips, rr_rec_str(r, "trip")))
 			continue;
 		json_array_append(list, r);
+		open_follow_ups(r, today, follow);
 		if (type && !strcmp(type, "agreement"))
 			agreements++;
 		if (type && !strcmp(type, "investment"))
@@ -187,7 +210,8 @@ static rr_err collect_results(rr_store *s, const json_t *p, const json_t *trips,
 		group_add(by_type, type, c, j);
 	}
 	json_object_set_new(ev, "results", list);
-	list = NULL;
+	json_object_set_new(ev, "follow_ups_overdue", follow);
+	list = follow = NULL;
 	json_object_set_new(ev, "results_by_theme", groups_to_array(by_theme, "theme"));
 	json_object_set_new(ev, "results_by_type", groups_to_array(by_type, "type"));
 	json_object_set_new(totals, "results",
@@ -197,6 +221,7 @@ static rr_err collect_results(rr_store *s, const json_t *p, const json_t *trips,
 	json_object_set_new(totals, "jobs", json_integer(jobs));
 out:
 	json_decref(list);
+	json_decref(follow);
 	json_decref(all);
 	json_decref(by_theme);
 	json_decref(by_type);
@@ -235,6 +260,7 @@ rr_err rr_evaluate_partnership(rr_store *s, const char *id, const rr_viewer *v,
 	rr_trip_query q = {0};
 	tally *t = NULL;
 	int now, from, to, dormant_after;
+	rr_date today;
 	long long est = 0, act = 0;
 	rr_err e;
 
@@ -252,6 +278,7 @@ rr_err rr_evaluate_partnership(rr_store *s, const char *id, const rr_viewer *v,
 		goto out;
 	}
 	now = opts && opts->current_year ? opts->current_year : this_year();
+	today = opts && opts->today.prec ? opts->today : rr_today();
 	dormant_after = opts && opts->dormant_after_years > 0 ? opts->dormant_after_years : 3;
 	ev = json_object();
 	totals = json_object();
@@ -300,7 +327,7 @@ rr_err rr_evaluate_partnership(rr_store *s, const char *id, const rr_viewer *v,
 	json_object_set_new(totals, "costs_estimate_eur", eur(est));
 	json_object_set_new(totals, "costs_actual_eur", eur(act));
 	json_object_set_new(ev, "totals", totals);
-	if ((e = collect_results(s, p, trips, v, ev, totals)))
+	if ((e = collect_results(s, p, trips, v, &today, ev, totals)))
 		goto out;
 	json_object_set_new(ev, "last_activity", t->last ? json_integer(t->last) : json_null());
 	json_object_set_new(ev, "dormant_after_years", json_integer(dormant_after));

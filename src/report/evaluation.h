@@ -9,11 +9,13 @@
 
 #include <jansson.h>
 
+#include "../model/date.h"
 #include "../store/store.h"
 
 typedef struct rr_eval_opts {
 	int dormant_after_years; /* no delegation for this many years: dormant (default 3) */
 	int current_year;        /* "now", for gaps and dormancy (0: this year) */
+	rr_date today;           /* for overdue follow-ups (RR_PREC_NONE: today) */
 } rr_eval_opts;
 
 /* The evaluation of partnership id as a new JSON object:
@@ -23,7 +25,8 @@ typedef struct rr_eval_opts {
  *   costs_actual_eur}, results_by_theme, results_by_type, results, trips,
  *   costs_per_year [{year, estimate_eur, actual_eur, budget_eur, fte}],
  *   gaps [years without a delegation], last_activity, dormant,
- *   dormant_after_years, rights_and_security [...].
+ *   dormant_after_years, rights_and_security [...], follow_ups_overdue
+ *   [{action, owner, due, status, result, result_title, days_overdue}].
  * RR_ENOTFOUND when v may not see the partnership. */
 rr_err rr_evaluate_partnership(rr_store *s, const char *id, const rr_viewer *v,
 			       const rr_eval_opts *opts, json_t **out);

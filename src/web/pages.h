@@ -31,6 +31,12 @@ rr_err api_partnerships(rr_req *r, rr_resp *o);
 rr_err api_search(rr_req *r, rr_resp *o);
 rr_err api_openapi(rr_req *r, rr_resp *o);
 rr_err feed_org(rr_req *r, rr_resp *o);
+/* page_partnership.c */
+rr_err page_partnership(rr_req *r, rr_resp *o);
+rr_err page_compare(rr_req *r, rr_resp *o);
+rr_err api_partnership_evaluation(rr_req *r, rr_resp *o);
+rr_err api_partnership_evaluation_csv(rr_req *r, rr_resp *o);
+rr_err api_compare(rr_req *r, rr_resp *o);
 
 /* Appends s escaped for XML text and attribute values (& < > " '), valid
  * UTF-8 only: invalid bytes and characters XML 1.0 forbids become U+FFFD. */

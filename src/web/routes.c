@@ -25,6 +25,11 @@ static const rr_route table[] = {
 	{"/api/v1/organisations", api_organisations, RR_CT_JSON},
 	{"/api/v1/partnerships", api_partnerships, RR_CT_JSON},
 	{"/api/v1/search", api_search, RR_CT_JSON},
+	{"/partnerships/{id}", page_partnership, RR_CT_HTML},
+	{"/vergelijking", page_compare, RR_CT_HTML},
+	{"/api/v1/partnerships/{id}/evaluation", api_partnership_evaluation, RR_CT_JSON},
+	{"/api/v1/partnerships/{id}/evaluation.csv", api_partnership_evaluation_csv, RR_CT_CSV},
+	{"/api/v1/compare", api_compare, RR_CT_JSON},
 };
 
 const rr_route *rr_routes(size_t *n)

@@ -40,7 +40,9 @@ static const char doc[] =
 	"\"theme\":\"investment\",\"amount_eur\":2000000,\"jobs\":20,\"partnership\":\"pv26-guangdong\","
 	"\"public\":true},"
 	"{\"id\":\"r2\",\"organisation\":\"pv26\",\"title\":\"MoU\",\"type\":\"agreement\","
-	"\"theme\":\"education\",\"trip\":\"t4\",\"public\":true},"
+	"\"theme\":\"education\",\"trip\":\"t4\",\"public\":true,\"follow_up\":["
+	"{\"action\":\"Bezoek terug\",\"owner\":\"EZ\",\"due\":\"2018-06-01\",\"status\":\"open\"},"
+	"{\"action\":\"Klaar\",\"due\":\"2018-01-01\",\"status\":\"done\"}]},"
 	"{\"id\":\"r3\",\"organisation\":\"pv26\",\"title\":\"Geheim\",\"type\":\"investment\","
 	"\"amount_eur\":1,\"partnership\":\"pv26-guangdong\"}]}";
 
@@ -101,10 +103,15 @@ static void public_evaluation(void **state)
 {
 	fx *f = *state;
 	json_t *ev = NULL, *tot;
-	rr_eval_opts o = {3, 2020};
+	rr_eval_opts o = {3, 2020, {2020, 1, 1, RR_PREC_DAY}};
 	assert_int_equal(rr_evaluate_partnership(f->s, "pv26-guangdong", &rr_viewer_anonymous, &o,
 						 &ev), RR_OK);
 	tot = json_object_get(ev, "totals");
+	json_t *fu = json_object_get(ev, "follow_ups_overdue");
+	assert_int_equal(json_array_size(fu), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(fu, 0), "action")),
+			    "Bezoek terug");
+	assert_int_equal(ival(json_array_get(fu, 0), "days_overdue"), 579);
 	assert_int_equal(ival(tot, "delegations_in"), 2);
 	assert_int_equal(ival(tot, "delegations_out"), 2); /* draft 2018 unpublished, 2020 cancelled */
 	assert_int_equal(ival(year_row(ev, 1995), "in"), 2);
@@ -134,7 +141,7 @@ static void private_view_and_dormancy(void **state)
 	json_t *ev = NULL;
 	const char *orgs[] = {"pv26"};
 	rr_viewer editor = {false, orgs, 1};
-	rr_eval_opts o = {5, 2020};
+	rr_eval_opts o = {5, 2020, {0, 0, 0, RR_PREC_NONE}};
 	assert_int_equal(rr_evaluate_partnership(f->s, "pv26-guangdong", &editor, &o, &ev), RR_OK);
 	assert_int_equal(ival(json_object_get(ev, "totals"), "delegations_out"), 3);
 	assert_int_equal(ival(ev, "last_activity"), 2018);
@@ -161,7 +168,7 @@ static void csv_and_chart(void **state)
 {
 	fx *f = *state;
 	json_t *ev = NULL;
-	rr_eval_opts o = {3, 2020};
+	rr_eval_opts o = {3, 2020, {0, 0, 0, RR_PREC_NONE}};
 	rr_buf b;
 	html h;
 	const char *labels[] = {"1995", "1996"};
