@@ -415,8 +415,8 @@ static json_t *partnership_record(rr_import *im, const imp_analysis *a, const ch
 		json_decref(rec);
 		rec = old;
 	}
-	json_object_set(im->partnerships, id, rec);
-	return rec;
+	json_object_set_new(im->partnerships, id, rec);
+	return rec; /* borrowed from im->partnerships */
 }
 
 static void add_results(rr_import *im, const imp_item *it, const char *tripid, const char *docid)
@@ -552,7 +552,7 @@ rr_err rr_import_add(rr_import *im, const char *name, const unsigned char *data,
 		imp_item *it = &a.items[i];
 		json_t *trip = it->trip, *src, *srcs, *m;
 		rr_buf idb;
-		char base[100], id[110];
+		char base[100], id[120];
 		if (!json_object_get(trip, "direction"))
 			json_object_set_new(trip, "direction", json_string("out"));
 		if (!json_object_get(trip, "title"))

@@ -1,0 +1,405 @@
+/* test_import - the importer's parts: amounts, counts, people, places,
+ * labels, agreements, partnerships, extraction, genres and merging. */
+#include <stdio.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "text/import.h"
+#include "text/import_int.h"
+
+/* ---- amounts ---- */
+
+static long long amount(const char *s, bool *approx)
+{
+	imp_amount a;
+	if (!imp_amount_find(s, 0, strlen(s), &a))
+		return -1;
+	if (approx)
+		*approx = a.approx;
+	return a.cents;
+}
+
+static void test_amounts(void **state)
+{
+	bool ap = false;
+	(void)state;
+	assert_int_equal(amount("Reiskosten: € 10.900.", NULL), 1090000);
+	assert_int_equal(amount("kosten €10.900,-", NULL), 1090000);
+	assert_int_equal(amount("Studiereis (all-in): 1.250 euro", NULL), 125000);
+	assert_int_equal(amount("ongeveer € 16.000", &ap), 1600000);
+	assert_true(ap);
+	assert_int_equal(amount("EUR 2.500,50 totaal", &ap), 250050);
+	assert_false(ap);
+	assert_int_equal(amount("ter waarde van € 17,56 miljoen", NULL), 1756000000);
+	assert_int_equal(amount("12 miljoen euro", NULL), 1200000000);
+	assert_int_equal(amount("± € 15.000", &ap), 1500000);
+	assert_true(ap);
+	assert_int_equal(amount("20 fte in Almere, 2.000 m2", NULL), -1);
+	assert_int_equal(amount("Europa en euro's", NULL), -1);
+	assert_int_equal(amount("€", NULL), -1);
+}
+
+static void test_payer(void **state)
+{
+	const char *s = "Reis- en verblijfskosten komen voor rekening van de MRA.";
+	size_t a, b;
+	(void)state;
+	assert_true(imp_payer_find(s, 0, strlen(s), &a, &b));
+	assert_int_equal(b - a, 3);
+	assert_memory_equal(s + a, "MRA", 3);
+	s = "Lokale kosten komen voor rekening van de Dutch Japanese Trade Federation (Dujat) "
+	    "(onderdeel lidmaatschap).";
+	assert_true(imp_payer_find(s, 0, strlen(s), &a, &b));
+	assert_int_equal(b - a, strlen("Dutch Japanese Trade Federation (Dujat)"));
+	s = "geen betaler";
+	assert_false(imp_payer_find(s, 0, strlen(s), &a, &b));
+}
+
+static long count(const char *s)
+{
+	long n;
+	size_t o, l;
+	return imp_count_find(s, 0, strlen(s), &n, &o, &l) ? n : -1;
+}
+
+static void test_counts(void **state)
+{
+	(void)state;
+	assert_int_equal(count("2"), 2);
+	assert_int_equal(count("2 ambtenaren (Gemeente Almere)"), 2);
+	assert_int_equal(count("twee ambtenaren"), 2);
+	assert_int_equal(count("één"), 1);
+	assert_int_equal(count("geen"), 0);
+	assert_int_equal(count("2 (n.t.b.)"), 2);
+	assert_int_equal(count("onbekend"), -1);
+}
+
+/* ---- people ---- */
+
+static void test_people(void **state)
+{
+	imp_person p[8];
+	const char *s = "Wethouder Pol (Economische Ontwikkeling) en burgemeester Jorritsma";
+	size_t n;
+	(void)state;
+	n = imp_people_find(s, 0, strlen(s), p, 8);
+	assert_int_equal(n, 2);
+	assert_string_equal(p[0].name, "Pol");
+	assert_string_equal(p[0].role, "wethouder");
+	assert_string_equal(p[1].name, "Jorritsma");
+	assert_string_equal(p[1].role, "burgemeester");
+	s = "Burgemeester F. Weerwind";
+	assert_int_equal(imp_people_find(s, 0, strlen(s), p, 8), 1);
+	assert_string_equal(p[0].name, "F. Weerwind");
+	s = "burgemeester Van der Loo naar Finland";
+	assert_int_equal(imp_people_find(s, 0, strlen(s), p, 8), 1);
+	assert_string_equal(p[0].name, "Van der Loo");
+	s = "wethouder J.P. Lindenbergh";
+	assert_int_equal(imp_people_find(s, 0, strlen(s), p, 8), 1);
+	assert_string_equal(p[0].name, "J.P. Lindenbergh");
+	s = " 1. F. Weerwind, Burgemeester Almere,\n 2. W. Bekkering, Directeur CAH Vilentum\n";
+	assert_int_equal(imp_people_find(s, 0, strlen(s), p, 8), 2);
+	assert_string_equal(p[0].name, "F. Weerwind");
+	assert_string_equal(p[0].role, "burgemeester");
+	assert_string_equal(p[0].org, "Almere");
+	assert_string_equal(p[1].role, "directeur");
+	s = "de gedeputeerde Economie";
+	assert_int_equal(imp_people_find(s, 0, strlen(s), p, 8), 1);
+	assert_string_equal(p[0].name, "Gedeputeerde Economie");
+	assert_string_equal(p[0].role, "gedeputeerde");
+	s = "Missie o.l.v. CvdK naar Guangdong";
+	assert_int_equal(imp_people_find(s, 0, strlen(s), p, 8), 1);
+	assert_string_equal(p[0].role, "CvdK");
+}
+
+static void test_traveller_dedupe(void **state)
+{
+	json_t *arr = json_array();
+	imp_person a = {.name = "Weerwind", .role = "burgemeester"};
+	imp_person b = {.name = "F. Weerwind", .role = "burgemeester"};
+	(void)state;
+	imp_traveller_add(arr, &a);
+	imp_traveller_add(arr, &b);
+	assert_int_equal(json_array_size(arr), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(arr, 0), "name")),
+			    "F. Weerwind");
+	json_decref(arr);
+}
+
+/* ---- places ---- */
+
+static void test_places(void **state)
+{
+	imp_place p[IMP_MAX_PLACES];
+	const char *s = "naar Osaka/Tokio Japan";
+	json_t *d;
+	(void)state;
+	assert_int_equal(imp_places_find(s, 0, strlen(s), p, IMP_MAX_PLACES), 3);
+	d = imp_destinations(p, 3);
+	assert_int_equal(json_array_size(d), 2); /* Japan alone is dropped */
+	assert_string_equal(json_string_value(json_object_get(json_array_get(d, 1), "city")), "Tokio");
+	json_decref(d);
+	s = "China, Shenzhen";
+	assert_int_equal(imp_places_find(s, 0, strlen(s), p, IMP_MAX_PLACES), 2);
+	s = "aan Guangdong en Hong Kong";
+	assert_int_equal(imp_places_find(s, 0, strlen(s), p, IMP_MAX_PLACES), 2);
+	assert_string_equal(p[0].region, "Guangdong");
+	assert_string_equal(p[1].country, "HK");
+	s = "Spanje, Madrid; Hongkong; Verenigd Koninkrijk; Suriname; Curaçao";
+	assert_int_equal(imp_places_find(s, 0, strlen(s), p, IMP_MAX_PLACES), 6);
+	assert_string_equal(p[2].country, "HK");
+	assert_string_equal(p[3].country, "GB");
+	assert_string_equal(p[5].country, "CW");
+	s = "Almere en Utrecht in Nederland"; /* home is not a destination */
+	assert_int_equal(imp_places_find(s, 0, strlen(s), p, IMP_MAX_PLACES), 0);
+	assert_string_equal(imp_country_code("Zuid-Korea", 10), "KR");
+	assert_null(imp_country_code("Atlantis", 8));
+}
+
+/* ---- labels ---- */
+
+static void test_labels(void **state)
+{
+	const char *s = "Reisdoel (land, plaats): China, Shenzhen\n"
+			"Vertrek- en retourdatum van de reis\n\n28 september 2023\n"
+			"Doel van het bezoek is door een aantal bedrijven te bezoeken de relatie te versterken.\n"
+			"Budget\nReis- en verblijfskosten komen voor rekening van de MRA.\n"
+			"Dag 1: reistijd\n";
+	imp_label l[16];
+	size_t n = imp_labels_scan(s, 0, strlen(s), l, 16), vs, ve;
+	(void)state;
+	assert_int_equal(n, 4);
+	assert_int_equal(l[0].kind, IMP_L_DESTINATION);
+	imp_label_value(s, &l[0], &vs, &ve);
+	assert_int_equal(ve - vs, strlen("China, Shenzhen"));
+	assert_int_equal(l[1].kind, IMP_L_DATES);
+	imp_label_value(s, &l[1], &vs, &ve);
+	assert_memory_equal(s + vs, "28 september 2023", ve - vs);
+	assert_int_equal(l[2].kind, IMP_L_BUDGET);
+	assert_int_equal(l[3].kind, IMP_L_UNKNOWN);
+}
+
+/* ---- agreements and partnerships ---- */
+
+static void test_agreements(void **state)
+{
+	const char *s = "Door Huawei en SADC is een MoU getekend. Er was een diner. "
+			"Zij tekenden tijdens het seminar eenMoU met Tempus. "
+			"Ook is er een intentieverklaring getekend voor de overgang. "
+			"Een contract, twee MoU's en een Letter of Intent zijn getekend.";
+	imp_agreement a[16];
+	size_t n;
+	(void)state;
+	n = imp_agreements_find(s, 0, strlen(s), a, 16);
+	assert_int_equal(n, 6);
+	assert_string_equal(a[0].type, "mou");
+	assert_string_equal(a[1].type, "mou");
+	assert_string_equal(a[2].type, "intention");
+	s = "Er werd over een MoU gesproken.";
+	assert_int_equal(imp_agreements_find(s, 0, strlen(s), a, 16), 0);
+}
+
+static void test_partnership(void **state)
+{
+	const char *s = "De provincie Utrecht heeft sinds 1995 een vriendschapsverdrag met de "
+			"Chinese provincie Guangdong. In 2013 werd het vriendschapsverdrag aangepast. "
+			"De eerste zusterstadrelatie werd gesloten in Europa in 1920.";
+	imp_partnership p;
+	(void)state;
+	imp_partnership_find(s, 0, strlen(s), NULL, NULL, &p);
+	assert_true(p.found);
+	assert_string_equal(p.partner.region, "Guangdong");
+	assert_string_equal(p.type, "friendship_treaty");
+	assert_int_equal(p.nev, 2);
+	assert_string_equal(p.ev[0].kind, "signed");
+	assert_int_equal(p.ev[0].date.y, 1995);
+	assert_string_equal(p.ev[1].kind, "amended");
+	assert_int_equal(p.ev[1].date.y, 2013);
+}
+
+/* ---- extraction ---- */
+
+static rr_err extract(const char *name, const char *data, size_t len, rr_buf *out,
+		      const char **mt)
+{
+	rr_diag d = {0}, notes = {0};
+	rr_err e;
+	rr_buf_init(out, 0);
+	e = imp_extract(name, (const unsigned char *)data, len, out, mt, &d, &notes);
+	rr_diag_free(&d);
+	rr_diag_free(&notes);
+	return e;
+}
+
+static void test_extract(void **state)
+{
+	rr_buf b;
+	const char *mt;
+	const char html[] = "<html><head><style>p{}</style></head><body><h1>Kop</h1>"
+			    "<p>Een &amp; twee</p><ul><li>a</li><li>b</li></ul></body></html>";
+	(void)state;
+	assert_int_equal(extract("x.html", html, sizeof html - 1, &b, &mt), RR_OK);
+	assert_string_equal(mt, "text/html");
+	assert_non_null(strstr(rr_buf_cstr(&b), "Kop\n\nEen & twee"));
+	assert_non_null(strstr(rr_buf_cstr(&b), "- a\n- b"));
+	assert_null(strstr(rr_buf_cstr(&b), "p{}"));
+	rr_buf_free(&b);
+	assert_int_equal(extract("x.txt", "a\0b", 3, &b, &mt), RR_EINVAL);
+	rr_buf_free(&b);
+	assert_int_equal(extract("x.txt", "", 0, &b, &mt), RR_EINVAL);
+	rr_buf_free(&b);
+	/* Windows-1252: repaired */
+	assert_int_equal(extract("x.txt", "caf\xe9 \x80 5", 8, &b, &mt), RR_OK);
+	assert_string_equal(rr_buf_cstr(&b), "caf\xc3\xa9 \xe2\x82\xac 5");
+	rr_buf_free(&b);
+	/* CR LF and no-break spaces */
+	assert_int_equal(extract("x.txt", "a\r\nb\xc2\xa0" "c", 7, &b, &mt), RR_OK);
+	assert_string_equal(rr_buf_cstr(&b), "a\nb c");
+	rr_buf_free(&b);
+	assert_int_equal(extract("x.html", "<html><body><!-- open", 21, &b, &mt), RR_EINVAL);
+	rr_buf_free(&b);
+	assert_int_equal(extract("x.md", "# Kop\n**vet** [link](http://x)\n", 31, &b, &mt), RR_OK);
+	assert_string_equal(rr_buf_cstr(&b), "Kop\nvet link\n");
+	rr_buf_free(&b);
+}
+
+/* ---- whole documents ---- */
+
+static json_t *import(const char *const *names, const char *const *texts, size_t n)
+{
+	rr_import *im = NULL;
+	rr_diag d = {0};
+	json_t *doc = NULL;
+	assert_int_equal(rr_import_new(NULL, "pv26", true, &im, &d), RR_OK);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(rr_import_add(im, names[i], (const unsigned char *)texts[i],
+					       strlen(texts[i]), &d), RR_OK);
+	if (rr_import_result(im, &doc, &d))
+		rr_diag_print(&d, "", stderr);
+	assert_non_null(doc);
+	rr_import_free(im);
+	rr_diag_free(&d);
+	return doc;
+}
+
+static const char evaluation[] =
+	"Evaluatie\n\nFebruari 2020\n\n"
+	"De provincie Utrecht heeft sinds 1995 een vriendschapsverdrag met de provincie Guangdong.\n\n"
+	"Uitgaande delegaties\n\n"
+	"- Oktober 1996 Missie o.l.v. CvdK naar Guangdong\n"
+	"- November 2017 Missie o.l.v. Gedeputeerde naar Guangdong\n\n"
+	"Inkomende delegaties vanuit Guangdong\n\n"
+	"- Juni 1995 Delegatie o.l.v. Vice-gouverneur\n"
+	"- Juni 1995 Hoge ambtelijke delegatie\n"
+	"³¹ een voetnoot\n"
+	"- 2019 Bezoek van een delegatie³²\n\n"
+	"Appendix 4\n\n- 1996 opening van een beurs\n";
+static const char letter[] =
+	"Geachte dames en heren,\n\n"
+	"Van 28 oktober tot 4 november 2017 heeft de gedeputeerde Economie een economische "
+	"missie naar Guangdong geleid. Er is een contract afgesloten voor een fabriek.\n";
+
+static void test_evaluation_and_letter(void **state)
+{
+	const char *names[] = {"eval.txt", "brief.txt"};
+	const char *texts[] = {evaluation, letter};
+	json_t *doc, *t;
+	size_t i, out = 0, in = 0;
+	(void)state;
+	doc = import(names, texts, 2);
+	json_array_foreach(json_object_get(doc, "trips"), i, t) {
+		const char *dir = json_string_value(json_object_get(t, "direction"));
+		if (!strcmp(dir, "out"))
+			out++;
+		else
+			in++;
+		if (!strcmp(json_string_value(json_object_get(t, "id")), "pv26-2017-11-guangdong")) {
+			assert_string_equal(json_string_value(json_object_get(t, "start")), "2017-10-28");
+			assert_int_equal(json_array_size(json_object_get(t, "sources")), 2);
+		}
+	}
+	assert_int_equal(out, 2);
+	assert_int_equal(in, 3);
+	assert_int_equal(json_array_size(json_object_get(doc, "partnerships")), 1);
+	assert_int_equal(json_array_size(json_object_get(doc, "results")), 1);
+	assert_int_equal(json_array_size(json_object_get(doc, "documents")), 2);
+	json_decref(doc);
+}
+
+static void test_letter_first(void **state)
+{
+	/* the same journey, documents in the other order: still one trip */
+	const char *names[] = {"brief.txt", "eval.txt"};
+	const char *texts[] = {letter, evaluation};
+	json_t *doc;
+	size_t i, out = 0;
+	json_t *t;
+	(void)state;
+	doc = import(names, texts, 2);
+	json_array_foreach(json_object_get(doc, "trips"), i, t)
+		if (!strcmp(json_string_value(json_object_get(t, "direction")), "out"))
+			out++;
+	assert_int_equal(out, 2);
+	json_decref(doc);
+}
+
+static void test_register_pairs(void **state)
+{
+	const char text[] =
+		"Register van buitenlandse dienstreizen 2023\n\n"
+		"Verslag buitenlandse dienstreis wethouder Veeningen naar Japan\n\n"
+		"Vertrek- en retourdatum van de reis: 15 – 19 mei 2023\n"
+		"Meereizende ambtenaren gemeente Almere: 2\n\nVerslag van de reis\n\nGoed verlopen.\n\n"
+		"Aanvraag dienstreis wethouder Veeningen naar Osaka/Tokio Japan 13 - 19 mei 2023\n\n"
+		"Reiskosten wethouder (vervoer en hotel): € 10.900.\n"
+		"Vergaderdatum: 21 februari 2023\nBesluit: conform 21 februari 2023\n";
+	const char *names[] = {"r.txt"};
+	const char *texts[] = {text};
+	json_t *doc, *t;
+	(void)state;
+	doc = import(names, texts, 1);
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	t = json_array_get(json_object_get(doc, "trips"), 0);
+	assert_string_equal(json_string_value(json_object_get(t, "planned_start")), "2023-05-13");
+	assert_string_equal(json_string_value(json_object_get(t, "start")), "2023-05-15");
+	assert_string_equal(json_string_value(json_object_get(t, "status")), "reported");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(t, "decision"),
+							      "outcome")), "approved");
+	json_decref(doc);
+}
+
+static void test_bad_files(void **state)
+{
+	rr_import *im = NULL;
+	rr_diag d = {0};
+	(void)state;
+	assert_int_equal(rr_import_new(NULL, "pv26", true, &im, &d), RR_OK);
+	assert_int_equal(rr_import_add(im, "bin.txt", (const unsigned char *)"\x01\x00\x02", 3, &d),
+			 RR_EINVAL);
+	assert_true(d.n > 0);
+	assert_non_null(strstr(d.msg[0], "bin.txt"));
+	rr_import_free(im);
+	rr_diag_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_amounts),
+		cmocka_unit_test(test_payer),
+		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_people),
+		cmocka_unit_test(test_traveller_dedupe),
+		cmocka_unit_test(test_places),
+		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_agreements),
+		cmocka_unit_test(test_partnership),
+		cmocka_unit_test(test_extract),
+		cmocka_unit_test(test_evaluation_and_letter),
+		cmocka_unit_test(test_letter_first),
+		cmocka_unit_test(test_register_pairs),
+		cmocka_unit_test(test_bad_files),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
