@@ -460,9 +460,13 @@ static rr_err letter(const char *t, size_t n, const char *name, imp_analysis *a,
 		char title[200];
 		const char *kind;
 		for (const char *const *w = words; *w && kw >= best_e; w++)
-			kw = imp_find_word(t, best_s, best_e, *w, true);
+			kw = imp_find_word(t, best_s, best_e, *w, false);
 		naar = imp_find_word(t, kw, best_e, "naar", false);
 		np = imp_places_find(t, naar, best_e, p, IMP_MAX_PLACES);
+		if (!np) { /* cannot happen: the sentence was chosen for its place */
+			imp_item_free(&it);
+			return RR_OK;
+		}
 		json_object_set_new(it.trip, "destinations", imp_destinations(p, np));
 		imp_span(&it, "destinations", p[0].off, p[np - 1].off + p[np - 1].len);
 		imp_copy(title, sizeof title, t, kw, p[np - 1].off + p[np - 1].len);
