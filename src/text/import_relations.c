@@ -200,7 +200,9 @@ static bool same_place(const imp_place *a, const imp_place *b)
 void imp_partnership_find(const char *t, size_t from, size_t to, const imp_place *fallback,
 			  const rr_date *ref, imp_partnership *out)
 {
-	size_t pos = from;
+	size_t pos = from, votes[8] = {0};
+	const char *vtype[8] = {0};
+	bool upgraded = false;
 
 	memset(out, 0, sizeof *out);
 	while (pos < to) {
@@ -255,6 +257,13 @@ void imp_partnership_find(const char *t, size_t from, size_t to, const imp_place
 			continue;
 		if (!out->type)
 			out->type = first_type;
+		/* the relation's type is the one the document uses most */
+		for (size_t v = 0; first_type && v < 8; v++)
+			if (!vtype[v] || !strcmp(vtype[v], first_type)) {
+				vtype[v] = first_type;
+				votes[v]++;
+				break;
+			}
 		if (rr_nldate_find(t, e, s, ref, &nd, &why) != RR_OK)
 			nd.start.prec = RR_PREC_NONE;
 		/* events */
@@ -267,6 +276,7 @@ void imp_partnership_find(const char *t, size_t from, size_t to, const imp_place
 			if (ref)
 				add_event(out, "upgraded", last_type, ref, s, e);
 			out->type = last_type;
+			upgraded = true;
 			continue;
 		}
 		if (!nd.start.prec)
@@ -282,5 +292,13 @@ void imp_partnership_find(const char *t, size_t from, size_t to, const imp_place
 		else if (mentions && (imp_find_word(t, s, e, "sinds", false) < e ||
 				      has_any(t, s, e, sign_verbs)))
 			add_event(out, "signed", first_type, &nd.start, s, e);
+	}
+	if (!upgraded) {
+		size_t best = 0;
+		for (size_t v = 0; v < 8 && vtype[v]; v++)
+			if (votes[v] > best) {
+				best = votes[v];
+				out->type = vtype[v];
+			}
 	}
 }
