@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <sodium.h>
 
@@ -612,6 +613,81 @@ static void values(json_t *obj, json_t *arr)
 		json_array_append(arr, v);
 }
 
+/* ASCII case-insensitive: does hay contain needle? */
+static bool contains_nocase(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; n && *hay; hay++)
+		if (!strncasecmp(hay, needle, n))
+			return true;
+	return false;
+}
+
+/* Does partnership p's partner stand among the trip's destinations? */
+static bool partner_visited(const json_t *p, const json_t *trip)
+{
+	const json_t *partner = json_object_get(p, "partner"), *d;
+	const char *pname = rr_rec_str(partner, "name"), *pcity = rr_rec_str(partner, "city");
+	const char *pc = rr_rec_str(partner, "country");
+	size_t i;
+
+	json_array_foreach(json_object_get(trip, "destinations"), i, d) {
+		const char *c = rr_rec_str(d, "city"), *r = rr_rec_str(d, "region");
+		const char *dc = rr_rec_str(d, "country");
+		if (!dc || !pc || strcmp(dc, pc))
+			continue;
+		for (int k = 0; k < 2; k++) {
+			const char *place = k ? r : c;
+			if (!place || !*place)
+				continue;
+			if ((pcity && !strcasecmp(pcity, place)) || (pname && contains_nocase(pname, place)))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Links trips that name no partnership to the body's partnership whose
+ * partner they visited, when the partnership existed by then. Candidates:
+ * partnerships of this import and those already in the register. */
+static rr_err link_partnerships(rr_import *im, rr_diag *d)
+{
+	json_t *known = NULL, *all = json_array(), *p, *v;
+	const char *k;
+	size_t i;
+	rr_err e = RR_OK;
+
+	if (im->s && (e = rr_store_list(im->s, RR_K_PARTNERSHIP, im->org, 0, &rr_viewer_system,
+					&known))) {
+		rr_diag_add(d, "reading the register failed: %s", rr_store_errmsg(im->s));
+		json_decref(all);
+		return e;
+	}
+	json_array_foreach(known, i, p)
+		if (!json_object_get(im->partnerships, rr_rec_str(p, "id")))
+			json_array_append(all, p);
+	json_object_foreach(im->partnerships, k, p)
+		json_array_append(all, p);
+	json_object_foreach(im->touched, k, v) {
+		json_t *trip = json_object_get(im->trips, k);
+		rr_date start = date_at(trip, "start");
+		if (!trip || json_object_get(trip, "partnership"))
+			continue;
+		json_array_foreach(all, i, p) {
+			rr_date since = date_at(p, "since");
+			if (since.prec && start.prec && rr_date_last(&start) < rr_date_first(&since))
+				continue;
+			if (partner_visited(p, trip)) {
+				json_object_set(trip, "partnership", json_object_get(p, "id"));
+				break;
+			}
+		}
+	}
+	json_decref(known);
+	json_decref(all);
+	return RR_OK;
+}
+
 rr_err rr_import_result(rr_import *im, json_t **out, rr_diag *d)
 {
 	json_t *doc = rr_doc_new(), *trips = json_object_get(doc, "trips");
@@ -620,6 +696,10 @@ rr_err rr_import_result(rr_import *im, json_t **out, rr_diag *d)
 	rr_err e;
 
 	*out = NULL;
+	if ((e = link_partnerships(im, d))) {
+		json_decref(doc);
+		return e;
+	}
 	json_object_foreach(im->touched, k, v)
 		json_array_append(trips, json_object_get(im->trips, k));
 	values(im->documents, json_object_get(doc, "documents"));

@@ -78,6 +78,10 @@ check "Utrecht-Guangdong partnership since 1995" \
 	"[.partnerships[] | select(.organisation == \"pv26\" and .partner.name == \"Guangdong\" and .partner.country == \"CN\") | .since] == [\"1995\"]"
 check "Almere-Shenzhen sister city since 2013, upgraded 2016" \
 	"[.partnerships[] | select(.organisation == \"gm0034\") | .type == \"sister_city\" and .since == \"2013\" and (.events | any(.kind == \"upgraded\"))] == [true]"
+check "the 2014 and 2016 Shenzhen trips belong to the Almere-Shenzhen partnership" \
+	"[.trips[] | select(.organisation == \"gm0034\" and (.destinations | any(.city == \"Shenzhen\"))) | .partnership] == [\"gm0034-shenzhen\", \"gm0034-shenzhen\"]"
+check "every Utrecht delegation belongs to the Guangdong partnership" \
+	"[.trips[] | select(.organisation == \"pv26\") | .partnership == \"pv26-guangdong\"] | all"
 check "every record is public" "[.trips[], .documents[], .partnerships[], .results[] | .public] | all"
 check "every trip names its source document with spans" \
 	"[.trips[] | .sources | length > 0 and all(.document and (.spans | length > 0))] | all"
