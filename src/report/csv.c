@@ -168,3 +168,39 @@ rr_err rr_csv_trips(rr_buf *out, const json_t *trips)
 	rr_buf_free(&payers);
 	return rr_buf_err(out);
 }
+
+rr_err rr_csv_gifts(rr_buf *out, const json_t *gifts, long long threshold_cents)
+{
+	static const char *const cols[] = {"id", "organisation", "date", "giver", "recipient",
+		"description", "value_eur", "above_threshold", "disposition", "disposition_note",
+		"trip", NULL};
+	json_t *g;
+	size_t i;
+
+	for (int c = 0; cols[c]; c++)
+		rr_csv_field(out, cols[c], c == 0);
+	rr_buf_addstr(out, "\r\n");
+	json_array_foreach(gifts, i, g) {
+		json_t *v = json_object_get(g, "value_eur");
+		long long c = rr_amount_cents(v);
+		char val[32] = "";
+		int col = 0;
+		if (v)
+			snprintf(val, sizeof val, "%lld.%02lld", c / 100, c % 100);
+#define F(x) rr_csv_field(out, (x), col++ == 0)
+		F(rr_rec_str(g, "id"));
+		F(rr_rec_str(g, "organisation"));
+		F(rr_rec_str(g, "date"));
+		F(rr_rec_str(g, "giver"));
+		F(rr_rec_str(g, "recipient"));
+		F(rr_rec_str(g, "description"));
+		F(val);
+		F(v ? (c > threshold_cents ? "true" : "false") : NULL);
+		F(rr_rec_str(g, "disposition"));
+		F(rr_rec_str(g, "disposition_note"));
+		F(rr_rec_str(g, "trip"));
+#undef F
+		rr_buf_addstr(out, "\r\n");
+	}
+	return rr_buf_err(out);
+}

@@ -16,4 +16,10 @@ void rr_csv_field(rr_buf *out, const char *s, int first);
  * quote so that spreadsheets do not run them. */
 rr_err rr_csv_trips(rr_buf *out, const json_t *trips);
 
+/* Appends the header row and one row per gift of the array gifts:
+ * id, organisation, date, giver, recipient, description, value_eur,
+ * above_threshold, disposition, disposition_note, trip. threshold_cents is
+ * the body's threshold for registering gifts. */
+rr_err rr_csv_gifts(rr_buf *out, const json_t *gifts, long long threshold_cents);
+
 #endif

@@ -11,6 +11,7 @@ static const rr_route table[] = {
 	{"/", page_home, RR_CT_HTML},
 	{"/o/{code}", page_org, RR_CT_HTML},
 	{"/o/{code}/feed.atom", feed_org, RR_CT_ATOM},
+	{"/o/{code}/geschenken", page_gifts, RR_CT_HTML},
 	{"/o/{code}/{year}", page_org_year, RR_CT_HTML},
 	{"/trips/{id}", page_trip, RR_CT_HTML},
 	{"/people/{id}", page_person, RR_CT_HTML},
@@ -30,6 +31,8 @@ static const rr_route table[] = {
 	{"/api/v1/partnerships/{id}/evaluation", api_partnership_evaluation, RR_CT_JSON},
 	{"/api/v1/partnerships/{id}/evaluation.csv", api_partnership_evaluation_csv, RR_CT_CSV},
 	{"/api/v1/compare", api_compare, RR_CT_JSON},
+	{"/api/v1/gifts", api_gifts, RR_CT_JSON},
+	{"/api/v1/gifts.csv", api_gifts_csv, RR_CT_CSV},
 };
 
 const rr_route *rr_routes(size_t *n)
