@@ -62,7 +62,7 @@ export function check(cond, name, ...info) {
 
 // step(name, fn): runs fn; a thrown error becomes "not ok - name".
 // fn returns nothing (it printed its own line), or true/false, or a list of
-// problems (empty = ok).
+// problems (empty = ok), or { problems, info } (info: detail lines after ok).
 export async function step(name, fn) {
 	try {
 		const r = await fn();
@@ -70,6 +70,12 @@ export async function step(name, fn) {
 			return true;
 		if (Array.isArray(r))
 			return check(r.length === 0, name, r);
+		if (r && typeof r === 'object' && Array.isArray(r.problems)) {
+			if (r.problems.length)
+				return check(false, name, r.problems);
+			ok(name, r.info ?? []);
+			return true;
+		}
 		return check(r, name);
 	} catch (e) {
 		notOk(name, `error: ${e && e.message ? e.message.split('\n').slice(0, 6).join('\n') : e}`);
