@@ -22,6 +22,7 @@ const PAGES = [
 	{ name: 'search narrowed by a facet', path: '/search?q=shenzhen&year=2016' },
 	{ name: 'search form, empty query', path: '/search?q=' },
 	{ name: 'search without results', path: '/search?q=zzzz' },
+	{ name: 'gifts register', path: '/o/gm0034/geschenken' },
 	{ name: 'partnership', path: '/partnerships/gm0034-shenzhen' },
 	{ name: 'comparison of bodies', path: '/vergelijking' },
 	{ name: 'accessibility statement', path: '/toegankelijkheid' },
