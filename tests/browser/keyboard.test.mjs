@@ -53,6 +53,7 @@ function focusState(page, facetsSel) {
 			inFooter: !!e.closest('footer'),
 			inFacets: !!e.closest(sel),
 			inMain: !!e.closest('main'),
+			current: (e.hasAttribute('aria-current') && e.getAttribute('aria-current') !== 'false') || e.checked === true,
 			tag: e.tagName.toLowerCase(),
 			type: e.type || '',
 			sized: r.width > 0 && r.height > 0,
@@ -175,6 +176,20 @@ await main(async ({ base, browser }) => {
 			p.push(`results grew from ${before.links} to ${after.links} after ${what}`);
 		const info = `facet ${what}: ${before.links} -> ${after.links} results, ${page.url().replace(base, '')}`;
 		return { problems: p.length ? [...p, info] : p, info: [info, `focus look: ${hit.st.look} (unfocused: ${hit.st.before})`] };
+	});
+
+	await step('the chosen facet can be removed by keyboard, and the results come back', async () => {
+		if (!before || !/[?&](organisation|year|country|person|kind|direction|paid_by)=/.test(page.url()))
+			return ['no narrowed search to widen again'];
+		const url0 = page.url();
+		await snapshotUnfocused(page);
+		const hit = await tabUntil(page, (st) => st.inFacets && st.current);
+		if (!hit)
+			return [`no selected facet (a control with aria-current or checked) reached in ${MAX_TABS} Tabs`];
+		await Promise.all([page.waitForURL((u) => u.toString() !== url0), page.keyboard.press(hit.st.tag === 'a' ? 'Enter' : 'Space')]);
+		await page.waitForLoadState('load');
+		const again = await resultCount(page);
+		return again.links === before.links ? [] : [`${again.links} results after removing the filter, ${before.links} before choosing it`];
 	});
 
 	await step('no keyboard trap: Tab runs through to the footer, every stop visibly focused', async () => {
