@@ -7,15 +7,18 @@
 #include "cli.h"
 
 static const char help[] =
-	"usage: reisregister serve [--db FILE] [--listen ADDR:PORT] [--threads N]\n"
+	"usage: reisregister serve [--db FILE] [--listen ADDR:PORT] [--threads N] [--trust-proxy]\n"
 	"\n"
 	"Serves the public register over HTTP: the pages (Dutch), the JSON API\n"
 	"under /api/v1/, CSV, Atom feeds per body and /api/openapi.json.\n"
-	"Only published records are shown. Logs one line per request to stderr:\n"
+	"Anonymous visitors see published records only. Logs one line per request to stderr:\n"
 	"METHOD PATH STATUS BYTES MS. SIGTERM or SIGINT (Ctrl-C) stops it.\n"
 	"  --listen   numeric address and port (default 127.0.0.1:8080;\n"
 	"             IPv6 as [::1]:8080)\n"
-	"  --threads  worker threads (default: one per CPU)\n";
+	"  --threads  worker threads (default: one per CPU)\n"
+	"  --trust-proxy  behind a reverse proxy: believe X-Forwarded-Proto (https:\n"
+	"             session cookies get Secure) and X-Forwarded-For (login throttling)\n"
+	"Signed-in users (reisregister user add) work at /beheer after /inloggen.\n";
 
 /* Splits "HOST:PORT" / "[V6]:PORT" into host (in buf) and port. */
 static int split_listen(const char *s, char *host, size_t n, unsigned *port)
@@ -59,6 +62,10 @@ int cmd_serve(int argc, char **argv)
 
 	for (int i = 1; i < argc; i++) {
 		int r = 0;
+		if (!strcmp(argv[i], "--trust-proxy")) {
+			o.trust_proxy = true;
+			continue;
+		}
 		if (cli_is_help(argv[i])) {
 			fputs(help, stdout);
 			return 0;

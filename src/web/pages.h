@@ -42,6 +42,26 @@ rr_err api_partnership_evaluation(rr_req *r, rr_resp *o);
 rr_err api_partnership_evaluation_csv(rr_req *r, rr_resp *o);
 rr_err api_compare(rr_req *r, rr_resp *o);
 
+/* Signed-in work (every handler checks the capability on its first line):
+ * page_login.c */
+rr_err page_login(rr_req *r, rr_resp *o);
+rr_err login_post(rr_req *r, rr_resp *o);
+rr_err logout_post(rr_req *r, rr_resp *o);
+/* page_admin.c: /beheer, the overdue lists */
+rr_err page_admin(rr_req *r, rr_resp *o);
+rr_err page_overdue(rr_req *r, rr_resp *o);
+rr_err api_overdue(rr_req *r, rr_resp *o);
+/* page_trip_edit.c, page_trip_action.c */
+rr_err page_trip_new(rr_req *r, rr_resp *o);
+rr_err trip_create(rr_req *r, rr_resp *o);
+rr_err page_trip_edit(rr_req *r, rr_resp *o);
+rr_err trip_action(rr_req *r, rr_resp *o);
+/* page_gift_edit.c */
+rr_err page_gift_new(rr_req *r, rr_resp *o);
+rr_err gift_create(rr_req *r, rr_resp *o);
+/* page_audit.c */
+rr_err page_audit(rr_req *r, rr_resp *o);
+
 /* Appends s escaped for XML text and attribute values (& < > " '), valid
  * UTF-8 only: invalid bytes and characters XML 1.0 forbids become U+FFFD. */
 void feed_xml_escape(rr_buf *b, const char *s);

@@ -8,31 +8,53 @@
 /* Order matters only where a literal and a parameter share a position:
  * literals come first ("/o/{code}/feed.atom" before "/o/{code}/{year}"). */
 static const rr_route table[] = {
-	{"/", page_home, RR_CT_HTML},
-	{"/o/{code}", page_org, RR_CT_HTML},
-	{"/o/{code}/feed.atom", feed_org, RR_CT_ATOM},
-	{"/o/{code}/geschenken", page_gifts, RR_CT_HTML},
-	{"/o/{code}/{year}", page_org_year, RR_CT_HTML},
-	{"/trips/{id}", page_trip, RR_CT_HTML},
-	{"/people/{id}", page_person, RR_CT_HTML},
-	{"/countries/{country}", page_country, RR_CT_HTML},
-	{"/search", page_search, RR_CT_HTML},
-	{"/toegankelijkheid", page_accessibility, RR_CT_HTML},
-	{"/open-data", page_open_data, RR_CT_HTML},
-	{"/api/openapi.json", api_openapi, RR_CT_JSON},
-	{"/api/v1/trips", api_trips, RR_CT_JSON},
-	{"/api/v1/trips.csv", api_trips_csv, RR_CT_CSV},
-	{"/api/v1/trips/{id}", api_trip, RR_CT_JSON},
-	{"/api/v1/organisations", api_organisations, RR_CT_JSON},
-	{"/api/v1/partnerships", api_partnerships, RR_CT_JSON},
-	{"/api/v1/search", api_search, RR_CT_JSON},
-	{"/partnerships/{id}", page_partnership, RR_CT_HTML},
-	{"/vergelijking", page_compare, RR_CT_HTML},
-	{"/api/v1/partnerships/{id}/evaluation", api_partnership_evaluation, RR_CT_JSON},
-	{"/api/v1/partnerships/{id}/evaluation.csv", api_partnership_evaluation_csv, RR_CT_CSV},
-	{"/api/v1/compare", api_compare, RR_CT_JSON},
-	{"/api/v1/gifts", api_gifts, RR_CT_JSON},
-	{"/api/v1/gifts.csv", api_gifts_csv, RR_CT_CSV},
+	{"/", page_home, RR_CT_HTML, RR_GET},
+	{"/o/{code}", page_org, RR_CT_HTML, RR_GET},
+	{"/o/{code}/feed.atom", feed_org, RR_CT_ATOM, RR_GET},
+	{"/o/{code}/geschenken", page_gifts, RR_CT_HTML, RR_GET},
+	{"/o/{code}/te-laat", page_overdue, RR_CT_HTML, RR_GET},
+	{"/o/{code}/{year}", page_org_year, RR_CT_HTML, RR_GET},
+	{"/trips/{id}", page_trip, RR_CT_HTML, RR_GET},
+	{"/people/{id}", page_person, RR_CT_HTML, RR_GET},
+	{"/countries/{country}", page_country, RR_CT_HTML, RR_GET},
+	{"/search", page_search, RR_CT_HTML, RR_GET},
+	{"/toegankelijkheid", page_accessibility, RR_CT_HTML, RR_GET},
+	{"/open-data", page_open_data, RR_CT_HTML, RR_GET},
+	{"/api/openapi.json", api_openapi, RR_CT_JSON, RR_GET},
+	{"/api/v1/trips", api_trips, RR_CT_JSON, RR_GET},
+	{"/api/v1/trips.csv", api_trips_csv, RR_CT_CSV, RR_GET},
+	{"/api/v1/trips/{id}", api_trip, RR_CT_JSON, RR_GET},
+	{"/api/v1/organisations", api_organisations, RR_CT_JSON, RR_GET},
+	{"/api/v1/partnerships", api_partnerships, RR_CT_JSON, RR_GET},
+	{"/api/v1/search", api_search, RR_CT_JSON, RR_GET},
+	{"/partnerships/{id}", page_partnership, RR_CT_HTML, RR_GET},
+	{"/vergelijking", page_compare, RR_CT_HTML, RR_GET},
+	{"/api/v1/partnerships/{id}/evaluation", api_partnership_evaluation, RR_CT_JSON, RR_GET},
+	{"/api/v1/partnerships/{id}/evaluation.csv", api_partnership_evaluation_csv, RR_CT_CSV, RR_GET},
+	{"/api/v1/compare", api_compare, RR_CT_JSON, RR_GET},
+	{"/api/v1/gifts", api_gifts, RR_CT_JSON, RR_GET},
+	{"/api/v1/gifts.csv", api_gifts_csv, RR_CT_CSV, RR_GET},
+	{"/api/v1/overdue", api_overdue, RR_CT_JSON, RR_GET},
+	/* signed in: sessions, forms (page_login.c, page_admin.c, page_trip_edit.c,
+	 * page_trip_action.c, page_gift_edit.c, page_audit.c) */
+	{"/inloggen", page_login, RR_CT_HTML, RR_GET},
+	{"/inloggen", login_post, RR_CT_HTML, RR_POST_LOGIN},
+	{"/uitloggen", logout_post, RR_CT_HTML, RR_POST},
+	{"/beheer", page_admin, RR_CT_HTML, RR_GET},
+	{"/beheer/reizen/nieuw", page_trip_new, RR_CT_HTML, RR_GET},
+	{"/beheer/reizen/nieuw", trip_create, RR_CT_HTML, RR_POST},
+	{"/beheer/reizen/{id}", page_trip_edit, RR_CT_HTML, RR_GET},
+	{"/beheer/reizen/{id}/aanvragen", trip_action, RR_CT_HTML, RR_POST},
+	{"/beheer/reizen/{id}/afstemming", trip_action, RR_CT_HTML, RR_POST},
+	{"/beheer/reizen/{id}/besluit", trip_action, RR_CT_HTML, RR_POST},
+	{"/beheer/reizen/{id}/uitgevoerd", trip_action, RR_CT_HTML, RR_POST},
+	{"/beheer/reizen/{id}/geannuleerd", trip_action, RR_CT_HTML, RR_POST},
+	{"/beheer/reizen/{id}/verslag", trip_action, RR_CT_HTML, RR_POST},
+	{"/beheer/reizen/{id}/publiceren", trip_action, RR_CT_HTML, RR_POST},
+	{"/beheer/reizen/{id}/depubliceren", trip_action, RR_CT_HTML, RR_POST},
+	{"/beheer/geschenken/nieuw", page_gift_new, RR_CT_HTML, RR_GET},
+	{"/beheer/geschenken/nieuw", gift_create, RR_CT_HTML, RR_POST},
+	{"/beheer/audit/{kind}/{id}", page_audit, RR_CT_HTML, RR_GET},
 };
 
 const rr_route *rr_routes(size_t *n)
@@ -67,7 +89,7 @@ bool rr_route_param_ok(const char *name, const char *v)
 		return strlen(v) == 4 && strspn(v, "0123456789") == 4 && v[0] != '0';
 	if (!strcmp(name, "country"))
 		return strlen(v) == 2 && is_alpha(v[0]) && is_alpha(v[1]);
-	return id_ok(v); /* code, id */
+	return id_ok(v); /* code, id, kind */
 }
 
 /* Does pattern have the shape of segs? Fills caps; *bad names the first
@@ -91,7 +113,8 @@ static bool fits(const char *pattern, rr_req *r, const char **bad)
 		seg = r->t.segs[i++];
 		if (p[0] == '{' && len > 2 && p[len - 1] == '}') {
 			/* the known parameter names, as static strings */
-			static const char *const names[] = {"code", "id", "year", "country"};
+			static const char *const names[] = {"code", "id", "year", "country",
+							    "kind"};
 			const char *name = NULL;
 
 			for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
@@ -113,16 +136,35 @@ static bool fits(const char *pattern, rr_req *r, const char **bad)
 	return i == r->t.nsegs;
 }
 
+static rr_method method_of(const rr_req *r)
+{
+	if (r->method && !strcmp(r->method, "POST"))
+		return RR_POST;
+	return RR_GET;
+}
+
+/* RR_POST_LOGIN answers POST like RR_POST; the server tells them apart. */
+static bool method_fits(const rr_route *route, rr_method m)
+{
+	return m == RR_POST ? route->method != RR_GET : route->method == RR_GET;
+}
+
 rr_match_result rr_route_match(rr_req *r, const rr_route **route, const char **bad_name)
 {
 	const rr_route *bad_route = NULL;
 	const char *bad_param = NULL;
+	rr_method m = method_of(r);
+	bool other_method = false;
 
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
 		const char *bad;
 
 		if (!fits(table[i].pattern, r, &bad))
 			continue;
+		if (!method_fits(&table[i], m)) {
+			other_method = true;
+			continue;
+		}
 		if (!bad) {
 			*route = &table[i];
 			return RR_MATCH_OK;
@@ -138,5 +180,5 @@ rr_match_result rr_route_match(rr_req *r, const rr_route **route, const char **b
 		*bad_name = bad_param;
 		return RR_MATCH_BAD_PARAM;
 	}
-	return RR_MATCH_NONE;
+	return other_method ? RR_MATCH_METHOD : RR_MATCH_NONE;
 }

@@ -5,25 +5,38 @@
  *   {code} {id}   [a-z0-9][a-z0-9._-]*, at most 100 bytes
  *   {year}        four digits
  *   {country}     two ASCII letters (either case)
- * Only GET (and HEAD) is served. */
+ *   {kind}        like {id} (the handler checks the value)
+ * The method column: RR_GET (also HEAD; the default when left out), RR_POST
+ * (a signed-in form: the server checks the session, the CSRF token and the
+ * Origin before the handler runs), RR_POST_LOGIN (the login form: Origin
+ * only, as there is no session yet). GET never changes state. */
 #ifndef RR_WEB_ROUTES_H
 #define RR_WEB_ROUTES_H
 
 #include "web/server.h"
 
+typedef enum {
+	RR_GET = 0,
+	RR_POST,
+	RR_POST_LOGIN
+} rr_method;
+
 typedef struct rr_route {
 	const char *pattern; /* "/o/{code}/{year}" */
 	rr_handler fn;
 	rr_ctype kind;       /* what it answers, and how errors are written */
+	rr_method method;
 } rr_route;
 
 typedef enum {
 	RR_MATCH_OK,
 	RR_MATCH_NONE,       /* no pattern has this shape: 404 */
-	RR_MATCH_BAD_PARAM   /* a pattern fits but a parameter is invalid */
+	RR_MATCH_BAD_PARAM,  /* a pattern fits but a parameter is invalid */
+	RR_MATCH_METHOD      /* the path exists, for another method: 405 */
 } rr_match_result;
 
-/* Finds the route for r->t.segs and fills r->cap_names/caps/ncaps. On
+/* Finds the route for r->method and r->t.segs (a NULL method is GET) and
+ * fills r->cap_names/caps/ncaps. On
  * RR_MATCH_BAD_PARAM *route is the route whose parameter failed and
  * *bad_name that parameter's name. */
 rr_match_result rr_route_match(rr_req *r, const rr_route **route,

@@ -13,14 +13,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <microhttpd.h>
 #include <sodium.h>
 
+#include "auth/auth.h"
 #include "web/assets.h"
 #include "web/cache.h"
+#include "web/form.h"
+#include "web/guard.h"
 #include "web/pages.h"
 #include "web/routes.h"
 
@@ -34,6 +38,7 @@ typedef struct server {
 	const char *db;
 	rr_cache *cache;
 	pthread_key_t store_key; /* each worker thread's rr_store */
+	bool trust_proxy;        /* believe X-Forwarded-Proto / -For */
 } server;
 
 typedef struct conn_state {
@@ -43,6 +48,8 @@ typedef struct conn_state {
 	bool headers_seen;     /* the first call (headers only) is done */
 	bool answered;
 	size_t body_bytes;
+	char *body;            /* a POST's body (RR_BODY_MAX + 1 bytes), owned */
+	bool secure;           /* https, directly or via a trusted proxy */
 	struct timespec t0;
 	int status;
 	size_t bytes;
@@ -120,6 +127,7 @@ static void completed(void *cls, struct MHD_Connection *con, void **req_cls,
 	log_line(cs);
 	if (cs->entry)
 		rr_cache_release(((server *)cls)->cache, cs->entry);
+	free(cs->body);
 	free(cs);
 	*req_cls = NULL;
 }
@@ -182,6 +190,13 @@ static enum MHD_Result send_resp(struct MHD_Connection *con, conn_state *cs, rr_
 	MHD_add_response_header(resp, "Cache-Control", "no-store");
 	if (allow)
 		MHD_add_response_header(resp, "Allow", allow);
+	if (o->location[0])
+		MHD_add_response_header(resp, "Location", o->location);
+	if (o->set_session) {
+		char cookie[200];
+		guard_cookie(cookie, sizeof cookie, o, cs->secure);
+		MHD_add_response_header(resp, "Set-Cookie", cookie);
+	}
 	return answer(con, cs, o->status, resp, len);
 }
 
@@ -229,6 +244,7 @@ static enum MHD_Result send_entry(struct MHD_Connection *con, conn_state *cs,
 	MHD_add_response_header(resp, "ETag", e->etag);
 	MHD_add_response_header(resp, "Last-Modified", lm);
 	MHD_add_response_header(resp, "Cache-Control", "public, max-age=60");
+	MHD_add_response_header(resp, "Vary", "Cookie");
 	if (e->disposition && status == 200)
 		MHD_add_response_header(resp, "Content-Disposition", e->disposition);
 	cs->entry = e; /* released when the request completes */
@@ -269,7 +285,8 @@ static rr_store *thread_store(server *srv)
 
 	if (s)
 		return s;
-	if (rr_store_open(srv->db, RR_STORE_READONLY, &s, &d)) {
+	/* read-write: sessions, login throttling and the forms write */
+	if (rr_store_open(srv->db, 0, &s, &d)) {
 		rr_diag_print(&d, "reisregister serve: ", stderr);
 		rr_diag_free(&d);
 		return NULL;
@@ -289,21 +306,67 @@ static void map_error(rr_resp *o, rr_err e)
 		page_error(o, 500, "internal", "Er ging iets mis aan onze kant. Probeer het later opnieuw.");
 }
 
+static const char *header(struct MHD_Connection *con, const char *name)
+{
+	return MHD_lookup_connection_value(con, MHD_HEADER_KIND, name);
+}
+
+/* A signed-in request or a POST: never through the shared cache. */
+static enum MHD_Result dispatch_private(struct MHD_Connection *con, conn_state *cs,
+					rr_req *r, const rr_route *route)
+{
+	rr_resp o = {.status = 200, .ctype = route->kind, .no_store = true};
+	enum MHD_Result ret;
+	const char *why = NULL;
+	rr_err err;
+
+	if (route->method != RR_GET &&
+	    !guard_post_ok(r, route->method, header(con, "Origin"), header(con, "Referer"),
+			   header(con, MHD_HTTP_HEADER_HOST), &why)) {
+		fprintf(stderr, "reisregister serve: POST %s refused: %s\n",
+			route->pattern, why);
+		return send_error(con, cs, route->kind, 403, "forbidden",
+				  "Dit verzoek is geweigerd: het kwam niet van een formulier van "
+				  "deze site, of u bent niet (meer) ingelogd.", NULL);
+	}
+	rr_buf_init(&o.body, RR_PAGE_MAX);
+	if ((err = route->fn(r, &o)) != RR_OK)
+		map_error(&o, err);
+	if (rr_buf_err(&o.body)) {
+		rr_buf_free(&o.body);
+		rr_buf_init(&o.body, RR_PAGE_MAX);
+		page_error(&o, 500, "internal", "De pagina is te groot geworden.");
+	}
+	ret = send_resp(con, cs, &o, NULL);
+	rr_buf_free(&o.body);
+	return ret;
+}
+
 /* Runs the route's handler and answers, through the cache. */
 static enum MHD_Result dispatch(struct MHD_Connection *con, conn_state *cs, rr_req *r,
 				const rr_route *route)
 {
 	server *srv = cs->srv;
 	long long gen = 0;
-	char key[RR_URL_MAX + 16];
+	char key[RR_URL_MAX + 16], token[RR_TOKEN_LEN + 8];
 	rr_cache_entry *e;
 	rr_resp o = {.status = 200, .ctype = route->kind};
+	rr_principal who;
 	enum MHD_Result ret;
 	rr_err err;
 
 	if (!(r->store = thread_store(srv)) || rr_store_generation(r->store, &gen))
 		return send_error(con, cs, route->kind, 503, "unavailable",
 				  "Het register is nu niet beschikbaar.", NULL);
+	if (guard_cookie_value(header(con, "Cookie"), RR_SESSION_COOKIE, token, sizeof token))
+		r->session_token = token;
+	if (guard_identify(r, &who, r->session_token, (long long)time(NULL)) ||
+	    route->method != RR_GET) {
+		ret = dispatch_private(con, cs, r, route);
+		if (r->principal)
+			rr_principal_free(&who);
+		return ret;
+	}
 	snprintf(key, sizeof key, "anon %s", cs->uri);
 	if ((e = rr_cache_get(srv->cache, key, gen)))
 		return send_entry(con, cs, e);
@@ -328,6 +391,49 @@ static enum MHD_Result dispatch(struct MHD_Connection *con, conn_state *cs, rr_r
 	return ret;
 }
 
+static bool srv_trusts_proxy(const conn_state *cs)
+{
+	return cs->srv->trust_proxy;
+}
+
+/* Is the Content-Type an urlencoded form (parameters allowed)? */
+static bool form_type(const char *ct)
+{
+	static const char want[] = "application/x-www-form-urlencoded";
+
+	if (!ct || strncasecmp(ct, want, sizeof want - 1))
+		return false;
+	ct += sizeof want - 1;
+	return *ct == '\0' || *ct == ';' || *ct == ' ';
+}
+
+/* The client's address; behind a trusted proxy the last X-Forwarded-For
+ * entry (the one the proxy added). */
+static void client_addr(struct MHD_Connection *con, bool trust_proxy, char *out, size_t n)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const char *xff = trust_proxy ? header(con, "X-Forwarded-For") : NULL;
+
+	snprintf(out, n, "-");
+	if (xff) {
+		const char *last = strrchr(xff, ',');
+		last = last ? last + 1 : xff;
+		while (*last == ' ')
+			last++;
+		snprintf(out, n, "%.*s", (int)strcspn(last, " \t"), last);
+		return;
+	}
+	if (!ci || !ci->client_addr)
+		return;
+	if (ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr,
+			  out, (socklen_t)n);
+	else if (ci->client_addr->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr,
+			  out, (socklen_t)n);
+}
+
 static bool api_path(const rr_target *t)
 {
 	return t->nsegs > 0 && !strcmp(t->segs[0], "api");
@@ -340,6 +446,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *con, const char 
 {
 	conn_state *cs = *req_cls;
 	rr_req *r = NULL;
+	rr_form *form = NULL;
 	const rr_route *route = NULL;
 	const char *bad = NULL, *cl;
 	size_t hdr = 0;
@@ -358,6 +465,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *con, const char 
 		return MHD_YES;
 	}
 	snprintf(cs->method, sizeof cs->method, "%s", method);
+	if (!cs->headers_seen) {
+		const char *xfp = header(con, "X-Forwarded-Proto");
+		cs->secure = srv_trusts_proxy(cs) && xfp && !strcasecmp(xfp, "https");
+	}
 	if (cs->too_long)
 		return send_error(con, cs, RR_CT_HTML, 414, "uri_too_long",
 				  "Het adres is te lang.", NULL);
@@ -369,9 +480,13 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *con, const char 
 	if (cl && strtoull(cl, NULL, 10) > RR_BODY_MAX)
 		return send_error(con, cs, RR_CT_HTML, 413, "body_too_large",
 				  "Het verzoek is te groot.", NULL);
-	if (strcmp(method, "GET") && strcmp(method, "HEAD"))
+	if (strcmp(method, "GET") && strcmp(method, "HEAD") && strcmp(method, "POST"))
 		return send_error(con, cs, RR_CT_HTML, 405, "method_not_allowed",
 				  "Deze site kan alleen gelezen worden (GET en HEAD).", "GET, HEAD");
+	if (!strcmp(method, "POST") && !cs->headers_seen && !form_type(header(con, "Content-Type")))
+		return send_error(con, cs, RR_CT_HTML, 415, "unsupported_media_type",
+				  "Formulieren worden verstuurd als "
+				  "application/x-www-form-urlencoded.", NULL);
 	/* Answering on the first call (before any body) makes MHD close the
 	 * connection; answer on the second, after reading (and ignoring) a
 	 * small body, so that keep-alive works. */
@@ -380,11 +495,18 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *con, const char 
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
-		cs->body_bytes += *upload_data_size;
+		size_t n = *upload_data_size;
+
 		*upload_data_size = 0;
-		if (cs->body_bytes > RR_BODY_MAX)
+		if (cs->body_bytes + n > RR_BODY_MAX)
 			return send_error(con, cs, RR_CT_HTML, 413, "body_too_large",
 					  "Het verzoek is te groot.", NULL);
+		if (!strcmp(method, "POST")) {
+			if (!cs->body && !(cs->body = malloc(RR_BODY_MAX + 1)))
+				return MHD_NO;
+			memcpy(cs->body + cs->body_bytes, upload_data, n);
+		}
+		cs->body_bytes += n;
 		return MHD_YES;
 	}
 	if (!(r = calloc(1, sizeof *r)))
@@ -392,8 +514,22 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *con, const char 
 	r->method = method;
 	r->uri = cs->uri;
 	r->viewer = &rr_viewer_anonymous;
+	r->secure = cs->secure;
+	client_addr(con, cs->srv->trust_proxy, r->client_addr, sizeof r->client_addr);
 	e = rr_target_parse(cs->uri, cs->urilen, &r->t);
 	kind = api_path(&r->t) ? RR_CT_JSON : RR_CT_HTML;
+	if (!e && !strcmp(method, "POST")) {
+		if (!(form = malloc(sizeof *form))) {
+			ret = MHD_NO;
+			goto out;
+		}
+		if (rr_form_parse(cs->body ? cs->body : "", cs->body_bytes, form)) {
+			ret = send_error(con, cs, RR_CT_HTML, 400, "bad_request",
+					 "Het formulier is niet goed ontvangen (ongeldige tekens).", NULL);
+			goto out;
+		}
+		r->form = form;
+	}
 	if (e == RR_ETOOBIG) {
 		ret = send_error(con, cs, kind, 414, "uri_too_long",
 				 "Het adres heeft te veel delen of parameters.", NULL);
@@ -418,6 +554,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *con, const char 
 	case RR_MATCH_OK:
 		ret = dispatch(con, cs, r, route);
 		break;
+	case RR_MATCH_METHOD:
+		ret = send_error(con, cs, kind, 405, "method_not_allowed",
+				 "Deze methode is hier niet toegestaan.",
+				 !strcmp(method, "POST") ? "GET, HEAD" : "POST");
+		break;
 	case RR_MATCH_BAD_PARAM:
 		if (!strcmp(bad, "year"))
 			ret = send_error(con, cs, route->kind, 400, "bad_request",
@@ -431,6 +572,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *con, const char 
 				 "Deze pagina bestaat niet.", NULL);
 	}
 out:
+	free(form);
 	free(r);
 	return ret;
 }
@@ -458,7 +600,7 @@ static rr_err check_db(const char *db, rr_diag *d)
 
 rr_err rr_serve(const rr_serve_opts *o, rr_diag *d)
 {
-	server srv = {.db = o->db};
+	server srv = {.db = o->db, .trust_proxy = o->trust_proxy};
 	struct MHD_Daemon *daemon = NULL;
 	struct sockaddr_storage ss;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;

@@ -9,8 +9,14 @@
  * cache (cache.c), answers conditional requests with 304, and logs one line
  * per request to stderr: METHOD PATH STATUS BYTES MS.
  *
- * Anonymous visitors only: every handler reads through rr_req.viewer, which
- * is rr_viewer_anonymous; the store applies visibility. */
+ * Every handler reads through rr_req.viewer; the store applies visibility.
+ * Anonymous visitors get rr_viewer_anonymous. A request with a valid
+ * rr_session cookie gets its principal (auth.h) and that principal's viewer;
+ * its responses are never kept in or served from the shared cache and carry
+ * Cache-Control: no-store. POST routes (routes.h) take an urlencoded body
+ * (RR_BODY_MAX; 413 beyond, 415 for another type), parsed into r->form, and
+ * the server checks the session, the CSRF token (field "csrf") and the
+ * Origin (or Referer) before the handler runs: 403 otherwise. */
 #ifndef RR_WEB_SERVER_H
 #define RR_WEB_SERVER_H
 
@@ -22,8 +28,11 @@
 #include "util/err.h"
 #include "web/request.h"
 
+struct rr_principal;
+struct rr_form;
+
 #define RR_HEADER_MAX 8192      /* all request headers together */
-#define RR_BODY_MAX 65536       /* request bodies (none are expected) */
+#define RR_BODY_MAX 65536       /* request bodies (urlencoded forms) */
 #define RR_PAGE_MAX ((size_t)32 << 20) /* a rendered response */
 #define RR_CAPS_MAX 4
 
@@ -44,6 +53,12 @@ typedef struct rr_req {
 	size_t ncaps;
 	const rr_viewer *viewer;  /* who is asking; the store filters by it */
 	rr_store *store;          /* this worker thread's connection */
+	const struct rr_principal *principal; /* signed-in user, or NULL */
+	const struct rr_form *form;  /* a POST's fields, else NULL */
+	const char *session_token;   /* the rr_session cookie as sent, or NULL */
+	char client_addr[64];        /* for login throttling */
+	bool secure;                 /* https (directly or via a trusted proxy) */
+	rr_viewer viewer_buf;        /* the principal's viewer; viewer points here */
 } rr_req;
 
 typedef struct rr_resp {
@@ -52,7 +67,13 @@ typedef struct rr_resp {
 	rr_buf body;              /* owned by the server */
 	const char *disposition;  /* Content-Disposition (a literal) or NULL */
 	bool no_store;            /* do not keep in the cache */
+	char location[512];       /* Location for 303 (a local path), or "" */
+	bool set_session;         /* send Set-Cookie rr_session=session */
+	char session[48];         /* the new token; "" ends the session */
 } rr_resp;
+
+/* Answers 303 See Other to a local path (copied). */
+void rr_resp_redirect(rr_resp *o, const char *path);
 
 /* A route parameter by name (see routes.c), or NULL. */
 const char *rr_req_cap(const rr_req *r, const char *name);
@@ -67,6 +88,7 @@ typedef struct rr_serve_opts {
 	unsigned port;
 	unsigned threads;         /* worker threads; 0: number of CPUs */
 	size_t cache_bytes;       /* 0: default */
+	bool trust_proxy;         /* believe X-Forwarded-Proto and -For */
 } rr_serve_opts;
 
 /* Runs the server until SIGTERM or SIGINT; then stops accepting, finishes

@@ -1,0 +1,56 @@
+/* page_audit.c - the audit log of one record (/beheer/audit/{kind}/{id}),
+ * for the editors and readers of its body: who changed what when, with the
+ * changed fields before and after. */
+#include <string.h>
+
+#include "model/record.h"
+#include "store/auth_store.h"
+#include "web/adminkit.h"
+
+rr_err page_audit(rr_req *r, rr_resp *o)
+{
+	static const struct { const char *seg; rr_kind k; const char *label; } kinds[] = {
+		{"trip", RR_K_TRIP, "reis"}, {"gift", RR_K_GIFT, "geschenk"},
+		{"result", RR_K_RESULT, "resultaat"}, {"partnership", RR_K_PARTNERSHIP, "relatie"}};
+	const char *seg = rr_req_cap(r, "kind"), *id = rr_req_cap(r, "id"), *org = NULL;
+	json_t *rec = NULL, *log = NULL;
+	const json_t *en;
+	size_t i, k;
+	char title[200];
+	html h;
+	rr_err e;
+
+	if (!r->principal)
+		return ak_need_login(o);
+	for (k = 0; k < sizeof kinds / sizeof kinds[0] && strcmp(kinds[k].seg, seg); k++)
+		;
+	if (k == sizeof kinds / sizeof kinds[0])
+		return RR_ENOTFOUND;
+	if ((e = rr_store_audit(r->store, (int)kinds[k].k, id, &log)))
+		return e;
+	/* the body: from the record, or (deleted) from its last audit entry */
+	if (rr_store_get(r->store, kinds[k].k, id, &rr_viewer_system, &rec) == RR_OK)
+		org = rr_rec_str(rec, "organisation");
+	json_array_foreach(log, i, en)
+		if (!org && rr_rec_str(en, "organisation"))
+			org = rr_rec_str(en, "organisation");
+	if (!org || !rr_can(r->principal, org, RR_CAP_READ)) {
+		json_decref(rec);
+		json_decref(log);
+		return org ? ak_forbidden(o) : RR_ENOTFOUND;
+	}
+	snprintf(title, sizeof title, "Auditlog van %s %s", kinds[k].label, id);
+	layout_crumb crumbs[] = {{"Home", "/"}, {"Beheer", "/beheer"}, {title, NULL}};
+	pk_begin(&h, o, title, crumbs, 3, NULL);
+	layout_h1(&h, title);
+	if (kinds[k].k == RR_K_TRIP) {
+		html_open_c(&h, "p", "utrecht-paragraph");
+		pk_link(&h, "/beheer/reizen/", id, "Terug naar de reis");
+		html_close(&h, "p");
+	}
+	ak_audit_table(&h, log);
+	e = pk_end(&h, o);
+	json_decref(rec);
+	json_decref(log);
+	return e;
+}
