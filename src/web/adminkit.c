@@ -352,33 +352,3 @@ void ak_audit_table(html *h, const json_t *entries)
 	}
 	layout_table_end(h);
 }
-
-bool ak_third_party(html *h, const json_t *trip)
-{
-	const json_t *costs = json_object_get(trip, "costs"), *c;
-	const char *org = rr_rec_str(trip, "organisation");
-	const char *seen[16];
-	size_t i, n = 0;
-
-	json_array_foreach(costs, i, c) {
-		const char *p = rr_rec_str(c, "paid_by");
-		bool dup = false;
-		if (!p || (org && !strcmp(p, org)))
-			continue;
-		for (size_t j = 0; j < n; j++)
-			dup |= !strcmp(seen[j], p);
-		if (!dup && n < sizeof seen / sizeof seen[0])
-			seen[n++] = p;
-	}
-	if (!n)
-		return false;
-	html_open_c(h, "span", "rr-third-party");
-	html_text(h, "betaald door derden: ");
-	for (i = 0; i < n; i++) {
-		if (i)
-			html_text(h, ", ");
-		html_text(h, seen[i]);
-	}
-	html_close(h, "span");
-	return true;
-}

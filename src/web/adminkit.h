@@ -67,11 +67,6 @@ rr_err ak_save(rr_req *r, rr_kind k, const json_t *rec, rr_diag *d);
  * changed field before -> after. */
 void ak_audit_table(html *h, const json_t *entries);
 
-/* "betaald door derden: X, Y" when a cost is paid by someone other than
- * the body itself (paid_by not empty and not the body's code or name);
- * writes nothing otherwise. Returns true when it wrote. */
-bool ak_third_party(html *h, const json_t *trip);
-
 /* page_trip_edit.c: the editors' page of trip (loaded with the system
  * viewer), with d's problems on top and HTTP status (422 after a refused
  * action). */

@@ -18,6 +18,7 @@ typedef struct filters {
 	char country[3];
 	int year;
 	size_t limit, offset;
+	bool third_party;  /* ?third_party=1: a cost paid by another party */
 } filters;
 
 static bool parse_size(const char *s, size_t max, size_t *out)
@@ -47,6 +48,7 @@ static bool read_filters(rr_req *r, rr_resp *o, filters *f, size_t dflt_limit)
 	f->q = rr_req_param(r, "q");
 	f->kind = rr_req_param(r, "kind");
 	f->direction = rr_req_param(r, "direction");
+	f->third_party = rr_req_param(r, "third_party") && !strcmp(rr_req_param(r, "third_party"), "1");
 	f->limit = dflt_limit;
 	if (f->organisation && !rr_route_param_ok("code", f->organisation)) {
 		page_error(o, 400, "bad_parameter", "organisation: geen geldige code (a-z, 0-9, . _ -)");
@@ -91,12 +93,13 @@ static rr_err find_trips(rr_req *r, const filters *f, json_t **trips, size_t *to
 		rr_trip_query q = {.organisation = f->organisation, .year = f->year,
 			.country = f->country[0] ? f->country : NULL, .person = f->person,
 			.kind = f->kind, .direction = f->direction, .limit = f->limit,
+			.third_party_paid = f->third_party,
 			.offset = f->offset};
 		return rr_store_trips(r->store, &q, r->viewer, trips, total);
 	}
 	rr_search_query sq = {.q = f->q, .organisation = f->organisation, .year = f->year,
 		.country = f->country[0] ? f->country : NULL, .person = f->person,
-		.kind = f->kind, .direction = f->direction,
+		.kind = f->kind, .direction = f->direction, .third_party_paid = f->third_party,
 		.limit = f->limit ? f->limit : API_LIMIT_MAX, .offset = f->offset};
 	json_t *hits = NULL, *out = json_array();
 	const json_t *hit;

@@ -46,8 +46,7 @@ static void trip_link_cell(html *h, const json_t *t, const char *prefix)
 	html_attr_end(h);
 	html_text(h, rr_rec_str(t, "title"));
 	html_close(h, "a");
-	html_text(h, " ");
-	ak_third_party(h, t);
+	pk_third_party(h, t);
 	html_close(h, "td");
 }
 

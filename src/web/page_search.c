@@ -22,6 +22,7 @@ typedef struct search_state {
 	const char *q;
 	const char *val[NFILTERS]; /* current filter values (validated) */
 	char country[3];
+	bool third_party;      /* ?third_party=1 */
 } search_state;
 
 /* href="/search?q=Q&k=v..." with filter `set` set to `value` (NULL:
@@ -40,6 +41,8 @@ static void search_href(html *h, const search_state *st, size_t set, const char 
 		html_raw_trusted(h, "=");
 		html_urlpart(h, v);
 	}
+	if (st->third_party)
+		html_raw_trusted(h, "&third_party=1");
 	html_attr_end(h);
 }
 
@@ -151,6 +154,16 @@ static void snippet(html *h, const json_t *hit)
 	html_close(h, "p");
 }
 
+/* The third-party flag of a hit (the hit itself has no costs). */
+static void third_party_flag(rr_req *r, html *h, const json_t *hit)
+{
+	json_t *t = NULL;
+
+	if (rr_store_get(r->store, RR_K_TRIP, rr_rec_str(hit, "id"), r->viewer, &t) == RR_OK)
+		pk_third_party(h, t);
+	json_decref(t);
+}
+
 static void form(html *h, const search_state *st)
 {
 	html_open_c(h, "form", "rr-search-form");
@@ -175,6 +188,20 @@ static void form(html *h, const search_state *st)
 		html_attr(h, "name", filter_keys[i]);
 		html_attr(h, "value", st->val[i]);
 	}
+	html_raw_trusted(h, " ");
+	html_open_c(h, "span", "rr-check");
+	html_open(h, "input");
+	html_attr(h, "type", "checkbox");
+	html_attr(h, "id", "third_party");
+	html_attr(h, "name", "third_party");
+	html_attr(h, "value", "1");
+	if (st->third_party)
+		html_attr_bool(h, "checked");
+	html_open_c(h, "label", "utrecht-form-label");
+	html_attr(h, "for", "third_party");
+	html_raw_trusted(h, "alleen reizen (mede) betaald door derden");
+	html_close(h, "label");
+	html_close(h, "span");
 	html_raw_trusted(h, " ");
 	html_open_c(h, "button", "utrecht-button utrecht-button--primary-action");
 	html_attr(h, "type", "submit");
@@ -219,6 +246,8 @@ rr_err page_search(rr_req *r, rr_resp *o)
 	sq.person = st.val[3];
 	sq.kind = st.val[4];
 	sq.direction = st.val[5];
+	st.third_party = rr_req_param(r, "third_party") && !strcmp(rr_req_param(r, "third_party"), "1");
+	sq.third_party_paid = st.third_party;
 	if (st.q && (e = rr_store_search(r->store, &sq, r->viewer, &results, &fac, &total)))
 		return e;
 	pk_begin(&h, o, st.q ? "Zoekresultaten" : "Zoeken", crumbs, 2, "/search");
@@ -249,6 +278,7 @@ rr_err page_search(rr_req *r, rr_resp *o)
 				html_raw_trusted(&h, ", ");
 				html_text(&h, when);
 			}
+			third_party_flag(r, &h, hit);
 			html_close(&h, "p");
 			snippet(&h, hit);
 			html_close(&h, "li");

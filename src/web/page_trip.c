@@ -7,6 +7,7 @@
 
 #include <cmark.h>
 
+#include "model/lifecycle.h"
 #include "model/record.h"
 #include "web/pages.h"
 
@@ -296,6 +297,43 @@ static void sources(html *h, const json_t *t)
 	html_close(h, "ul");
 }
 
+/* "Verslag uiterlijk" (return + the body's report period) and, when the
+ * report is late, how many days. */
+static void deadline(html *h, const json_t *t, const json_t *orgrec)
+{
+	int period = (int)rr_rec_count(orgrec, "report_period_days", RR_REPORT_PERIOD_DAYS);
+	rr_date due = rr_trip_report_due(t, period), today = rr_today();
+	long late = rr_trip_days_overdue(t, period, &today);
+	char iso[RR_DATE_ISO_MAX], s[96];
+
+	if (!due.prec)
+		return;
+	rr_date_iso(&due, iso);
+	pk_dates(s, sizeof s, iso, NULL);
+	pk_item_begin(h, "Verslag uiterlijk");
+	html_text(h, s[0] ? s : iso);
+	if (late > 0)
+		html_textf(h, " (%ld dagen te laat)", late);
+	pk_item_end(h);
+}
+
+/* A row naming who else paid, when someone did. */
+static void third_party(html *h, const json_t *t)
+{
+	const json_t *c;
+	size_t i;
+
+	json_array_foreach(json_object_get(t, "costs"), i, c) {
+		const char *p = rr_rec_str(c, "paid_by");
+		if (p && strcmp(p, rr_rec_str(t, "organisation"))) {
+			pk_item_begin(h, "Kosten");
+			pk_third_party(h, t);
+			pk_item_end(h);
+			return;
+		}
+	}
+}
+
 rr_err page_trip(rr_req *r, rr_resp *o)
 {
 	json_t *t = NULL, *orgrec = NULL;
@@ -324,6 +362,8 @@ rr_err page_trip(rr_req *r, rr_resp *o)
 	pk_item(&h, "Status", pk_status_label(rr_rec_str(t, "status")));
 	pk_dates(when, sizeof when, rr_rec_str(t, "start"), rr_rec_str(t, "end"));
 	pk_item(&h, "Wanneer", when);
+	deadline(&h, t, orgrec);
+	third_party(&h, t);
 	if (json_array_size(json_object_get(t, "destinations"))) {
 		pk_item_begin(&h, "Waarheen");
 		pk_destinations(&h, t, true);

@@ -412,7 +412,7 @@ rr_err ak_trip_page(rr_req *r, rr_resp *o, const json_t *t, const rr_diag *d, in
 	layout_h1(&h, title);
 	ak_errors(&h, d);
 	html_open_c(&h, "p", "utrecht-paragraph");
-	ak_third_party(&h, t);
+	pk_third_party(&h, t);
 	html_close(&h, "p");
 	facts(r, &h, t);
 	layout_h2(&h, "Wat nog ontbreekt");

@@ -281,6 +281,7 @@ void pk_trip_list(html *h, const json_t *trips, bool show_org)
 		layout_cell(h, when, 0);
 		html_open_c(h, "td", "utrecht-table__cell");
 		link_trip(h, t);
+		pk_third_party(h, t);
 		html_close(h, "td");
 		if (show_org) {
 			html_open_c(h, "td", "utrecht-table__cell");
@@ -357,4 +358,36 @@ const char *pk_partnership_label(const char *type)
 		{"friendly_city", "vriendschappelijke stad"},
 		{"cooperation_agreement", "samenwerkingsovereenkomst"}};
 	return LOOKUP(t, type);
+}
+
+bool pk_third_party(html *h, const json_t *trip)
+{
+	const json_t *costs = json_object_get(trip, "costs"), *c;
+	const char *org = rr_rec_str(trip, "organisation");
+	const char *seen[16];
+	size_t i, n = 0;
+
+	json_array_foreach(costs, i, c) {
+		const char *p = rr_rec_str(c, "paid_by");
+		bool dup = false;
+		if (!p || (org && !strcmp(p, org)))
+			continue;
+		for (size_t j = 0; j < n; j++)
+			dup |= !strcmp(seen[j], p);
+		if (!dup && n < sizeof seen / sizeof seen[0])
+			seen[n++] = p;
+	}
+	if (!n)
+		return false;
+	html_text(h, " ");
+	html_open_c(h, "span", "rr-third-party");
+	html_text(h, "(betaald door derden: ");
+	for (i = 0; i < n; i++) {
+		if (i)
+			html_text(h, ", ");
+		html_text(h, seen[i]);
+	}
+	html_text(h, ")");
+	html_close(h, "span");
+	return true;
 }

@@ -92,6 +92,10 @@ void pk_destinations(html *h, const json_t *trip, bool link);
 void pk_travellers(html *h, const json_t *travellers);
 /* Sum of costs of one kind ("estimate"/"actual") in cents; -1 if none. */
 long long pk_cost_sum(const json_t *trip, const char *kind);
+/* " betaald door derden: X, Y" when a cost is paid by someone other than
+ * the body itself (paid_by set and not the body's code); writes nothing
+ * otherwise. Returns true when it wrote. */
+bool pk_third_party(html *h, const json_t *trip);
 /* A list of trips as cards: title (link), dates, where, who, status. */
 void pk_trip_list(html *h, const json_t *trips, bool show_org);
 /* Renders o->body through the layout: call begin, write, then end. */
