@@ -1,7 +1,7 @@
 #!/bin/sh
 # How page time and search latency grow with the size of the register.
 # For N in 1000 10000 100000 (or the arguments): generate N trips
-# (bench/gen.sh), load them, serve, and time with curl:
+# (bench/gen.mjs), load them, serve, and time with curl:
 #   page   /o/gm0034/2015 rendered fresh each time (a distinct query string
 #          defeats the cache), median and p95 of 30 requests; and cached
 #   search /api/v1/search?q=WORD, fresh each time, p95 of 50 requests
@@ -22,7 +22,7 @@ pct() { sort -n "$1" | awk -v p="$2" '{a[NR]=$1} END {i=int(NR*p/100+0.999); if 
 
 printf '%-8s %-10s %-12s %-12s %-12s %-12s %-12s\n' trips load_s page_p50_ms page_p95_ms cached_p50_ms search_p50_ms search_p95_ms
 for n in $SIZES; do
-	sh bench/gen.sh "$n" > "$W/gen.json"
+	node bench/gen.mjs "$n" > "$W/gen.json"
 	rm -f "$W/r.db"*
 	"$BIN" init --db "$W/r.db" >/dev/null
 	t0=$(date +%s.%N)

@@ -16,23 +16,25 @@ static const char help[] =
 	"written and every problem is listed with its record and field.\n"
 	"Exit status: 0 loaded, 1 invalid input, 2 usage, 3 internal error.\n";
 
-/* Adds the records of part to all, refusing an id given twice. */
-static int merge(json_t *all, const json_t *part, const char *file, rr_diag *d)
+/* Adds the records of part to all, refusing an id given twice; seen holds
+ * "kind/id" keys of the records added so far. */
+static int merge(json_t *all, json_t *seen, const json_t *part, const char *file, rr_diag *d)
 {
 	int bad = 0;
+	char key[160];
 	for (int k = 0; k < RR_K_COUNT; k++) {
-		const char *key = rr_kind_get(k)->plural;
-		json_t *dst = json_object_get(all, key), *r, *q;
-		size_t i, j;
-		json_array_foreach(json_object_get(part, key), i, r) {
+		const char *plural = rr_kind_get(k)->plural;
+		json_t *dst = json_object_get(all, plural), *r;
+		size_t i;
+		json_array_foreach(json_object_get(part, plural), i, r) {
 			const char *id = rr_rec_str(r, "id");
-			json_array_foreach(dst, j, q) {
-				if (!strcmp(rr_rec_str(q, "id"), id)) {
-					rr_diag_add(d, "%s: %s %s: given in two files", file,
-						    rr_kind_get(k)->singular, id);
-					bad = 1;
-				}
+			snprintf(key, sizeof key, "%d/%s", k, id);
+			if (json_object_get(seen, key)) {
+				rr_diag_add(d, "%s: %s %s: given in two files", file,
+					    rr_kind_get(k)->singular, id);
+				bad = 1;
 			}
+			json_object_set_new(seen, key, json_true());
 			json_array_append(dst, r);
 		}
 	}
@@ -43,7 +45,7 @@ int cmd_load(int argc, char **argv)
 {
 	const char *db = NULL;
 	int quiet = 0, nfiles = 0, bad = 0;
-	json_t *all = rr_doc_new();
+	json_t *all = rr_doc_new(), *seen = json_object();
 	rr_store *s = NULL;
 	rr_diag d = {0};
 	rr_load_stats st;
@@ -89,7 +91,7 @@ int cmd_load(int argc, char **argv)
 		    rr_doc_normalise(raw, argv[i], &norm, &d))
 			bad = 1;
 		else
-			bad |= merge(all, norm, argv[i], &d);
+			bad |= merge(all, seen, norm, argv[i], &d);
 		json_decref(raw);
 		json_decref(norm);
 	}
@@ -119,5 +121,6 @@ out:
 	rr_diag_free(&d);
 	rr_store_close(s);
 	json_decref(all);
+	json_decref(seen);
 	return rr_exit_code(e);
 }

@@ -7,23 +7,22 @@
 
 typedef struct refctx {
 	rr_store *s;
-	const json_t *doc;
+	json_t *ids[RR_K_COUNT]; /* per kind: the ids the document holds */
 	const char *label;
 	rr_diag *d;
 	int bad;
 	rr_err err;
 } refctx;
 
-static int in_doc(const json_t *doc, rr_kind k, const char *id)
+static void index_ids(refctx *c, const json_t *doc)
 {
-	json_t *arr = json_object_get(doc, rr_kind_get(k)->plural), *r;
-	size_t i;
-	json_array_foreach(arr, i, r) {
-		const char *rid = rr_rec_str(r, "id");
-		if (rid && !strcmp(rid, id))
-			return 1;
+	for (int k = 0; k < RR_K_COUNT; k++) {
+		json_t *r;
+		size_t i;
+		c->ids[k] = json_object();
+		json_array_foreach(json_object_get(doc, rr_kind_get(k)->plural), i, r)
+			json_object_set_new(c->ids[k], rr_rec_str(r, "id"), json_true());
 	}
-	return 0;
 }
 
 static void check_ref(void *ctx, rr_kind target, const char *id, const char *path)
@@ -32,7 +31,7 @@ static void check_ref(void *ctx, rr_kind target, const char *id, const char *pat
 	bool yes = false;
 	rr_err e;
 
-	if (!id || in_doc(c->doc, target, id))
+	if (!id || json_object_get(c->ids[target], id))
 		return;
 	if ((e = rr_store_exists(c->s, target, id, &yes))) {
 		c->err = e;
@@ -77,7 +76,7 @@ static void count(rr_store *s, rr_kind k, const json_t *rec, rr_load_stats *st)
 
 rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr_diag *d)
 {
-	refctx c = {s, doc, NULL, d, 0, RR_OK};
+	refctx c = {s, {NULL}, NULL, d, 0, RR_OK};
 	rr_err e = RR_OK;
 	json_t *r;
 	size_t i;
@@ -85,6 +84,7 @@ rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr
 
 	if (stats)
 		memset(stats, 0, sizeof *stats);
+	index_ids(&c, doc);
 	for (int k = 0; k < RR_K_COUNT; k++) {
 		json_array_foreach(json_object_get(doc, rr_kind_get(k)->plural), i, r) {
 			snprintf(label, sizeof label, "%s %s", rr_kind_get(k)->singular,
@@ -95,6 +95,8 @@ rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr
 				check_transition(&c, r);
 		}
 	}
+	for (int k = 0; k < RR_K_COUNT; k++)
+		json_decref(c.ids[k]);
 	if (c.err) {
 		rr_diag_add(d, "reading the register failed: %s", rr_store_errmsg(s));
 		return c.err;
