@@ -64,18 +64,29 @@ test: deps
 	@$(MAKE) --no-print-directory fuzz
 	@sh tests/run.sh build/asan build/fuzz
 
-# libFuzzer drivers need clang; they are built in build/fuzz.
+# libFuzzer drivers need clang: the library is compiled once with
+# -fsanitize=fuzzer-no-link into build/fuzz/obj, then each driver links it.
+FUZZ_CFLAGS = $(CSTD) -Wall -Wextra -Werror -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
+	$(shell pkg-config --cflags $(PKGS)) -Isrc -Ibuild/asan/gen
+FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+
+build/fuzz/obj/%.o: %.c $(GEN_DEPS) | assets
+	@mkdir -p $(dir $@)
+	@echo "  FUZZCC  $<"
+	@clang $(FUZZ_CFLAGS) -c $< -o $@
+
+build/fuzz/libfuzz.a: $(FUZZ_OBJ)
+	@rm -f $@
+	@ar rcs $@ $^
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libfuzz.a
+	@echo "  FUZZ    $@"
+	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< build/fuzz/libfuzz.a $(LDLIBS_ALL)
+
 fuzz:
-	@mkdir -p build/fuzz
-	@for f in $(FUZZ_SRC); do \
-		n=$$(basename $$f .c); \
-		if [ ! build/fuzz/$$n -nt $$f ] || [ -n "$$(find src -newer build/fuzz/$$n -name '*.[ch]' | head -n 1)" ]; then \
-			echo "  FUZZ $$n"; \
-			clang $(CSTD) -Wall -Wextra -Werror -g -O1 -fsanitize=fuzzer,address,undefined \
-				$$(pkg-config --cflags $(PKGS)) -Isrc -Ibuild/asan/gen -o build/fuzz/$$n $$f \
-				$(LIB_SRC) $(LDLIBS_ALL) || exit 1; \
-		fi; \
-	done
+	@$(MAKE) --no-print-directory BUILD=build/asan assets
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 
 demo: deps all
 	@sh scripts/demo.sh $(BUILD)/reisregister
