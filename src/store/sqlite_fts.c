@@ -25,12 +25,20 @@ typedef int (*fts_token_fn)(void *, int, const char *, int, int, int);
 struct fts_cb {
 	void *ctx;
 	fts_token_fn x;
+	size_t last_start, last_end; /* span of the previous token */
+	int any;
 };
 
+/* A token with the same span as the one before is the unstemmed form of the
+ * same word (RR_TOK_STEM_AND_WORD): FTS5 indexes it at the same position. */
 static int fts_token(void *ctx, const char *tok, size_t len, size_t start, size_t end)
 {
 	struct fts_cb *c = ctx;
-	return c->x(c->ctx, 0, tok, (int)len, (int)start, (int)end);
+	int coloc = c->any && start == c->last_start && end == c->last_end;
+	c->any = 1;
+	c->last_start = start;
+	c->last_end = end;
+	return c->x(c->ctx, coloc ? FTS5_TOKEN_COLOCATED : 0, tok, (int)len, (int)start, (int)end);
 }
 
 static int tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
@@ -55,10 +63,17 @@ static void tok_delete(Fts5Tokenizer *p)
 static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int n,
 			fts_token_fn x)
 {
-	struct fts_cb cb = {ctx, x};
+	struct fts_cb cb = {ctx, x, 0, 0, 0};
+	rr_tokenizer *t = (rr_tokenizer *)p;
 	int rc;
-	(void)flags;
-	rc = rr_tokenize((rr_tokenizer *)p, text, n > 0 ? (size_t)n : 0, fts_token, &cb);
+	if (flags & FTS5_TOKENIZE_PREFIX)
+		rr_tokenizer_set_mode(t, RR_TOK_WORD);
+	else if (flags & FTS5_TOKENIZE_DOCUMENT)
+		rr_tokenizer_set_mode(t, RR_TOK_STEM_AND_WORD);
+	else
+		rr_tokenizer_set_mode(t, RR_TOK_STEM);
+	rc = rr_tokenize(t, text, n > 0 ? (size_t)n : 0, fts_token, &cb);
+	rr_tokenizer_set_mode(t, RR_TOK_STEM);
 	return rc < 0 ? SQLITE_NOMEM : rc;
 }
 
@@ -85,29 +100,7 @@ rr_err rr_sqlite_fts_register(rr_store *s)
 
 /* ---- the index ---- */
 
-/* A trip's four columns from its row t (keep equal to migration 3). */
-#define FTS_PURPOSE \
-	"(SELECT group_concat(v, char(10)) FROM (" \
-	"SELECT json_extract(t.doc, '$.purpose') AS v" \
-	" UNION ALL SELECT json_extract(t.doc, '$.motivation')" \
-	" UNION ALL SELECT json_extract(t.doc, '$.counterpart')" \
-	" UNION ALL SELECT value FROM json_each(t.doc, '$.external_parties')" \
-	" UNION ALL SELECT json_extract(value, '$.activity') FROM json_each(t.doc, '$.programme')" \
-	" UNION ALL SELECT c.value FROM json_each(t.doc, '$.programme') p," \
-	" json_each(p.value, '$.counterparts') c" \
-	" UNION ALL SELECT nullif(trim(coalesce(json_extract(value, '$.city'), '') || ' ' ||" \
-	" coalesce(json_extract(value, '$.region'), '')), '')" \
-	" FROM json_each(t.doc, '$.destinations')" \
-	" UNION ALL SELECT json_extract(value, '$.name') ||" \
-	" coalesce(' (' || json_extract(value, '$.role') || ')', '')" \
-	" FROM json_each(t.doc, '$.travellers')))"
-#define FTS_REPORT \
-	"(SELECT group_concat(v, char(10)) FROM (" \
-	"SELECT json_extract(t.doc, '$.report.text') AS v" \
-	" UNION ALL SELECT json_extract(t.doc, '$.cancellation.reason')))"
-#define FTS_SOURCES \
-	"(SELECT group_concat(json_extract(value, '$.title'), char(10))" \
-	" FROM json_each(t.doc, '$.sources'))"
+#include "sqlite_fts_sql.h"
 
 static rr_err docid_of(rr_store *s, const char *id, sqlite3_int64 *docid, int *found)
 {
@@ -231,6 +224,17 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+static void quote_piece(rr_buf *expr, const char *p, size_t n)
+{
+	rr_buf_addc(expr, '"');
+	for (size_t k = 0; k < n; k++) {
+		if (p[k] == '"')
+			rr_buf_addc(expr, '"');
+		rr_buf_addc(expr, p[k]);
+	}
+	rr_buf_addc(expr, '"');
+}
+
 /* Appends to expr one quoted FTS5 phrase per word or "quoted phrase" of q
  * that has a token; collects the stems in qs. Returns the number of
  * phrases, or -1 when the tokenizer ran out of memory. */
@@ -267,14 +271,18 @@ static int build_expr(rr_tokenizer *t, const char *q, rr_buf *expr, qstems *qs)
 		if (!qs->last)
 			continue;
 		if (terms)
-			rr_buf_addc(expr, ' ');
-		rr_buf_addc(expr, '"');
-		for (size_t k = a; k < b; k++) {
-			if (q[k] == '"')
-				rr_buf_addc(expr, '"');
-			rr_buf_addc(expr, q[k]);
+			rr_buf_addstr(expr, " AND ");
+		/* one word also matches as the head of a compound: the indexed
+		 * unstemmed words that start with it ("laadpaal"* finds
+		 * "laadpaalbedrijven") */
+		if (!quoted && qs->last == 1)
+			rr_buf_addc(expr, '(');
+		quote_piece(expr, q + a, b - a);
+		if (!quoted && qs->last == 1) {
+			rr_buf_addstr(expr, " OR ");
+			quote_piece(expr, q + a, b - a);
+			rr_buf_addstr(expr, "*)");
 		}
-		rr_buf_addc(expr, '"');
 		terms++;
 	}
 	return terms;

@@ -3,6 +3,7 @@
  * Each record kind has a table holding the canonical JSON (doc) and the
  * columns it is queried by; child tables index the lists inside a trip.
  * A migration, once released, is never edited: add a new one. */
+#include "sqlite_fts_sql.h"
 #include "sqlite_int.h"
 
 const char *const rr_sqlite_migrations[] = {
@@ -102,27 +103,10 @@ const char *const rr_sqlite_migrations[] = {
 	"CREATE VIRTUAL TABLE trip_fts USING fts5(title, purpose, report, sources,"
 	"  tokenize = 'rr_dutch');"
 	"INSERT INTO trip_search (trip) SELECT id FROM trip ORDER BY id;"
-	"INSERT INTO trip_fts (rowid, title, purpose, report, sources) SELECT k.docid, t.title,"
-	"  (SELECT group_concat(v, char(10)) FROM ("
-	"    SELECT json_extract(t.doc, '$.purpose') AS v"
-	"    UNION ALL SELECT json_extract(t.doc, '$.motivation')"
-	"    UNION ALL SELECT json_extract(t.doc, '$.counterpart')"
-	"    UNION ALL SELECT value FROM json_each(t.doc, '$.external_parties')"
-	"    UNION ALL SELECT json_extract(value, '$.activity') FROM json_each(t.doc, '$.programme')"
-	"    UNION ALL SELECT c.value FROM json_each(t.doc, '$.programme') p,"
-	"      json_each(p.value, '$.counterparts') c"
-	"    UNION ALL SELECT nullif(trim(coalesce(json_extract(value, '$.city'), '') || ' ' ||"
-	"      coalesce(json_extract(value, '$.region'), '')), '')"
-	"      FROM json_each(t.doc, '$.destinations')"
-	"    UNION ALL SELECT json_extract(value, '$.name') ||"
-	"      coalesce(' (' || json_extract(value, '$.role') || ')', '')"
-	"      FROM json_each(t.doc, '$.travellers'))),"
-	"  (SELECT group_concat(v, char(10)) FROM ("
-	"    SELECT json_extract(t.doc, '$.report.text') AS v"
-	"    UNION ALL SELECT json_extract(t.doc, '$.cancellation.reason'))),"
-	"  (SELECT group_concat(json_extract(value, '$.title'), char(10))"
-	"    FROM json_each(t.doc, '$.sources'))"
-	"  FROM trip_search k JOIN trip t ON t.id = k.trip;",
+	FTS_FILL,
+
+	/* 4: the index also holds the unstemmed words, for compound prefixes */
+	"DELETE FROM trip_fts;" FTS_FILL,
 };
 
 const int rr_sqlite_migration_count =

@@ -8,7 +8,13 @@
 
 struct rr_tokenizer {
 	struct sb_stemmer *stem;
+	rr_tok_mode mode;
 };
+
+void rr_tokenizer_set_mode(rr_tokenizer *t, rr_tok_mode mode)
+{
+	t->mode = mode;
+}
 
 rr_tokenizer *rr_tokenizer_new(void)
 {
@@ -291,10 +297,14 @@ int rr_tokenize(rr_tokenizer *t, const char *text, size_t len, rr_token_fn fn, v
 		}
 		if (in_word) {
 			in_word = 0;
-			n = rr_tokenizer_word(t, word, wlen, tok);
+			n = t->mode == RR_TOK_WORD ? 0 : rr_tokenizer_word(t, word, wlen, tok);
 			if (n < 0)
 				return -1;
 			if (n > 0 && (rc = fn(ctx, tok, (size_t)n, start, end)))
+				return rc;
+			if (t->mode != RR_TOK_STEM && wlen &&
+			    (t->mode == RR_TOK_WORD || (size_t)n != wlen || memcmp(tok, word, wlen)) &&
+			    (rc = fn(ctx, word, wlen, start, end)))
 				return rc;
 		}
 		if (i == len)

@@ -36,6 +36,16 @@ typedef struct rr_tokenizer rr_tokenizer;
 rr_tokenizer *rr_tokenizer_new(void);
 void rr_tokenizer_free(rr_tokenizer *t);
 
+/* What rr_tokenize emits per word:
+ *   RR_TOK_STEM           the stem (queries, snippets; the default)
+ *   RR_TOK_STEM_AND_WORD  the stem, then, when it differs, the folded
+ *                         unstemmed word with the same span (for indexing:
+ *                         a prefix query "laadpaal"* then finds the compound
+ *                         "laadpaalbedrijven")
+ *   RR_TOK_WORD           only the folded unstemmed word (prefix terms) */
+typedef enum { RR_TOK_STEM = 0, RR_TOK_STEM_AND_WORD, RR_TOK_WORD } rr_tok_mode;
+void rr_tokenizer_set_mode(rr_tokenizer *t, rr_tok_mode mode);
+
 /* Called for each token: tok (len bytes, not NUL-terminated, valid only
  * during the call) was read from text[start, end). Return 0 to go on; any
  * other value stops rr_tokenize, which returns it. */
