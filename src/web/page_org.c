@@ -131,7 +131,7 @@ static void partnerships(html *h, const json_t *list)
 		const char *since = rr_rec_str(p, "since");
 
 		html_open_c(h, "li", "utrecht-unordered-list__item");
-		html_text(h, rr_rec_str(partner, "name"));
+		pk_link(h, "/partnerships/", rr_rec_str(p, "id"), rr_rec_str(partner, "name"));
 		html_raw_trusted(h, " (");
 		html_text(h, pk_country_name(rr_rec_str(partner, "country")));
 		html_raw_trusted(h, "), ");
@@ -179,6 +179,18 @@ rr_err page_org(rr_req *r, rr_resp *o)
 	else
 		layout_paragraph(&h, "Er zijn nog geen openbare reizen.");
 	partnerships(&h, parts);
+	layout_h2(&h, "Verder");
+	html_open_c(&h, "ul", "utrecht-unordered-list");
+	html_open_c(&h, "li", "utrecht-unordered-list__item");
+	pk_link_path(&h, "/o/", code, "/geschenken", "Geschenkenregister");
+	html_close(&h, "li");
+	html_open_c(&h, "li", "utrecht-unordered-list__item");
+	pk_link_path(&h, "/o/", code, "/te-laat", "Verslagen die te laat zijn");
+	html_close(&h, "li");
+	html_open_c(&h, "li", "utrecht-unordered-list__item");
+	layout_link(&h, "/vergelijking", "Vergelijking met andere organisaties");
+	html_close(&h, "li");
+	html_close(&h, "ul");
 	layout_h2(&h, "Gegevens");
 	html_open_c(&h, "ul", "utrecht-unordered-list");
 	html_open_c(&h, "li", "utrecht-unordered-list__item");

@@ -29,7 +29,7 @@ rr_err pk_end(html *h, rr_resp *o)
 
 rr_err pk_json(rr_resp *o, const json_t *json)
 {
-	char *s = json_dumps(json, JSON_COMPACT | JSON_SORT_KEYS);
+	char *s = json_dumps(json, JSON_COMPACT | JSON_SORT_KEYS | JSON_REAL_PRECISION(15));
 
 	if (!s)
 		return RR_ENOMEM;
@@ -340,15 +340,22 @@ void pk_item(html *h, const char *key, const char *value)
 	pk_item_end(h);
 }
 
-void pk_link_(html *h, const char *prefix, const char *part, const char *text)
+void pk_link_path_(html *h, const char *prefix, const char *part, const char *suffix,
+		   const char *text)
 {
 	html_open_c(h, "a", "utrecht-link utrecht-link--html-a");
 	html_attr_begin(h, "href");
 	html_raw_(h, prefix);
 	html_urlpart(h, part);
+	html_raw_(h, suffix);
 	html_attr_end(h);
 	html_text(h, text);
 	html_close(h, "a");
+}
+
+void pk_link_(html *h, const char *prefix, const char *part, const char *text)
+{
+	pk_link_path_(h, prefix, part, "", text);
 }
 
 const char *pk_partnership_label(const char *type)

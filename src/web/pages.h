@@ -114,6 +114,11 @@ void pk_item(html *h, const char *key, const char *value);
 /* A link whose href is prefix (a literal) + one percent-encoded part. */
 #define pk_link(h, prefix, part, text) pk_link_((h), "" prefix "", (part), (text))
 void pk_link_(html *h, const char *prefix, const char *part, const char *text);
+/* A link to prefix + one percent-encoded part + suffix (literals around). */
+#define pk_link_path(h, prefix, part, suffix, text) \
+	pk_link_path_((h), "" prefix "", (part), "" suffix "", (text))
+void pk_link_path_(html *h, const char *prefix, const char *part, const char *suffix,
+		   const char *text);
 
 /* Writes json as the response body (compact, sorted keys). Takes no
  * reference. */
