@@ -432,24 +432,10 @@ static void downloads(html *h, const char *id)
 	layout_h2(h, "Deze evaluatie als data");
 	html_open_c(h, "ul", "utrecht-unordered-list rr-no-print");
 	html_open_c(h, "li", "utrecht-unordered-list__item");
-	html_open_c(h, "a", "utrecht-link");
-	html_attr_begin(h, "href");
-	html_raw_trusted(h, "/api/v1/partnerships/");
-	html_urlpart(h, id);
-	html_raw_trusted(h, "/evaluation");
-	html_attr_end(h);
-	html_raw_trusted(h, "JSON");
-	html_close(h, "a");
+	pk_link_path(h, "/api/v1/partnerships/", id, "/evaluation", "JSON");
 	html_close(h, "li");
 	html_open_c(h, "li", "utrecht-unordered-list__item");
-	html_open_c(h, "a", "utrecht-link");
-	html_attr_begin(h, "href");
-	html_raw_trusted(h, "/api/v1/partnerships/");
-	html_urlpart(h, id);
-	html_raw_trusted(h, "/evaluation.csv");
-	html_attr_end(h);
-	html_raw_trusted(h, "CSV (voor een spreadsheet)");
-	html_close(h, "a");
+	pk_link_path(h, "/api/v1/partnerships/", id, "/evaluation.csv", "CSV (voor een spreadsheet)");
 	html_close(h, "li");
 	html_close(h, "ul");
 	layout_paragraph(h, "Deze pagina is geschikt om af te drukken: menu en knoppen worden "

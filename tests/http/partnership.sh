@@ -2,30 +2,22 @@
 # HTTP tests of the partnership evaluation and the comparison of bodies,
 # against a real server on loopback with the example register.
 . "$(dirname "$0")/../cli/lib.sh"
+. "$(dirname "$0")/fixtures/serve_lib.sh"
 
 DB="$T/p.db"
 "$RR_BIN" init --db "$DB" >/dev/null
 "$RR_BIN" load --db "$DB" "$EXAMPLES"/*.json >/dev/null || { notok "load examples"; exit 1; }
-PORT=$((21000 + $$ % 4000))
-"$RR_BIN" serve --db "$DB" --listen "127.0.0.1:$PORT" 2>"$T/server.log" &
-PID=$!
-trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; rm -rf "$T"' EXIT
-B="http://127.0.0.1:$PORT"
-i=0
-until curl -sf -o /dev/null "$B/" || [ $i -ge 100 ]; do sleep 0.1; i=$((i + 1)); done
+start_server "$DB" || { notok "server starts"; exit 1; }
+code_of() { get "$1"; printf %s "$CODE"; }
 
-get() { # PATH -> $T/body, prints status
-	curl -s -o "$T/body" -w '%{http_code}' "$B$1"
-}
-
-[ "$(get /partnerships/pv26-guangdong)" = 200 ] && ok "evaluation page answers 200" || notok "evaluation page"
+[ "$(code_of /partnerships/pv26-guangdong)" = 200 ] && ok "evaluation page answers 200" || notok "evaluation page"
 cp "$T/body" "$T/page.html"
 contains "$T/page.html" "Provincie Utrecht en Provincie Guangdong" "evaluation page names both parties"
 contains "$T/page.html" 'aria-labelledby="delegaties-title delegaties-desc"' "the chart has an accessible title and description"
 contains "$T/page.html" "Mensenrechten en veiligheid" "human rights section present"
 contains "$T/page.html" "Jaren zonder delegatie" "activity gaps section present"
 
-[ "$(get /api/v1/partnerships/pv26-guangdong/evaluation)" = 200 ] && ok "evaluation JSON answers 200" || notok "evaluation JSON"
+[ "$(code_of /api/v1/partnerships/pv26-guangdong/evaluation)" = 200 ] && ok "evaluation JSON answers 200" || notok "evaluation JSON"
 cp "$T/body" "$T/ev.json"
 # The chart's data table must hold exactly the API's per_year numbers.
 node -e '
@@ -47,26 +39,27 @@ if (t.delegations_out !== api.reduce((s, r) => s + +r[1], 0)) process.exit(2);
 if (t.delegations_in !== api.reduce((s, r) => s + +r[2], 0)) process.exit(3);
 ' "$T/page.html" "$T/ev.json" > "$T/cmp" 2>&1 && ok "chart table equals the API per_year, totals add up" || notok "chart table equals API" "$(cat "$T/cmp")"
 
-[ "$(get /api/v1/partnerships/pv26-guangdong/evaluation.csv)" = 200 ] && ok "evaluation CSV answers 200" || notok "evaluation CSV"
+[ "$(code_of /api/v1/partnerships/pv26-guangdong/evaluation.csv)" = 200 ] && ok "evaluation CSV answers 200" || notok "evaluation CSV"
 head -n 1 "$T/body" | grep -q '^year,delegations_out,delegations_in' && ok "evaluation CSV header" || notok "evaluation CSV header"
 
-[ "$(get /partnerships/gm0034-shenzhen)" = 200 ] && ok "Almere-Shenzhen page answers 200" || notok "Almere-Shenzhen page"
+[ "$(code_of /partnerships/gm0034-shenzhen)" = 200 ] && ok "Almere-Shenzhen page answers 200" || notok "Almere-Shenzhen page"
 contains "$T/body" "vriendschappelijke stad" "Almere-Shenzhen shows the friendly-city start" 
 contains "$T/body" "opgewaardeerd" "Almere-Shenzhen shows the upgrade"
 contains "$T/body" "/trips/gm0034-2014-shenzhen" "Almere-Shenzhen lists the 2014 trip"
 contains "$T/body" "/trips/gm0034-2016-shenzhen" "Almere-Shenzhen lists the 2016 trip"
 
-[ "$(get /partnerships/no-such-thing)" = 404 ] && ok "unknown partnership: 404" || notok "unknown partnership 404"
-[ "$(get /api/v1/partnerships/no-such-thing/evaluation)" = 404 ] && ok "unknown partnership API: 404" || notok "unknown partnership API 404"
+[ "$(code_of /partnerships/no-such-thing)" = 404 ] && ok "unknown partnership: 404" || notok "unknown partnership 404"
+[ "$(code_of /api/v1/partnerships/no-such-thing/evaluation)" = 404 ] && ok "unknown partnership API: 404" || notok "unknown partnership API 404"
 contains "$T/body" '"code":"not_found"' "API error has a code"
-[ "$(get '/partnerships/%3Cscript%3E')" = 400 ] || [ "$(get '/partnerships/%3Cscript%3E')" = 404 ] && ok "hostile id refused" || notok "hostile id refused"
+[ "$(code_of '/partnerships/%3Cscript%3E')" = 400 ] || [ "$(code_of '/partnerships/%3Cscript%3E')" = 404 ] && ok "hostile id refused" || notok "hostile id refused"
 lacks "$T/body" "<script>" "hostile id not echoed unescaped"
 
-[ "$(get /vergelijking)" = 200 ] && ok "comparison page answers 200" || notok "comparison page"
+[ "$(code_of /vergelijking)" = 200 ] && ok "comparison page answers 200" || notok "comparison page"
 contains "$T/body" "Gemeente Almere" "comparison lists Almere"
 contains "$T/body" "Provincie Utrecht" "comparison lists Utrecht"
-[ "$(get /api/v1/compare)" = 200 ] && ok "comparison JSON answers 200" || notok "comparison JSON"
+[ "$(code_of /api/v1/compare)" = 200 ] && ok "comparison JSON answers 200" || notok "comparison JSON"
 node -e 'const b = JSON.parse(require("fs").readFileSync(process.argv[1])).bodies;
  if (b.length !== 2 || !b.every(x => x.trips > 0)) process.exit(1)' "$T/body" && ok "comparison JSON has both bodies" || notok "comparison JSON bodies"
-kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
-ok "server stopped by its PID"
+pid=$SERVER_PID
+stop_server
+if kill -0 "$pid" 2>/dev/null; then notok "server stopped by its PID"; else ok "server stopped by its PID"; fi
