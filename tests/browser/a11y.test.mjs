@@ -23,10 +23,12 @@ const PAGES = [
 	{ name: 'search form, empty query', path: '/search?q=' },
 	{ name: 'search without results', path: '/search?q=zzzz' },
 	{ name: 'gifts register', path: '/o/gm0034/geschenken' },
+	{ name: 'overdue reports', path: '/o/gm0034/te-laat' },
 	{ name: 'partnership', path: '/partnerships/gm0034-shenzhen' },
 	{ name: 'comparison of bodies', path: '/vergelijking' },
 	{ name: 'accessibility statement', path: '/toegankelijkheid' },
 	{ name: 'open data', path: '/open-data' },
+	{ name: 'login form', path: '/inloggen', has: 'form input[type="password"]' },
 	{ name: 'not found', path: '/bestaat-niet', status: 404 },
 ];
 
