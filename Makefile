@@ -36,6 +36,12 @@ deps:
 assets:
 	@if [ -x scripts/assets.sh ]; then sh scripts/assets.sh $(BUILD)/gen; fi
 
+# The compiled-in stylesheet: assets.o follows the CSS it embeds.
+$(BUILD)/gen/assets_data.h: web/site.css package-lock.json scripts/assets.sh | assets
+	@sh scripts/assets.sh $(BUILD)/gen
+	@touch $@
+$(BUILD)/obj/src/web/assets.o: $(BUILD)/gen/assets_data.h
+
 $(BUILD)/obj/%.o: %.c $(GEN_DEPS) | assets
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
