@@ -49,7 +49,8 @@ typedef struct rr_search_query {
  * "count":3},...], "year":[...] (integer values), "country":[...],
  * "person":[...] (person id, else traveller name), "kind":[...],
  * "direction":[...], "paid_by":[...] (payer, the body itself when a cost
- * names none)}, each sorted by count then value, at most 100 values, over
+ * names none)}; organisation, person and paid_by values carry a "label"
+ * (the name) when the register knows one; each sorted by count then value, at most 100 values, over
  * all matches (ignoring limit/offset, respecting visibility and the other
  * filters). A count is of trips.
  *

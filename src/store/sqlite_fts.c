@@ -642,16 +642,19 @@ static rr_err count_and_facets(rr_store *s, const char *expr, const rr_search_qu
 		rr_buf_printf(&sql,
 			"WITH m AS MATERIALIZED (SELECT t.id, t.organisation, t.year, t.kind, "
 			"t.direction%s) "
-			"SELECT 0, NULL, count(*) FROM m "
-			"UNION ALL SELECT 1, organisation, count(*) FROM m GROUP BY 2 "
-			"UNION ALL SELECT 2, year, count(*) FROM m WHERE year IS NOT NULL GROUP BY 2 "
-			"UNION ALL SELECT 3, d.country, count(DISTINCT d.trip) FROM m "
+			"SELECT 0, NULL, count(*), NULL FROM m "
+			"UNION ALL SELECT 1, organisation, count(*), "
+			"(SELECT name FROM organisation o WHERE o.id = m.organisation) FROM m GROUP BY 2 "
+			"UNION ALL SELECT 2, year, count(*), NULL FROM m WHERE year IS NOT NULL GROUP BY 2 "
+			"UNION ALL SELECT 3, d.country, count(DISTINCT d.trip), NULL FROM m "
 			"JOIN trip_destination d ON d.trip = m.id GROUP BY 2 "
-			"UNION ALL SELECT 4, coalesce(p.person, p.name), count(DISTINCT p.trip) FROM m "
+			"UNION ALL SELECT 4, coalesce(p.person, p.name), count(DISTINCT p.trip), "
+			"coalesce((SELECT name FROM person x WHERE x.id = p.person), p.name) FROM m "
 			"JOIN trip_traveller p ON p.trip = m.id GROUP BY 2 "
-			"UNION ALL SELECT 5, kind, count(*) FROM m WHERE kind IS NOT NULL GROUP BY 2 "
-			"UNION ALL SELECT 6, direction, count(*) FROM m GROUP BY 2 "
-			"UNION ALL SELECT 7, coalesce(c.paid_by, m.organisation), count(DISTINCT c.trip) "
+			"UNION ALL SELECT 5, kind, count(*), NULL FROM m WHERE kind IS NOT NULL GROUP BY 2 "
+			"UNION ALL SELECT 6, direction, count(*), NULL FROM m GROUP BY 2 "
+			"UNION ALL SELECT 7, coalesce(c.paid_by, m.organisation), count(DISTINCT c.trip), "
+			"(SELECT name FROM organisation o WHERE o.id = coalesce(c.paid_by, m.organisation)) "
 			"FROM m JOIN trip_cost c ON c.trip = m.id GROUP BY 2 "
 			"ORDER BY 1, 3 DESC, 2", where);
 		f = empty_facets();
@@ -684,8 +687,11 @@ static rr_err count_and_facets(rr_store *s, const char *expr, const rr_search_qu
 			val = json_string((const char *)sqlite3_column_text(st, 1));
 		if (!val)
 			continue;
-		json_array_append_new(json_object_get(f, facet_names[which - 1]),
-				      json_pack("{s:o,s:I}", "value", val, "count", (json_int_t)n));
+		json_t *item = json_pack("{s:o,s:I}", "value", val, "count", (json_int_t)n);
+		if (sqlite3_column_type(st, 3) == SQLITE_TEXT)
+			json_object_set_new(item, "label",
+					    json_string((const char *)sqlite3_column_text(st, 3)));
+		json_array_append_new(json_object_get(f, facet_names[which - 1]), item);
 	}
 	if (rc != SQLITE_DONE)
 		e = rr_sqlite_fail(s, "search facets");

@@ -57,8 +57,13 @@ static const char *facet_title(const char *key)
 	return key;
 }
 
-static const char *facet_label(const char *key, const char *v)
+/* What a facet value is called on the page: the name the store found for
+ * it (bodies, people), else a Dutch label, else the value itself. */
+static const char *facet_label(const char *key, const char *v, const json_t *item)
 {
+	const char *label = json_string_value(json_object_get(item, "label"));
+	if (label && *label)
+		return label;
 	if (!strcmp(key, "country"))
 		return pk_country_name(v);
 	if (!strcmp(key, "kind"))
@@ -110,12 +115,12 @@ static void facets(html *h, const search_state *st, const json_t *f)
 				search_href(h, st, fi, selected ? NULL : value);
 				if (selected)
 					html_attr(h, "aria-current", "true");
-				html_text(h, facet_label(order[k], value));
+				html_text(h, facet_label(order[k], value, v));
 				if (selected)
 					html_raw_trusted(h, " (filter verwijderen)");
 				html_close(h, "a");
 			} else {
-				html_text(h, facet_label(order[k], value));
+				html_text(h, facet_label(order[k], value, v));
 			}
 			html_open_c(h, "span", "rr-facet__count");
 			html_textf(h, " (%lld)", (long long)json_integer_value(json_object_get(v, "count")));

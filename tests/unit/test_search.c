@@ -271,9 +271,9 @@ static void facets_count(void **state)
 		"{\"country\":[{\"count\":1,\"value\":\"CN\"},{\"count\":1,\"value\":\"NO\"}],"
 		"\"direction\":[{\"count\":2,\"value\":\"out\"}],"
 		"\"kind\":[{\"count\":2,\"value\":\"werkbezoek\"}],"
-		"\"organisation\":[{\"count\":1,\"value\":\"gm0034\"},{\"count\":1,\"value\":\"pv26\"}],"
-		"\"paid_by\":[{\"count\":1,\"value\":\"MRA\"},{\"count\":1,\"value\":\"gm0034\"}],"
-		"\"person\":[{\"count\":1,\"value\":\"veeningen\"}],"
+		"\"organisation\":[{\"count\":1,\"label\":\"Gemeente Almere\",\"value\":\"gm0034\"},{\"count\":1,\"label\":\"Provincie Utrecht\",\"value\":\"pv26\"}],"
+		"\"paid_by\":[{\"count\":1,\"value\":\"MRA\"},{\"count\":1,\"label\":\"Gemeente Almere\",\"value\":\"gm0034\"}],"
+		"\"person\":[{\"count\":1,\"label\":\"M. Veeningen\",\"value\":\"veeningen\"}],"
 		"\"year\":[{\"count\":1,\"value\":2019},{\"count\":1,\"value\":2023}]}");
 	free(txt);
 	json_decref(res);
