@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import {
 	RR_BIN, makeDb, startServer, launchBrowser, newContext, sanitizerReport,
-	step, check, summary,
+	step, check, summary, runAxe, describeViolations,
 } from './lib.mjs';
 
 const TIMEOUT_S = 170;
@@ -245,6 +245,15 @@ async function run(base, browser) {
 			problems.push(`only ${rows.length} entries`);
 		return problems;
 	});
+
+	for (const p of ['/beheer', `/beheer/reizen/${id}`, '/beheer/reizen/nieuw?organisation=gm0034',
+		`/beheer/audit/trip/${id}`, '/beheer/geschenken/nieuw?organisation=gm0034']) {
+		await step(`axe: no WCAG A/AA violations on ${p.replace(id, '{id}')}`, async () => {
+			await ed.goto(base + p);
+			const r = await runAxe(ed);
+			return describeViolations(r.violations);
+		});
+	}
 
 	check(cspErrors.length === 0, 'no CSP violations on any page', cspErrors.slice(0, 5));
 	await Promise.all([editorCtx.close(), secCtx.close(), anonCtx.close()]);
