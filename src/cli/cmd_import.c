@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "../model/record.h"
+#include "../store/auth_store.h"
 #include "../store/load.h"
 #include "../text/import.h"
 #include "cli.h"
@@ -236,6 +237,7 @@ int cmd_import(int argc, char **argv)
 	}
 	if ((e = rr_store_open(cli_db_path(db), dry ? RR_STORE_READONLY : 0, &s, &d)))
 		goto out;
+	rr_store_set_actor(s, "cli:import");
 	if ((e = rr_import_new(s, org, !priv, &im, &d)))
 		goto out;
 	bool bar = nfiles >= 5 && isatty(2);

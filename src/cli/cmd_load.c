@@ -4,6 +4,7 @@
 
 #include "../model/doc.h"
 #include "../model/record.h"
+#include "../store/auth_store.h"
 #include "../store/load.h"
 #include "cli.h"
 
@@ -101,6 +102,7 @@ int cmd_load(int argc, char **argv)
 	}
 	if ((e = rr_store_open(cli_db_path(db), 0, &s, &d)))
 		goto out;
+	rr_store_set_actor(s, "cli:load");
 	if ((e = rr_load_document(s, all, &st, &d)))
 		goto out;
 	if (!quiet) {
