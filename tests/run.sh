@@ -75,11 +75,12 @@ for fz in "$FUZZ"/fuzz_*; do
 	corpus=tests/fuzz/corpus/${n#fuzz_}
 	work=$(mktemp -d)
 	[ -d "$corpus" ] && cp -r "$corpus"/. "$work"/ 2>/dev/null
+	mkdir -p "$FUZZ/artifacts"
 	if "$fz" -max_total_time="$FUZZ_SECONDS" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
-		"$work" >>"$LOG" 2>&1; then
+		-artifact_prefix="$FUZZ/artifacts/$n-" "$work" >>"$LOG" 2>&1; then
 		echo "ok - $n ran ${FUZZ_SECONDS}s clean" > "$work.out"
 	else
-		echo "not ok - $n found a crash (see $LOG)" > "$work.out"
+		echo "not ok - $n found a crash or hang (input saved in $FUZZ/artifacts/)" > "$work.out"
 		tail -n 30 "$LOG" | sed 's/^/    /'
 	fi
 	printf '%-40s %s\n' "$n" "$(cat "$work.out")"

@@ -48,7 +48,8 @@ rr_err rr_nldate_find(const char *text, size_t n, size_t from,
 		}
 		prev = t;
 		have_prev = true;
-		pos = after;
+		/* always move on, even if the scanner stood still */
+		pos = after > pos ? after : pos + 1;
 	}
 	if (why)
 		*why = bad ? bad : "no date found";
