@@ -212,14 +212,14 @@ out:
 }
 
 /* Costs of a trip: each line, then the totals per kind. */
-static void costs(html *h, const json_t *trip)
+static void costs(rr_req *r, html *h, const json_t *trip)
 {
 	long long est = pk_cost_sum(trip, "estimate"), act = pk_cost_sum(trip, "actual");
 	const json_t *c;
 	size_t i;
 	char m[48];
 
-	if (est < 0 && act < 0)
+	if (!json_array_size(json_object_get(trip, "costs")))
 		return;
 	pk_item_begin(h, "Kosten");
 	if (est >= 0) {
@@ -248,8 +248,9 @@ static void costs(html *h, const json_t *trip)
 		}
 		html_text(h, kind && !strcmp(kind, "actual") ? " (werkelijk)" : " (raming)");
 		if (by) {
+			char name[300];
 			html_raw_trusted(h, ", betaald door ");
-			html_text(h, by);
+			html_text(h, pk_payer(r, by, name, sizeof name));
 		}
 		html_close(h, "li");
 	}
@@ -258,7 +259,7 @@ static void costs(html *h, const json_t *trip)
 }
 
 /* One trip of the yearly register, as a municipality's page shows it. */
-static void register_entry(html *h, const json_t *t)
+static void register_entry(rr_req *r, html *h, const json_t *t)
 {
 	const char *id = rr_rec_str(t, "id");
 	const json_t *dec = json_object_get(t, "decision"), *rep = json_object_get(t, "report");
@@ -298,7 +299,7 @@ static void register_entry(html *h, const json_t *t)
 		snprintf(n, sizeof n, "%lld", officials);
 		pk_item(h, "Ambtelijke ondersteuning", n);
 	}
-	costs(h, t);
+	costs(r, h, t);
 	pk_item(h, "Status", pk_status_label(rr_rec_str(t, "status")));
 	pk_item_begin(h, "Stukken");
 	html_open_c(h, "ul", "utrecht-unordered-list");
@@ -373,7 +374,7 @@ rr_err page_org_year(rr_req *r, rr_resp *o)
 		   json_array_size(trips) == 1 ? "reis" : "reizen");
 	html_close(&h, "p");
 	json_array_foreach(trips, i, t)
-		register_entry(&h, t);
+		register_entry(r, &h, t);
 	html_open_c(&h, "p", "utrecht-paragraph");
 	html_open_c(&h, "a", "utrecht-link utrecht-link--html-a");
 	html_attr_begin(&h, "href");

@@ -119,7 +119,7 @@ static void programme(html *h, const json_t *t)
 	html_close(h, "ul");
 }
 
-static void cost_table(html *h, const json_t *t)
+static void cost_table(rr_req *r, html *h, const json_t *t)
 {
 	static const char *const heads[] = {"Post", "Soort", "Bedrag", "Betaald door"};
 	static const int numeric[] = {0, 0, 1, 0};
@@ -141,7 +141,9 @@ static void cost_table(html *h, const json_t *t)
 		layout_cell(h, rr_rec_str(c, "category"), 0);
 		layout_cell(h, kind && !strcmp(kind, "actual") ? "werkelijk" : "raming", 0);
 		layout_cell(h, m, 1);
-		layout_cell(h, rr_rec_str(c, "paid_by") ? rr_rec_str(c, "paid_by") : "-", 0);
+		char name[300];
+		const char *by = rr_rec_str(c, "paid_by");
+		layout_cell(h, by ? pk_payer(r, by, name, sizeof name) : "-", 0);
 		layout_row_end(h);
 	}
 	layout_table_end(h);
@@ -409,7 +411,7 @@ rr_err page_trip(rr_req *r, rr_resp *o)
 		}
 		html_close(&h, "ul");
 	}
-	cost_table(&h, t);
+	cost_table(r, &h, t);
 	decision(&h, t);
 	report(&h, t);
 	linked(&h, r, RR_K_RESULT, t, "Resultaten");

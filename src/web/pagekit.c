@@ -1,6 +1,7 @@
 /* pagekit.c - pieces the page files share: error pages, money and dates in
  * Dutch, labels, trip lists (pages.h). */
 #include "web/pages.h"
+#include "web/routes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -397,4 +398,16 @@ bool pk_third_party(html *h, const json_t *trip)
 	html_text(h, ")");
 	html_close(h, "span");
 	return true;
+}
+
+const char *pk_payer(rr_req *r, const char *paid_by, char *buf, size_t n)
+{
+	json_t *org = NULL;
+
+	if (!paid_by || !rr_route_param_ok("code", paid_by) ||
+	    rr_store_get(r->store, RR_K_ORGANISATION, paid_by, r->viewer, &org) != RR_OK)
+		return paid_by;
+	snprintf(buf, n, "%s", rr_rec_str(org, "name"));
+	json_decref(org);
+	return buf;
 }

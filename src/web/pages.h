@@ -83,6 +83,9 @@ const char *pk_status_label(const char *status);
 const char *pk_direction_label(const char *direction);
 const char *pk_theme_label(const char *theme);
 const char *pk_partnership_label(const char *type);
+/* Who paid, for people: the name of the body when paid_by is the code of
+ * one in the register (written into buf), else paid_by itself. */
+const char *pk_payer(rr_req *r, const char *paid_by, char *buf, size_t n);
 /* The country's Dutch name when known, else the code. */
 const char *pk_country_name(const char *code);
 
