@@ -1,6 +1,7 @@
 /* Unit tests: src/auth (passwords, sessions, throttling, roles) and the
  * audit log, on a real database. */
 #include "testutil.h"
+#include "teststore.h"
 
 #include <sodium.h>
 #include <sqlite3.h>
@@ -14,10 +15,7 @@
 #include "store/auth_store.h"
 #include "store/load.h"
 
-typedef struct fx {
-	char dir[64], path[96];
-	rr_store *s;
-} fx;
+typedef rr_test_db fx;
 
 static const char pw[] = "correct horse battery";
 
@@ -34,12 +32,8 @@ static void add_user(rr_store *s, const char *name, const char *org, const char 
 static int setup(void **state)
 {
 	fx *f = calloc(1, sizeof *f);
-	rr_diag d = {0};
 	assert_int_equal(rr_auth_init(), RR_OK);
-	strcpy(f->dir, "/tmp/rr-auth-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/a.db", f->dir);
-	assert_int_equal(rr_store_open(f->path, RR_STORE_CREATE, &f->s, &d), RR_OK);
+	rr_test_db_open(f);
 	add_user(f->s, "anna", "gm0034", "redacteur");
 	*state = f;
 	return 0;
@@ -48,13 +42,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fx *f = *state;
-	char cmd[128];
-	rr_store_close(f->s);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	if (system(cmd))
-		return -1;
+	int rc = rr_test_db_close(f);
 	free(f);
-	return 0;
+	return rc;
 }
 
 static void passwords(void **state)

@@ -1,5 +1,6 @@
 /* Unit tests: src/report/evaluation.c and chart.c on a real store. */
 #include "testutil.h"
+#include "teststore.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,28 +47,17 @@ static const char doc[] =
 	"{\"id\":\"r3\",\"organisation\":\"pv26\",\"title\":\"Geheim\",\"type\":\"investment\","
 	"\"amount_eur\":1,\"partnership\":\"pv26-guangdong\"}]}";
 
-typedef struct fx {
-	char dir[64];
-	rr_store *s;
-} fx;
+typedef rr_test_db fx;
 
 static int setup(void **state)
 {
 	fx *f = calloc(1, sizeof *f);
-	char path[128];
 	rr_diag d = {0};
-	json_t *raw = NULL, *norm = NULL;
-	strcpy(f->dir, "/tmp/rr-eval-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(path, sizeof path, "%s/e.db", f->dir);
-	assert_int_equal(rr_store_open(path, RR_STORE_CREATE, &f->s, &d), RR_OK);
-	assert_int_equal(rr_doc_parse(doc, strlen(doc), "t", &raw, &d), RR_OK);
-	if (rr_doc_normalise(raw, "t", &norm, &d) || rr_load_document(f->s, norm, NULL, &d)) {
+	rr_test_db_open(f);
+	if (rr_test_db_load(f->s, doc, &d)) {
 		rr_diag_print(&d, "", stderr);
 		fail();
 	}
-	json_decref(raw);
-	json_decref(norm);
 	*state = f;
 	return 0;
 }
@@ -75,13 +65,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fx *f = *state;
-	char cmd[128];
-	rr_store_close(f->s);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	if (system(cmd))
-		return -1;
+	int rc = rr_test_db_close(f);
 	free(f);
-	return 0;
+	return rc;
 }
 
 static json_t *year_row(json_t *ev, int year)

@@ -1,5 +1,6 @@
 /* Unit tests: src/store (SQLite backend, loader) on a real database file. */
 #include "testutil.h"
+#include "teststore.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -13,10 +14,7 @@
 #include "store/load.h"
 #include "store/store.h"
 
-typedef struct fixture {
-	char dir[64], path[96];
-	rr_store *s;
-} fixture;
+typedef rr_test_db fixture;
 
 static const char base_doc[] =
 	"{\"organisations\":[{\"id\":\"gm0034\",\"name\":\"Gemeente Almere\"},"
@@ -43,28 +41,13 @@ static const char base_doc[] =
 	"\"destinations\":[{\"country\":\"CN\",\"city\":\"Guangzhou\"}]}],"
 	"\"people\":[{\"id\":\"veeningen\",\"name\":\"Maaike Veeningen\",\"organisation\":\"gm0034\"}]}";
 
-static rr_err load_text(rr_store *s, const char *text, rr_diag *d)
-{
-	json_t *raw = NULL, *norm = NULL;
-	rr_err e;
-	if ((e = rr_doc_parse(text, strlen(text), "test", &raw, d)))
-		return e;
-	e = rr_doc_normalise(raw, "test", &norm, d);
-	if (!e)
-		e = rr_load_document(s, norm, NULL, d);
-	json_decref(raw);
-	json_decref(norm);
-	return e;
-}
+#define load_text rr_test_db_load
 
 static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof *f);
 	rr_diag d = {0};
-	strcpy(f->dir, "/tmp/rr-store-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	assert_int_equal(rr_store_open(f->path, RR_STORE_CREATE, &f->s, &d), RR_OK);
+	rr_test_db_open(f);
 	if (load_text(f->s, base_doc, &d)) {
 		rr_diag_print(&d, "", stderr);
 		fail();
@@ -77,13 +60,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	char cmd[128];
-	rr_store_close(f->s);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	if (system(cmd) != 0)
-		return -1;
+	int rc = rr_test_db_close(f);
 	free(f);
-	return 0;
+	return rc;
 }
 
 static void migrations_applied(void **state)
