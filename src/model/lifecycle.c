@@ -255,18 +255,8 @@ static void diff(json_t *out, const char *field, json_t *planned, json_t *actual
 
 static json_t *cost_total(const json_t *trip, const char *kind)
 {
-	json_t *c;
-	size_t i;
-	long long sum = 0;
-	int any = 0;
-	json_array_foreach(json_object_get(trip, "costs"), i, c) {
-		const char *k = rr_rec_str(c, "kind");
-		if (k && !strcmp(k, kind) && json_object_get(c, "amount_eur")) {
-			sum += rr_amount_cents(json_object_get(c, "amount_eur"));
-			any = 1;
-		}
-	}
-	return any ? json_real((double)sum / 100.0) : NULL;
+	long long sum = rr_trip_cost(trip, kind);
+	return sum >= 0 ? json_real((double)sum / 100.0) : NULL;
 }
 
 json_t *rr_trip_differences(const json_t *trip)

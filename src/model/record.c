@@ -478,6 +478,35 @@ long long rr_amount_cents(const json_t *v)
 	return json_is_number(v) ? llround(json_number_value(v) * 100.0) : 0;
 }
 
+long long rr_trip_cost(const json_t *trip, const char *kind)
+{
+	const json_t *c;
+	long long sum = -1;
+	size_t i;
+
+	json_array_foreach(json_object_get(trip, "costs"), i, c) {
+		const char *k = rr_rec_str(c, "kind");
+		const json_t *amount = json_object_get(c, "amount_eur");
+		if (k && !strcmp(k, kind) && amount)
+			sum = (sum < 0 ? 0 : sum) + rr_amount_cents(amount);
+	}
+	return sum;
+}
+
+int rr_trip_paid_by_other(const json_t *trip)
+{
+	const json_t *c;
+	const char *org = rr_rec_str(trip, "organisation");
+	size_t i;
+
+	json_array_foreach(json_object_get(trip, "costs"), i, c) {
+		const char *p = rr_rec_str(c, "paid_by");
+		if (p && (!org || strcmp(p, org)))
+			return 1;
+	}
+	return 0;
+}
+
 /* ---- lifecycle ---- */
 
 int rr_status_transition_ok(const char *from, const char *to)

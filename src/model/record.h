@@ -37,6 +37,12 @@ rr_date rr_rec_date(const json_t *rec, const char *key);
 /* Euro cents of an amount field value (a JSON number). */
 long long rr_amount_cents(const json_t *v);
 
+/* The sum in euro cents of a trip's cost lines of one kind ("estimate" or
+ * "actual") that state an amount; -1 when none does. */
+long long rr_trip_cost(const json_t *trip, const char *kind);
+/* True when a cost line names a payer other than the trip's own body. */
+int rr_trip_paid_by_other(const json_t *trip);
+
 /* Lifecycle of a trip (DESIGN.md): may a trip go from status `from` to
  * `to`? Staying in the same status is allowed. */
 int rr_status_transition_ok(const char *from, const char *to);

@@ -69,24 +69,14 @@ static void fmt_str(rr_buf *b, const json_t *el)
 	rr_buf_addstr(b, json_string_value(el));
 }
 
-static void cost_sums(const json_t *trip, long long *est, long long *act, int *has_est,
-		      int *has_act, rr_buf *payers)
+/* "a; b" of the distinct payers of a trip's costs */
+static void payers_of(const json_t *trip, rr_buf *payers)
 {
 	json_t *c;
 	size_t i;
-	*est = *act = 0;
-	*has_est = *has_act = 0;
 	rr_buf_reset(payers);
 	json_array_foreach(json_object_get(trip, "costs"), i, c) {
-		const char *kind = rr_rec_str(c, "kind"), *p = rr_rec_str(c, "paid_by");
-		json_t *amt = json_object_get(c, "amount_eur");
-		if (amt && kind && !strcmp(kind, "actual")) {
-			*act += rr_amount_cents(amt);
-			*has_act = 1;
-		} else if (amt) {
-			*est += rr_amount_cents(amt);
-			*has_est = 1;
-		}
+		const char *p = rr_rec_str(c, "paid_by");
 		if (p && !strstr(rr_buf_cstr(payers), p)) {
 			if (payers->len)
 				rr_buf_addstr(payers, "; ");
@@ -125,12 +115,11 @@ rr_err rr_csv_trips(rr_buf *out, const json_t *trips)
 	rr_buf_addstr(out, "\r\n");
 	json_array_foreach(trips, i, t) {
 		char n1[32], n2[32], e1[32], e2[32];
-		long long est, act;
-		int he, ha;
+		long long est = rr_trip_cost(t, "estimate"), act = rr_trip_cost(t, "actual");
 		json_t *dec = json_object_get(t, "decision"), *rep = json_object_get(t, "report");
 		int col = 0;
 
-		cost_sums(t, &est, &act, &he, &ha, &payers);
+		payers_of(t, &payers);
 #define F(v) rr_csv_field(out, (v), col++ == 0)
 		F(rr_rec_str(t, "id"));
 		F(rr_rec_str(t, "organisation"));
@@ -149,8 +138,8 @@ rr_err rr_csv_trips(rr_buf *out, const json_t *trips)
 		F(rr_buf_cstr(&tmp));
 		F(count_str(n1, sizeof n1, t, "accompanying_officials"));
 		F(count_str(n2, sizeof n2, t, "planned_accompanying_officials"));
-		F(cents(e1, sizeof e1, est, he));
-		F(cents(e2, sizeof e2, act, ha));
+		F(cents(e1, sizeof e1, est, est >= 0));
+		F(cents(e2, sizeof e2, act, act >= 0));
 		F(rr_buf_cstr(&payers));
 		F(dec ? rr_rec_str(dec, "date") : NULL);
 		F(dec ? rr_rec_str(dec, "outcome") : NULL);

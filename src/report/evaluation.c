@@ -37,16 +37,11 @@ static int in_range(int y)
 
 static void add_costs(tally *t, int y, const json_t *trip)
 {
-	json_t *c;
-	size_t i;
-	json_array_foreach(json_object_get(trip, "costs"), i, c) {
-		const char *k = rr_rec_str(c, "kind");
-		long long cents = rr_amount_cents(json_object_get(c, "amount_eur"));
-		if (k && !strcmp(k, "actual"))
-			t->act[y - YEAR_MIN] += cents;
-		else
-			t->est[y - YEAR_MIN] += cents;
-	}
+	long long est = rr_trip_cost(trip, "estimate"), act = rr_trip_cost(trip, "actual");
+	if (est > 0)
+		t->est[y - YEAR_MIN] += est;
+	if (act > 0)
+		t->act[y - YEAR_MIN] += act;
 }
 
 /* Counts a trip as a delegation in its start year. Cancelled, rejected and
@@ -355,8 +350,8 @@ rr_err rr_compare_bodies(rr_store *s, const rr_viewer *v, json_t **out)
 	json_array_foreach(orgs, i, o) {
 		const char *id = rr_rec_str(o, "id");
 		rr_trip_query q = {0};
-		json_t *trips = NULL, *parts = NULL, *results = NULL, *tr, *c, *b, *latest = NULL;
-		size_t j, k, nout = 0, nin = 0, third = 0;
+		json_t *trips = NULL, *parts = NULL, *results = NULL, *tr, *b, *latest = NULL;
+		size_t j, nout = 0, nin = 0, third = 0;
 		long long est = 0, act = 0;
 		q.organisation = id;
 		if ((e = rr_store_trips(s, &q, v, &trips, NULL)) ||
@@ -368,21 +363,14 @@ rr_err rr_compare_bodies(rr_store *s, const rr_viewer *v, json_t **out)
 		}
 		json_array_foreach(trips, j, tr) {
 			const char *dir = rr_rec_str(tr, "direction");
-			int paid_by_other = 0;
 			if (dir && !strcmp(dir, "in"))
 				nin++;
 			else
 				nout++;
-			json_array_foreach(json_object_get(tr, "costs"), k, c) {
-				const char *kind = rr_rec_str(c, "kind"), *pb = rr_rec_str(c, "paid_by");
-				if (kind && !strcmp(kind, "actual"))
-					act += rr_amount_cents(json_object_get(c, "amount_eur"));
-				else
-					est += rr_amount_cents(json_object_get(c, "amount_eur"));
-				if (pb && strcmp(pb, id))
-					paid_by_other = 1;
-			}
-			third += (size_t)paid_by_other;
+			long long te = rr_trip_cost(tr, "estimate"), ta = rr_trip_cost(tr, "actual");
+			est += te > 0 ? te : 0;
+			act += ta > 0 ? ta : 0;
+			third += (size_t)rr_trip_paid_by_other(tr);
 		}
 		json_array_foreach(json_object_get(o, "budgets"), j, b)
 			if (!latest || rr_rec_count(b, "year", 0) > rr_rec_count(latest, "year", 0))

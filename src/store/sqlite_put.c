@@ -39,19 +39,6 @@ static void bind_cents(sqlite3_stmt *st, int i, const json_t *v)
 		sqlite3_bind_null(st, i);
 }
 
-/* A cost paid by someone other than the body itself. */
-static int third_party_paid(const json_t *trip)
-{
-	json_t *costs = json_object_get(trip, "costs"), *c;
-	size_t i;
-	json_array_foreach(costs, i, c) {
-		const char *p = rr_rec_str(c, "paid_by");
-		if (p && strcmp(p, rr_rec_str(trip, "organisation")) != 0)
-			return 1;
-	}
-	return 0;
-}
-
 static rr_err put_trip_children(rr_store *s, const json_t *t)
 {
 	const char *id = rr_rec_str(t, "id");
@@ -203,7 +190,7 @@ static sqlite3_stmt *row_stmt(rr_store *s, rr_kind k, const json_t *r)
 		rr_sqlite_bind_str(st, 11, rr_rec_str(r, "end"));
 		bind_year(st, 12, start.prec ? start.y : 0);
 		rr_sqlite_bind_str(st, 13, rr_rec_str(r, "partnership"));
-		sqlite3_bind_int(st, 14, third_party_paid(r));
+		sqlite3_bind_int(st, 14, rr_trip_paid_by_other(r));
 		break;
 	case RR_K_RESULT:
 		st = rr_sqlite_prepare(s, "INSERT OR REPLACE INTO result (id, doc, updated_at, "

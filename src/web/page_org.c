@@ -214,7 +214,7 @@ out:
 /* Costs of a trip: each line, then the totals per kind. */
 static void costs(rr_req *r, html *h, const json_t *trip)
 {
-	long long est = pk_cost_sum(trip, "estimate"), act = pk_cost_sum(trip, "actual");
+	long long est = rr_trip_cost(trip, "estimate"), act = rr_trip_cost(trip, "actual");
 	const json_t *c;
 	size_t i;
 	char m[48];

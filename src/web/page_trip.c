@@ -64,9 +64,9 @@ static void compare(html *h, const json_t *t)
 		snprintf(po, sizeof po, "%lld", n);
 	if ((n = rr_rec_count(t, "accompanying_officials", -1)) >= 0)
 		snprintf(ao, sizeof ao, "%lld", n);
-	if ((n = pk_cost_sum(t, "estimate")) >= 0)
+	if ((n = rr_trip_cost(t, "estimate")) >= 0)
 		pk_money(pc, sizeof pc, n);
-	if ((n = pk_cost_sum(t, "actual")) >= 0)
+	if ((n = rr_trip_cost(t, "actual")) >= 0)
 		pk_money(ac, sizeof ac, n);
 
 	layout_h2(h, "Aanvraag en verslag naast elkaar");

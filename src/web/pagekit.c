@@ -234,22 +234,6 @@ void pk_travellers(html *h, const json_t *travellers)
 	}
 }
 
-long long pk_cost_sum(const json_t *trip, const char *kind)
-{
-	const json_t *c;
-	long long sum = -1;
-	size_t i;
-
-	json_array_foreach(json_object_get(trip, "costs"), i, c) {
-		const char *k = rr_rec_str(c, "kind");
-		const json_t *amount = json_object_get(c, "amount_eur");
-
-		if (k && !strcmp(k, kind) && amount)
-			sum = (sum < 0 ? 0 : sum) + rr_amount_cents(amount);
-	}
-	return sum;
-}
-
 static void link_trip(html *h, const json_t *trip)
 {
 	html_open_c(h, "a", "utrecht-link");

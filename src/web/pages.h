@@ -93,8 +93,6 @@ const char *pk_country_name(const char *code);
 void pk_destinations(html *h, const json_t *trip, bool link);
 /* "name (role), ..." of travellers, linked to /people/{id} when known. */
 void pk_travellers(html *h, const json_t *travellers);
-/* Sum of costs of one kind ("estimate"/"actual") in cents; -1 if none. */
-long long pk_cost_sum(const json_t *trip, const char *kind);
 /* " betaald door derden: X, Y" when a cost is paid by someone other than
  * the body itself (paid_by set and not the body's code); writes nothing
  * otherwise. Returns true when it wrote. */
