@@ -159,6 +159,20 @@ typedef struct imp_partnership {
 void imp_partnership_find(const char *t, size_t from, size_t to, const imp_place *fallback,
 			  const rr_date *ref, imp_partnership *out);
 
+/* ---- themes (import_themes.c) ---- */
+
+/* The theme (a slug of rr_theme_values) that t[from..to) speaks of most,
+ * from a table of Dutch and English word stems ("handelsmissie" -> trade,
+ * "vestiging" -> investment, "tentoonstelling" -> culture_tourism); the
+ * earliest hit breaks a tie. NULL when no theme word is there. Static
+ * string. */
+const char *imp_theme(const char *t, size_t from, size_t to);
+/* A short heading line that names a theme ("Onderwijs", "Cultuur en
+ * Media-aandacht", "Life sciences and health:"): its theme. *heading is
+ * set when the line is such a heading, also a theme-less one ("Algemeen",
+ * which then returns NULL). */
+const char *imp_theme_heading(const char *t, size_t s, size_t e, bool *heading);
+
 /* ---- what a document says (import_genre.c) ---- */
 
 typedef enum { IMP_G_FORM, IMP_G_REGISTER, IMP_G_LETTER, IMP_G_EVALUATION } imp_genre;

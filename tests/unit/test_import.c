@@ -264,6 +264,68 @@ static void test_extract(void **state)
 	rr_buf_free(&b);
 }
 
+/* ---- themes ---- */
+
+static const char *theme(const char *s)
+{
+	const char *th = imp_theme(s, 0, strlen(s));
+	return th ? th : "-";
+}
+
+static void test_themes(void **state)
+{
+	bool h;
+	const char *l;
+	(void)state;
+	assert_string_equal(theme("Een handelsmissie met twaalf bedrijven"), "trade");
+	assert_string_equal(theme("De export naar China is verdubbeld"), "trade");
+	assert_string_equal(theme("Een bedrijf opent zijn Europese hoofdkantoor in Utrecht"),
+			    "investment");
+	assert_string_equal(theme("Interesse in Utrecht als vestigingslocatie"), "investment");
+	assert_string_equal(theme("Opening van de tentoonstelling van het museum"),
+			    "culture_tourism");
+	assert_string_equal(theme("Liszt pianoconcours"), "culture_tourism");
+	assert_string_equal(theme("Chinese touroperators bezochten de stad"), "culture_tourism");
+	assert_string_equal(theme("De hogeschool sloot een overeenkomst met een universiteit"),
+			    "education");
+	assert_string_equal(theme("uitwisseling van studenten"), "education");
+	assert_string_equal(theme("Circulair bouwen en klimaatadaptatie"), "sustainability");
+	assert_string_equal(theme("expertise op het gebied van waterzuivering"), "water");
+	assert_string_equal(theme("een tankstation voor waterstof"), "energy");
+	assert_string_equal(theme("Een seminar over life sciences & health"),
+			    "life_sciences_health");
+	assert_string_equal(theme("samenwerking in de ouderenzorg"), "life_sciences_health");
+	assert_string_equal(theme("Een Tv-ploeg volgde de delegatie"), "media");
+	assert_string_equal(theme("Artikelen in de Chinese pers"), "media");
+	assert_string_equal(theme("gesproken over mensenrechten"), "human_rights");
+	assert_string_equal(theme("laadpalen en elektrisch vervoer"), "mobility");
+	assert_string_equal(theme("een smart city project"), "urban_development");
+	assert_string_equal(theme("Een seminar over glastuinbouw"), "agriculture_food");
+	/* whole words only where a stem is ambiguous; nothing gives NULL */
+	assert_string_equal(theme("vanuit dat perspectief"), "-");
+	assert_string_equal(theme("het zorgt voor goede contacten"), "-");
+	assert_string_equal(theme(""), "-");
+	/* the theme with more hits wins */
+	assert_string_equal(theme("Een museum en een hogeschool, studenten en een school"),
+			    "education");
+	l = "Onderwijs";
+	assert_string_equal(imp_theme_heading(l, 0, strlen(l), &h), "education");
+	assert_true(h);
+	l = "Cultuur en Media-aandacht";
+	assert_string_equal(imp_theme_heading(l, 0, strlen(l), &h), "culture_tourism");
+	l = "Life sciences and health:";
+	assert_string_equal(imp_theme_heading(l, 0, strlen(l), &h), "life_sciences_health");
+	l = "Algemeen";
+	assert_null(imp_theme_heading(l, 0, strlen(l), &h));
+	assert_true(h);
+	l = "- Onderwijs";
+	assert_null(imp_theme_heading(l, 0, strlen(l), &h));
+	assert_false(h);
+	l = "De hogeschool heeft een overeenkomst getekend met een school in China.";
+	assert_null(imp_theme_heading(l, 0, strlen(l), &h));
+	assert_false(h);
+}
+
 /* ---- whole documents ---- */
 
 static json_t *import(const char *const *names, const char *const *texts, size_t n)
@@ -396,6 +458,7 @@ int main(void)
 		cmocka_unit_test(test_agreements),
 		cmocka_unit_test(test_partnership),
 		cmocka_unit_test(test_extract),
+		cmocka_unit_test(test_themes),
 		cmocka_unit_test(test_evaluation_and_letter),
 		cmocka_unit_test(test_letter_first),
 		cmocka_unit_test(test_register_pairs),
