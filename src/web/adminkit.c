@@ -352,3 +352,113 @@ void ak_audit_table(html *h, const json_t *entries)
 	}
 	layout_table_end(h);
 }
+
+rr_err ak_load_rec(rr_req *r, rr_resp *o, rr_kind k, const char *id, rr_cap cap,
+		   json_t **rec, bool *denied)
+{
+	rr_err e;
+
+	*denied = false;
+	*rec = NULL;
+	if (!id)
+		return RR_ENOTFOUND;
+	if ((e = rr_store_get(r->store, k, id, r->viewer, rec)))
+		return e; /* not visible to this user: 404 */
+	if (!rr_can(r->principal, rr_rec_str(*rec, "organisation"), cap)) {
+		json_decref(*rec);
+		*rec = NULL;
+		*denied = true;
+		return ak_forbidden(o);
+	}
+	json_decref(*rec); /* reload as the system, with every field */
+	return rr_store_get(r->store, k, id, &rr_viewer_system, rec);
+}
+
+rr_err ak_new_id(rr_req *r, rr_kind k, const char *org, const char *text, char *out,
+		 size_t n)
+{
+	char slug[64];
+	size_t j = 0;
+	bool yes = true, dash = false;
+	rr_err e;
+
+	for (const char *p = text ? text : ""; *p && j < 48; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (isalnum(c) && c < 128) {
+			if (dash && j)
+				slug[j++] = '-';
+			slug[j++] = (char)tolower(c);
+			dash = false;
+		} else {
+			dash = true;
+		}
+	}
+	slug[j] = '\0';
+	if (!j)
+		snprintf(slug, sizeof slug, "%s", rr_kind_get(k)->singular);
+	for (int i = 1; i < 1000 && yes; i++) {
+		if (i == 1)
+			snprintf(out, n, "%s-%s", org, slug);
+		else
+			snprintf(out, n, "%s-%s-%d", org, slug, i);
+		if ((e = rr_store_exists(r->store, k, out, &yes)))
+			return e;
+	}
+	return yes ? RR_ECONFLICT : RR_OK;
+}
+
+void ak_set(json_t *rec, const char *key, const char *v)
+{
+	if (v)
+		json_object_set_new(rec, key, json_string(v));
+	else
+		json_object_del(rec, key);
+}
+
+void ak_checkboxes(html *h, const char *name, const char *legend,
+		   const char *const *values, const char *(*label)(const char *),
+		   const json_t *checked)
+{
+	html_open_c(h, "fieldset", "utrecht-form-fieldset rr-checkboxes");
+	html_open_c(h, "legend", "utrecht-form-fieldset__legend");
+	html_text(h, legend);
+	html_close(h, "legend");
+	for (size_t i = 0; values[i]; i++) {
+		const json_t *c;
+		size_t j;
+		bool on = false;
+
+		json_array_foreach(checked, j, c)
+			on |= json_is_string(c) && !strcmp(json_string_value(c), values[i]);
+		html_open_c(h, "div", "utrecht-form-field utrecht-form-field--checkbox");
+		html_open_c(h, "input", "utrecht-checkbox");
+		html_attr(h, "type", "checkbox");
+		html_attrf(h, "id", "%s-%s", name, values[i]);
+		html_attr(h, "name", name);
+		html_attr(h, "value", values[i]);
+		if (on)
+			html_attr_bool(h, "checked");
+		html_open_c(h, "label", "utrecht-form-label utrecht-form-label--checkbox");
+		html_attrf(h, "for", "%s-%s", name, values[i]);
+		html_text(h, label ? label(values[i]) : values[i]);
+		html_close(h, "label");
+		html_close(h, "div");
+	}
+	html_close(h, "fieldset");
+}
+
+void ak_text_of(char *out, size_t n, const json_t *v)
+{
+	out[0] = '\0';
+	if (json_is_string(v)) {
+		snprintf(out, n, "%s", json_string_value(v));
+	} else if (json_is_integer(v)) {
+		snprintf(out, n, "%lld", (long long)json_integer_value(v));
+	} else if (json_is_real(v)) {
+		long long c = rr_amount_cents(v);
+		if (c % 100)
+			snprintf(out, n, "%lld,%02lld", c / 100, c % 100);
+		else
+			snprintf(out, n, "%lld", c / 100);
+	}
+}

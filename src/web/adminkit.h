@@ -88,4 +88,26 @@ rr_err ak_load_trip(rr_req *r, rr_resp *o, const char *id, rr_cap cap, json_t **
 /* page_trip_action.c: one small form per lifecycle step the user may take. */
 void ak_trip_action_forms(html *h, const rr_req *r, const json_t *trip);
 
+/* --- partnerships, results, budgets (page_partnership_edit.c,
+ * page_result_edit.c, page_budget_edit.c) */
+
+/* Loads record id of kind k for a signed-in user, like ak_load_trip: 404
+ * when invisible, a 403 page and *denied without cap for its body. */
+rr_err ak_load_rec(rr_req *r, rr_resp *o, rr_kind k, const char *id, rr_cap cap,
+		   json_t **rec, bool *denied);
+/* A new id "{org}-{slug of text}" (plus "-2", "-3", ... when taken) of kind
+ * k into out (n >= 120 bytes). */
+rr_err ak_new_id(rr_req *r, rr_kind k, const char *org, const char *text, char *out,
+		 size_t n);
+/* Sets rec[key] to the string v, or removes key when v is NULL. */
+void ak_set(json_t *rec, const char *key, const char *v);
+/* A group of checkboxes (fieldset and legend) of values with labels from
+ * label(value); the checked ones are the strings in the array checked. */
+void ak_checkboxes(html *h, const char *name, const char *legend,
+		   const char *const *values, const char *(*label)(const char *),
+		   const json_t *checked);
+/* A string, whole or real number as form text into out ("" when absent);
+ * euros with a decimal comma (1234,50). */
+void ak_text_of(char *out, size_t n, const json_t *v);
+
 #endif

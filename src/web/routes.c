@@ -55,6 +55,19 @@ static const rr_route table[] = {
 	{"/beheer/geschenken/nieuw", page_gift_new, RR_CT_HTML, RR_GET},
 	{"/beheer/geschenken/nieuw", gift_create, RR_CT_HTML, RR_POST},
 	{"/beheer/audit/{kind}/{id}", page_audit, RR_CT_HTML, RR_GET},
+	/* page_partnership_edit.c, page_result_edit.c, page_budget_edit.c */
+	{"/beheer/partnerschappen/nieuw", page_partnership_new, RR_CT_HTML, RR_GET},
+	{"/beheer/partnerschappen/nieuw", partnership_create, RR_CT_HTML, RR_POST},
+	{"/beheer/partnerschappen/{id}", page_partnership_edit, RR_CT_HTML, RR_GET},
+	{"/beheer/partnerschappen/{id}", partnership_save, RR_CT_HTML, RR_POST},
+	{"/beheer/partnerschappen/{id}/gebeurtenis", partnership_event_add, RR_CT_HTML, RR_POST},
+	{"/beheer/resultaten/nieuw", page_result_new, RR_CT_HTML, RR_GET},
+	{"/beheer/resultaten/nieuw", result_create, RR_CT_HTML, RR_POST},
+	{"/beheer/resultaten/{id}", page_result_edit, RR_CT_HTML, RR_GET},
+	{"/beheer/resultaten/{id}", result_save, RR_CT_HTML, RR_POST},
+	{"/beheer/resultaten/{id}/vervolg", result_follow_up, RR_CT_HTML, RR_POST},
+	{"/beheer/organisaties/{code}/budget", page_budget_edit, RR_CT_HTML, RR_GET},
+	{"/beheer/organisaties/{code}/budget", budget_save, RR_CT_HTML, RR_POST},
 };
 
 const rr_route *rr_routes(size_t *n)
