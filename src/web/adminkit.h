@@ -110,4 +110,8 @@ void ak_checkboxes(html *h, const char *name, const char *legend,
  * euros with a decimal comma (1234,50). */
 void ak_text_of(char *out, size_t n, const json_t *v);
 
+/* page_admin_records.c: on /beheer, a body's partnerships, results and
+ * overdue follow-up actions, with links to their forms and the budget page. */
+void ak_body_records(rr_req *r, html *h, const char *org);
+
 #endif

@@ -204,6 +204,7 @@ static void body_section(rr_req *r, html *h, const char *org, const char *role)
 		trips_table(h, trips, period);
 		json_decref(trips);
 	}
+	ak_body_records(r, h, org);
 	json_decref(orec);
 }
 
