@@ -420,35 +420,81 @@ static json_t *partnership_record(rr_import *im, const imp_analysis *a, const ch
 	return rec; /* borrowed from im->partnerships */
 }
 
-static void add_results(rr_import *im, const imp_item *it, const char *tripid, const char *docid)
+/* The id of result r (index i of arr) of a trip or partnership owner:
+ * agreements "{owner}-{agreement}[-n]" (n counts the same kind before it),
+ * others "{owner}-{type}-{key}" where key is the title's first words. */
+static void result_id(char *id, size_t cap, const json_t *arr, size_t i, const char *owner)
 {
-	json_t *r;
-	size_t i;
-	char id[200];
+	const json_t *r = json_array_get(arr, i), *q;
+	const char *ag = rr_rec_str(r, "agreement"), *key = rr_rec_str(r, "_key");
+	int nth = 1;
 
-	json_array_foreach(it->results, i, r) {
-		const char *ag = rr_rec_str(r, "agreement");
-		int nth = 1;
-		json_t *q, *rec, *src, *spans, *sp, *old = NULL;
-		size_t k;
-		for (k = 0; k < i; k++) {
-			q = json_array_get(it->results, k);
-			if (!strcmp(rr_rec_str(q, "agreement"), ag))
+	if (ag) {
+		for (size_t k = 0; k < i; k++) {
+			q = json_array_get(arr, k);
+			if (rr_rec_str(q, "agreement") && !strcmp(rr_rec_str(q, "agreement"), ag))
 				nth++;
 		}
 		if (nth > 1)
-			snprintf(id, sizeof id, "%.80s-%s-%d", tripid, ag, nth);
+			snprintf(id, cap, "%.80s-%s-%d", owner, ag, nth);
 		else
-			snprintf(id, sizeof id, "%.80s-%s", tripid, ag);
-		for (char *c = id; *c; c++)
-			if (*c == '_')
-				*c = '-';
+			snprintf(id, cap, "%.80s-%s", owner, ag);
+	} else {
+		snprintf(id, cap, "%.80s-%s-%.60s", owner, rr_rec_str(r, "type"),
+			 key && *key ? key : "result");
+	}
+	for (char *c = id; *c; c++)
+		if (*c == '_')
+			*c = '-';
+}
+
+/* Is r the same as an earlier one of arr (same type, agreement and key)?
+ * A result quoted twice in one document is one result. */
+static bool repeated(const json_t *arr, size_t i)
+{
+	const json_t *r = json_array_get(arr, i), *q;
+	const char *key = rr_rec_str(r, "_key"), *ag = rr_rec_str(r, "agreement");
+	if (!key)
+		return false;
+	for (size_t k = 0; k < i; k++) {
+		const char *qa;
+		q = json_array_get(arr, k);
+		qa = rr_rec_str(q, "agreement");
+		if (rr_rec_str(q, "_key") && !strcmp(rr_rec_str(q, "_key"), key) &&
+		    !strcmp(rr_rec_str(q, "type"), rr_rec_str(r, "type")) &&
+		    ((!qa && !ag) || (qa && ag && !strcmp(qa, ag))))
+			return true;
+	}
+	return false;
+}
+
+/* Records for the results of arr, owned by a trip (tripid) and/or the
+ * partnership pid; a result from another document with the same id gains
+ * this document as a source. */
+static void add_results_of(rr_import *im, const json_t *arr, const char *tripid,
+			   const char *pid, const char *docid)
+{
+	json_t *r, *trip = tripid ? json_object_get(im->trips, tripid) : NULL;
+	size_t i;
+	char id[200];
+
+	json_array_foreach(arr, i, r) {
+		json_t *q, *rec, *src, *spans, *sp, *old = NULL;
+		if (repeated(arr, i))
+			continue;
+		result_id(id, sizeof id, arr, i, tripid ? tripid : pid);
 		rec = json_deep_copy(r);
 		json_object_del(rec, "_start");
 		json_object_del(rec, "_end");
+		json_object_del(rec, "_key");
 		json_object_set_new(rec, "id", json_string(id));
 		json_object_set_new(rec, "organisation", json_string(im->org));
-		json_object_set_new(rec, "trip", json_string(tripid));
+		if (tripid)
+			json_object_set_new(rec, "trip", json_string(tripid));
+		if (pid && *pid)
+			json_object_set_new(rec, "partnership", json_string(pid));
+		if (!json_object_get(rec, "date") && trip && json_object_get(trip, "start"))
+			json_object_set(rec, "date", json_object_get(trip, "start"));
 		json_object_set_new(rec, "public", json_boolean(im->pub));
 		src = json_object();
 		json_object_set_new(src, "document", json_string(docid));
@@ -464,7 +510,12 @@ static void add_results(rr_import *im, const imp_item *it, const char *tripid, c
 		old = json_incref(json_object_get(im->results, id));
 		if (!old && im->s && rr_store_get(im->s, RR_K_RESULT, id, &rr_viewer_system, &old))
 			old = NULL;
-		if (old && !has_source(old, docid)) {
+		if (old && (!has_source(old, docid) || has_other_source(old, docid))) {
+			/* quoted by another document too: the first words stay, the
+			 * more precise date wins, whatever the order of import */
+			rr_date od = date_at(old, "date"), nd = date_at(rec, "date");
+			if (nd.prec > od.prec)
+				json_object_set(old, "date", json_object_get(rec, "date"));
 			json_object_update_missing(old, rec);
 			merge_sources(old, q);
 			json_decref(rec);
@@ -477,6 +528,12 @@ static void add_results(rr_import *im, const imp_item *it, const char *tripid, c
 		json_object_set(im->results, id, rec);
 		json_decref(rec);
 	}
+}
+
+static void add_results(rr_import *im, const imp_item *it, const char *tripid, const char *pid,
+			const char *docid)
+{
+	add_results_of(im, it->results, tripid, pid, docid);
 }
 
 static const char *doc_kind(const imp_analysis *a)
@@ -580,7 +637,8 @@ rr_err rr_import_add(rr_import *im, const char *name, const unsigned char *data,
 			merge_trip(m, trip);
 			json_object_set_new(im->merged, mid, json_true());
 			json_object_set_new(im->touched, mid, json_true());
-			add_results(im, it, mid, docid);
+			add_results(im, it, mid,
+				    rr_rec_str(m, "partnership"), docid);
 			continue;
 		}
 		rr_buf_init(&idb, 200);
@@ -598,8 +656,13 @@ rr_err rr_import_add(rr_import *im, const char *name, const unsigned char *data,
 		json_object_set(im->trips, id, trip);
 		json_object_set_new(im->touched, id, json_true());
 		json_object_set_new(im->merged, id, json_true());
-		add_results(im, it, id, docid);
+		add_results(im, it, id, rr_rec_str(trip, "partnership"), docid);
 	}
+	if (a.results && pid[0])
+		add_results_of(im, a.results, NULL, pid, docid);
+	else if (a.results)
+		rr_diag_add(&im->notes, "%s: a total of investments, but no partnership to hold "
+			    "it; kept in the text only", name);
 	imp_analysis_free(&a);
 	rr_buf_free(&text);
 	return RR_OK;

@@ -39,6 +39,7 @@ void imp_analysis_free(imp_analysis *a)
 	for (size_t i = 0; i < a->n; i++)
 		imp_item_free(&a->items[i]);
 	free(a->items);
+	json_decref(a->results);
 	memset(a, 0, sizeof *a);
 }
 
@@ -74,6 +75,11 @@ static void add_results(imp_item *it, const char *t, size_t s, size_t e)
 		json_object_set_new(r, "title", json_string(title));
 		json_object_set_new(r, "type", json_string("agreement"));
 		json_object_set_new(r, "agreement", json_string(ag[i].type));
+		{
+			const char *th = imp_theme(t, ag[i].off, ag[i].off + ag[i].len);
+			if (th)
+				json_object_set_new(r, "theme", json_string(th));
+		}
 		json_object_set_new(r, "description", json_stringn(t + ag[i].off, ag[i].len));
 		if (rr_nldate_find(t, ag[i].off + ag[i].len, ag[i].off, ref.prec ? &ref : NULL, &nd,
 				   &why) == RR_OK && nd.start.prec == RR_PREC_DAY) {
@@ -544,8 +550,14 @@ rr_err imp_analyse(const char *t, size_t n, const char *name, imp_analysis *a, r
 	imp_partnership_find(t, 0, n, NULL, a->date.prec ? &a->date : NULL, &a->partnership);
 	if (has_lists(t, n)) {
 		a->genre = IMP_G_EVALUATION;
-		return lists(t, n, name, a, notes);
+		if ((e = lists(t, n, name, a, notes)) || (e = imp_results_scan(t, n, a, false)))
+			return e;
+		imp_investment_total(t, n, a);
+		return RR_OK;
 	}
 	a->genre = IMP_G_LETTER;
-	return letter(t, n, name, a, notes);
+	if ((e = letter(t, n, name, a, notes)) || (e = imp_results_scan(t, n, a, true)))
+		return e;
+	imp_investment_total(t, n, a);
+	return RR_OK;
 }

@@ -196,6 +196,7 @@ typedef struct imp_analysis {
 	imp_partnership partnership;
 	rr_date date;       /* the document's own date, if it says */
 	char title[200];
+	json_t *results;    /* results of the partnership, not of one trip, or NULL */
 } imp_analysis;
 
 #define IMP_MAX_ITEMS 2000
@@ -220,5 +221,24 @@ void imp_set_dates(json_t *trip, const char *start_key, const char *end_key,
 		   const rr_date *a, const rr_date *b);
 /* Line number (1-based) of offset pos. */
 size_t imp_lineno(const char *t, size_t pos);
+
+/* ---- results per mission (import_results.c) ---- */
+
+/* Results under mission headings (evaluation) or under the line that
+ * announces them (letter: the first item's trip) are appended to the
+ * items' results, with "_start", "_end" (span) and "_key" (normalised
+ * first words of the title, for matching the same result in two
+ * documents). A letter's agreements are left to the whole-text finder. */
+rr_err imp_results_scan(const char *t, size_t n, imp_analysis *a, bool letter);
+/* One sentence summing up investments over a period (count of projects,
+ * euros, jobs, a year range) becomes one result in a->results. */
+void imp_investment_total(const char *t, size_t n, imp_analysis *a);
+/* The result type a bullet's words speak of (schema rr_result_type_values
+ * minus "agreement"): investment, media, exhibition, follow_up_visit,
+ * exchange, lead or other. Static string. */
+const char *imp_result_type(const char *t, size_t s, size_t e);
+/* Jobs stated in [from, to): "20 banen", "10 nieuwe arbeidsplaatsen",
+ * "werkgelegenheid voor 134 mensen". */
+bool imp_jobs_find(const char *t, size_t from, size_t to, long *jobs);
 
 #endif
