@@ -120,7 +120,8 @@ bool imp_jobs_find(const char *t, size_t from, size_t to, long *jobs)
 			return true;
 		}
 		/* "werkgelegenheid voor 134" without a noun */
-		if (i >= from + 20 && imp_find_word(t, i - 20, i, "werkgelegenheid voor", false) < i) {
+		if (imp_find_word(t, i > from + 30 ? i - 30 : from, i, "werkgelegenheid voor",
+				  false) < i) {
 			*jobs = v;
 			return true;
 		}
@@ -184,8 +185,8 @@ static void set_key(json_t *r, const char *t, size_t s, size_t e)
 	rr_buf_free(&b);
 }
 
-static json_t *result_new(const char *t, size_t s, size_t e, const char *type,
-			  const char *theme, const char *date)
+static json_t *result_new(const char *t, size_t s, size_t e, size_t span_s, size_t span_e,
+			  const char *type, const char *theme, const char *date)
 {
 	json_t *r = json_object();
 	char title[160], desc[2000];
@@ -198,44 +199,59 @@ static json_t *result_new(const char *t, size_t s, size_t e, const char *type,
 	json_object_set_new(r, "description", json_string(desc));
 	if (date)
 		json_object_set_new(r, "date", json_string(date));
-	json_object_set_new(r, "_start", json_integer((json_int_t)s));
-	json_object_set_new(r, "_end", json_integer((json_int_t)e));
+	json_object_set_new(r, "_start", json_integer((json_int_t)span_s));
+	json_object_set_new(r, "_end", json_integer((json_int_t)span_e));
 	set_key(r, t, s, e);
 	return r;
 }
 
-/* One bullet [s, e) under a mission: agreements, else one typed result. */
-static void bullet_results(const char *t, size_t s, size_t e, imp_item *it,
-			   const char *head_theme, bool skip_agreements)
+#define MAX_SEG 32
+
+/* One bullet under a mission: its lines (footnotes between them left out)
+ * joined, then agreements, else one typed result. The span is the
+ * bullet's whole extent in the document. */
+static void bullet_results(const char *t, const size_t *ss, const size_t *se, size_t nseg,
+			   imp_item *it, const char *head_theme, bool skip_agreements)
 {
 	imp_agreement ag[8];
-	size_t n = imp_agreements_find(t, s, e, ag, 8);
 	const char *date = json_string_value(json_object_get(it->trip, "start"));
-	const char *type, *theme;
+	const char *type, *theme, *x;
+	size_t n, len, s0 = ss[0], e0 = se[nseg - 1];
 	imp_amount am;
 	long jobs;
 	json_t *r;
+	rr_buf b;
 
+	rr_buf_init(&b, 256);
+	for (size_t i = 0; i < nseg; i++) {
+		if (i)
+			rr_buf_addc(&b, ' ');
+		rr_buf_add(&b, t + ss[i], se[i] - ss[i]);
+	}
+	x = rr_buf_cstr(&b);
+	len = b.len;
+	n = imp_agreements_find(x, 0, len, ag, 8);
 	if (n) {
-		if (skip_agreements)
-			return; /* the letter's agreements are found over its whole text */
-		for (size_t i = 0; i < n; i++) {
-			size_t a = ag[i].off, b = ag[i].off + ag[i].len;
-			theme = head_theme ? head_theme : imp_theme(t, a, b);
-			r = result_new(t, a, b, "agreement", theme, date);
+		for (size_t i = 0; i < n && !skip_agreements; i++) {
+			size_t a = ag[i].off, e = ag[i].off + ag[i].len;
+			theme = head_theme ? head_theme : imp_theme(x, a, e);
+			r = result_new(x, a, e, s0, e0, "agreement", theme, date);
 			json_object_set_new(r, "agreement", json_string(ag[i].type));
 			json_array_append_new(it->results, r);
 		}
+		/* a letter's agreements are found over its whole text */
+		rr_buf_free(&b);
 		return;
 	}
-	type = imp_result_type(t, s, e);
-	theme = head_theme ? head_theme : imp_theme(t, s, e);
-	r = result_new(t, s, e, type, theme, date);
-	if (!strcmp(type, "investment") && imp_amount_find(t, s, e, &am) && am.cents > 0)
+	type = imp_result_type(x, 0, len);
+	theme = head_theme ? head_theme : imp_theme(x, 0, len);
+	r = result_new(x, 0, len, s0, e0, type, theme, date);
+	if (!strcmp(type, "investment") && imp_amount_find(x, 0, len, &am) && am.cents > 0)
 		json_object_set_new(r, "amount_eur", json_real((double)am.cents / 100.0));
-	if (imp_jobs_find(t, s, e, &jobs) && jobs > 0)
+	if (imp_jobs_find(x, 0, len, &jobs) && jobs > 0)
 		json_object_set_new(r, "jobs", json_integer(jobs));
 	json_array_append_new(it->results, r);
+	rr_buf_free(&b);
 }
 
 /* ---- headings ---- */
@@ -321,7 +337,7 @@ rr_err imp_results_scan(const char *t, size_t n, imp_analysis *a, bool letter)
 	imp_item *cur = NULL;
 	const char *theme = NULL;
 	const rr_date *ref = a->date.prec ? &a->date : NULL;
-	size_t bs = 0, be = 0; /* the open bullet */
+	size_t ss[MAX_SEG], se[MAX_SEG], nseg = 0; /* the open bullet's lines */
 	bool open = false, in_list = false;
 
 	for (size_t pos = 0; pos <= n;) {
@@ -339,16 +355,21 @@ rr_err imp_results_scan(const char *t, size_t n, imp_analysis *a, bool letter)
 			continue;
 		/* does the open bullet go on on this line? */
 		if (open && s < e && !bullet_at(t, s, e) &&
-		    (lower_start(t, s, e) || !ends_sentence(t, bs, be)) &&
+		    (lower_start(t, s, e) || !ends_sentence(t, ss[nseg - 1], se[nseg - 1])) &&
 		    !mission_heading(t, s, e, ref, &nd) && !section_break(t, s, e) &&
 		    (lower_start(t, s, e) || e - s >= 100 ||
 		     rr_nldate_find(t, e, s, ref, &nd, NULL) != RR_OK)) {
-			be = e;
+			if (nseg < MAX_SEG) {
+				ss[nseg] = s;
+				se[nseg++] = e;
+			} else {
+				se[nseg - 1] = e;
+			}
 			continue;
 		}
 		if (open) {
 			if (cur)
-				bullet_results(t, bs, be, cur, theme, letter);
+				bullet_results(t, ss, se, nseg, cur, theme, letter);
 			open = false;
 		}
 		if (s == e)
@@ -367,8 +388,9 @@ rr_err imp_results_scan(const char *t, size_t n, imp_analysis *a, bool letter)
 		}
 		if ((b = bullet_at(t, s, e))) {
 			if (in_list && cur) {
-				bs = b;
-				be = e;
+				ss[0] = b;
+				se[0] = e;
+				nseg = 1;
 				open = true;
 			}
 			continue;

@@ -431,6 +431,130 @@ static void test_register_pairs(void **state)
 	json_decref(doc);
 }
 
+static void test_jobs_and_types(void **state)
+{
+	long j = 0;
+	const char *x;
+	(void)state;
+#define JOBS(str) (j = -1, imp_jobs_find(str, 0, strlen(str), &j) ? j : -1)
+	assert_int_equal(JOBS("Dit levert 10 nieuwe arbeidsplaatsen op."), 10);
+	assert_int_equal(JOBS("goed voor 20 banen in de regio"), 20);
+	assert_int_equal(JOBS("met werkgelegenheid voor 134 mensen"), 134);
+	assert_int_equal(JOBS("werkgelegenheid voor 82"), 82);
+	assert_int_equal(JOBS("met 1.135 werknemers in dienst, werkgelegenheid voor 1.135 werknemers"),
+			 1135);
+	assert_int_equal(JOBS("25 mensen bezochten de stand"), -1);
+	assert_int_equal(JOBS("17,56 banen"), -1);
+	assert_int_equal(JOBS("geen banen"), -1);
+#undef JOBS
+#define TYPE(str) (x = str, imp_result_type(x, 0, strlen(x)))
+	assert_string_equal(TYPE("Een bedrijf vestigt zijn hoofdkantoor in Utrecht."), "investment");
+	assert_string_equal(TYPE("Artikelen in de Chinese pers."), "media");
+	assert_string_equal(TYPE("Een Tv-ploeg volgde de delegatie."), "media");
+	assert_string_equal(TYPE("Opening van een tentoonstelling in Guangzhou."), "exhibition");
+	assert_string_equal(TYPE("Een delegatie overweegt een vervolgbezoek aan Nederland."),
+			    "follow_up_visit");
+	assert_string_equal(TYPE("Twintig extra stageplekken voor studenten."), "exchange");
+	assert_string_equal(TYPE("Er zijn veel nieuwe contacten gelegd."), "lead");
+	assert_string_equal(TYPE("Een mooie dag."), "other");
+#undef TYPE
+}
+
+static const json_t *result_by(const json_t *doc, const char *key, const char *value)
+{
+	json_t *r;
+	size_t i;
+	json_array_foreach(json_object_get(doc, "results"), i, r) {
+		const char *v = json_string_value(json_object_get(r, key));
+		if (v && strstr(v, value))
+			return r;
+	}
+	return NULL;
+}
+
+static const char eval_results[] =
+	"Evaluatie van een relatie\n\nFebruari 2020\n\n"
+	"De provincie Utrecht heeft sinds 1995 een vriendschapsverdrag met de provincie Guangdong.\n\n"
+	"Tussen 2010 en 2020 werden 4 investeringsprojecten gerealiseerd ter waarde van "
+	"\xe2\x82\xac 2 miljoen met werkgelegenheid voor 20 mensen. Het deel hiervan uit "
+	"Guangdong was 1 miljoen euro.\n\n"
+	"Uitgaande delegaties\n\n"
+	"- Mei 2012 Missie o.l.v. CvdK naar Guangdong\n"
+	"- November 2014 Handelsmissie naar Guangdong\n\n"
+	"Appendix 4: Resultaten\n\n"
+	"Missie mei 2012\xc2\xb9\n\n"
+	"- Een bedrijf uit Shenzhen opent een vestiging in Utrecht. Dit levert 20 banen op.\n"
+	"- Er verschenen artikelen in de Chinese\n\n"
+	"\xc2\xb9 een voetnoot\n\n"
+	"pers.\n"
+	"- Een bedrijf uit Shenzhen opent een vestiging in Utrecht, zo bleek later.\n\n"
+	"Handelsmissie november 2014\n\n"
+	"Onderwijs\n\n"
+	"- Een hogeschool heeft een intentieverklaring getekend met een universiteit.\n"
+	"- Een Chinese delegatie overweegt een vervolgbezoek aan Nederland.\n\n"
+	"Appendix 5: Kosten\n\n- Een regel die geen resultaat is.\n";
+
+static const char letter_results[] =
+	"Geachte dames en heren,\n\n"
+	"Van 9 tot 15 november 2014 heeft de gedeputeerde een handelsmissie naar Guangdong "
+	"geleid.\n\nDe belangrijkste resultaten van de missie zijn:\n"
+	"- Een Chinese delegatie overweegt een vervolgbezoek aan Nederland en komt\n"
+	"in het voorjaar.\n"
+	"- Drie artikelen in de Chinese pers.\n\n"
+	"Op 29 januari komen de deelnemers nog eens bijeen.\n"
+	"- Een streep die geen resultaat is.\n";
+
+static void test_mission_results(void **state)
+{
+	const char *names[] = {"eval.txt", "brief.txt"};
+	const char *texts[] = {eval_results, letter_results};
+	json_t *doc;
+	const json_t *r;
+	(void)state;
+	doc = import(names, texts, 2);
+	/* 2012: an investment with jobs (quoted twice: one result), media over a
+	 * wrapped line and a footnote */
+	r = result_by(doc, "title", "opent een vestiging");
+	assert_non_null(r);
+	assert_string_equal(json_string_value(json_object_get(r, "type")), "investment");
+	assert_string_equal(json_string_value(json_object_get(r, "theme")), "investment");
+	assert_int_equal(json_integer_value(json_object_get(r, "jobs")), 20);
+	assert_string_equal(json_string_value(json_object_get(r, "trip")), "pv26-2012-05-guangdong");
+	assert_string_equal(json_string_value(json_object_get(r, "partnership")), "pv26-guangdong");
+	assert_string_equal(json_string_value(json_object_get(r, "date")), "2012-05");
+	r = result_by(doc, "title", "verschenen artikelen in de Chinese pers");
+	assert_non_null(r);
+	assert_string_equal(json_string_value(json_object_get(r, "type")), "media");
+	assert_string_equal(json_string_value(json_object_get(r, "trip")), "pv26-2012-05-guangdong");
+	/* 2014: the heading's theme wins; the letter's copy merges */
+	r = result_by(doc, "title", "overweegt een vervolgbezoek");
+	assert_non_null(r);
+	assert_string_equal(json_string_value(json_object_get(r, "type")), "follow_up_visit");
+	assert_string_equal(json_string_value(json_object_get(r, "theme")), "education");
+	assert_string_equal(json_string_value(json_object_get(r, "trip")), "pv26-2014-11-guangdong");
+	assert_int_equal(json_array_size(json_object_get(r, "sources")), 2);
+	r = result_by(doc, "agreement", "intention");
+	assert_non_null(r);
+	assert_string_equal(json_string_value(json_object_get(r, "theme")), "education");
+	/* the letter's own: media of the 2014 trip, its day date */
+	r = result_by(doc, "title", "Drie artikelen");
+	assert_non_null(r);
+	assert_string_equal(json_string_value(json_object_get(r, "trip")), "pv26-2014-11-guangdong");
+	/* the period's total: on the partnership, no trip */
+	r = result_by(doc, "id", "total");
+	assert_non_null(r);
+	assert_null(json_object_get(r, "trip"));
+	assert_string_equal(json_string_value(json_object_get(r, "partnership")), "pv26-guangdong");
+	assert_true(json_real_value(json_object_get(r, "amount_eur")) == 2000000.0);
+	assert_int_equal(json_integer_value(json_object_get(r, "jobs")), 20);
+	assert_string_equal(json_string_value(json_object_get(r, "date")), "2010");
+	assert_non_null(strstr(json_string_value(json_object_get(r, "description")), "hiervan"));
+	/* nothing from outside the lists */
+	assert_null(result_by(doc, "title", "geen resultaat"));
+	assert_int_equal(json_array_size(json_object_get(doc, "results")), 6);
+	json_decref(doc);
+}
+
 static void test_bad_files(void **state)
 {
 	rr_import *im = NULL;
@@ -462,6 +586,8 @@ int main(void)
 		cmocka_unit_test(test_evaluation_and_letter),
 		cmocka_unit_test(test_letter_first),
 		cmocka_unit_test(test_register_pairs),
+		cmocka_unit_test(test_jobs_and_types),
+		cmocka_unit_test(test_mission_results),
 		cmocka_unit_test(test_bad_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
