@@ -222,7 +222,7 @@ static void bullet_results(const char *t, const size_t *ss, const size_t *se, si
 	json_t *r;
 	rr_buf b;
 
-	rr_buf_init(&b, 256);
+	rr_buf_init(&b, 65536);
 	for (size_t i = 0; i < nseg; i++) {
 		if (i)
 			rr_buf_addc(&b, ' ');
@@ -230,6 +230,10 @@ static void bullet_results(const char *t, const size_t *ss, const size_t *se, si
 	}
 	x = rr_buf_cstr(&b);
 	len = b.len;
+	if (!len) {
+		rr_buf_free(&b);
+		return;
+	}
 	n = imp_agreements_find(x, 0, len, ag, 8);
 	if (n) {
 		for (size_t i = 0; i < n && !skip_agreements; i++) {
