@@ -89,6 +89,24 @@ check "a document per file, with its whole text" \
 	"[.documents[] | select(.text | length > 5000)] | length == 5"
 check "agreements signed are results" \
 	"[.results[] | select(.type == \"agreement\" and .agreement == \"contract\" and (.trip | startswith(\"pv26-2017\")))] | length == 1"
+# Results per mission (seed 002's appendix, seed 003's list) with themes.
+PV26_TRIPS='[.trips[] | select(.organisation == "pv26") | {key: .id, value: (.start // "")}] | from_entries'
+check "Utrecht results carry a theme" \
+	"[.results[] | select(.organisation == \"pv26\" and .theme)] | length >= 20"
+check "at least 5 themes among the results of the 2010-2019 missions" \
+	"($PV26_TRIPS) as \$t | [.results[] | select(.organisation == \"pv26\" and .trip and (\$t[.trip] // \"\") >= \"2010\" and (\$t[.trip] // \"\") < \"2020\") | .theme | select(.)] | unique | length >= 5"
+check "results of the 2010, 2013, 2015, 2017 and 2019 missions" \
+	"($PV26_TRIPS) as \$t | [.results[] | select(.organisation == \"pv26\" and .trip) | \$t[.trip][0:4]] | unique | contains([\"2010\", \"2013\", \"2015\", \"2017\", \"2019\"])"
+check "every Utrecht result links the partnership or an Utrecht trip" \
+	"($PV26_TRIPS) as \$t | [.results[] | select(.organisation == \"pv26\") | .partnership == \"pv26-guangdong\" or (.trip and \$t[.trip] != null)] | all"
+check "the investments 2010-2020 are one result: EUR 17.56 million, 134 jobs, on the partnership" \
+	"[.results[] | select(.organisation == \"pv26\" and .type == \"investment\" and .trip == null) | [.amount_eur, .jobs, .date, .partnership]] == [[17560000, 134, \"2010\", \"pv26-guangdong\"]]"
+check "a result of the 2017 mission in both documents is one result with two sources" \
+	"[.results[] | select(.organisation == \"pv26\" and .type == \"media\" and (.trip // \"\" | startswith(\"pv26-2017\")))] | length == 1 and (.[0].sources | length == 2)"
+check "the 2015 mission's contract, MoU and letter of intent are results" \
+	"[.results[] | select(.type == \"agreement\" and (.trip // \"\" | startswith(\"pv26-2015\"))) | .agreement] | contains([\"contract\", \"mou\", \"letter_of_intent\"])"
+check "every result names its source document with a span" \
+	"[.results[] | .sources | length > 0 and all(.document and (.spans | length > 0))] | all"
 SPAN=$(jq -r '[.trips[] | select(.organisation == "gm0034" and .start == "2014-11-15")][0] as $t |
 	($t.sources[0].spans[] | select(.field == "start")) as $s |
 	(.documents[] | select(.id == $t.sources[0].document) | .text | explode[$s.start:$s.end] | implode)' "$E" 2>/dev/null)
