@@ -420,54 +420,6 @@ static json_t *partnership_record(rr_import *im, const imp_analysis *a, const ch
 	return rec; /* borrowed from im->partnerships */
 }
 
-/* The id of result r (index i of arr) of a trip or partnership owner:
- * agreements "{owner}-{agreement}[-n]" (n counts the same kind before it),
- * others "{owner}-{type}-{key}" where key is the title's first words. */
-static void result_id(char *id, size_t cap, const json_t *arr, size_t i, const char *owner)
-{
-	const json_t *r = json_array_get(arr, i), *q;
-	const char *ag = rr_rec_str(r, "agreement"), *key = rr_rec_str(r, "_key");
-	int nth = 1;
-
-	if (ag) {
-		for (size_t k = 0; k < i; k++) {
-			q = json_array_get(arr, k);
-			if (rr_rec_str(q, "agreement") && !strcmp(rr_rec_str(q, "agreement"), ag))
-				nth++;
-		}
-		if (nth > 1)
-			snprintf(id, cap, "%.80s-%s-%d", owner, ag, nth);
-		else
-			snprintf(id, cap, "%.80s-%s", owner, ag);
-	} else {
-		snprintf(id, cap, "%.80s-%s-%.60s", owner, rr_rec_str(r, "type"),
-			 key && *key ? key : "result");
-	}
-	for (char *c = id; *c; c++)
-		if (*c == '_')
-			*c = '-';
-}
-
-/* Is r the same as an earlier one of arr (same type, agreement and key)?
- * A result quoted twice in one document is one result. */
-static bool repeated(const json_t *arr, size_t i)
-{
-	const json_t *r = json_array_get(arr, i), *q;
-	const char *key = rr_rec_str(r, "_key"), *ag = rr_rec_str(r, "agreement");
-	if (!key)
-		return false;
-	for (size_t k = 0; k < i; k++) {
-		const char *qa;
-		q = json_array_get(arr, k);
-		qa = rr_rec_str(q, "agreement");
-		if (rr_rec_str(q, "_key") && !strcmp(rr_rec_str(q, "_key"), key) &&
-		    !strcmp(rr_rec_str(q, "type"), rr_rec_str(r, "type")) &&
-		    ((!qa && !ag) || (qa && ag && !strcmp(qa, ag))))
-			return true;
-	}
-	return false;
-}
-
 /* Records for the results of arr, owned by a trip (tripid) and/or the
  * partnership pid; a result from another document with the same id gains
  * this document as a source. */
@@ -480,9 +432,9 @@ static void add_results_of(rr_import *im, const json_t *arr, const char *tripid,
 
 	json_array_foreach(arr, i, r) {
 		json_t *q, *rec, *src, *spans, *sp, *old = NULL;
-		if (repeated(arr, i))
+		if (imp_result_repeated(arr, i))
 			continue;
-		result_id(id, sizeof id, arr, i, tripid ? tripid : pid);
+		imp_result_id(id, sizeof id, arr, i, tripid ? tripid : pid);
 		rec = json_deep_copy(r);
 		json_object_del(rec, "_start");
 		json_object_del(rec, "_end");

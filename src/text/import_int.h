@@ -237,6 +237,12 @@ void imp_investment_total(const char *t, size_t n, imp_analysis *a);
  * minus "agreement"): investment, media, exhibition, follow_up_visit,
  * exchange, lead or other. Static string. */
 const char *imp_result_type(const char *t, size_t s, size_t e);
+/* The id of result i of arr (import.c gives owner: a trip's or the
+ * partnership's id): agreements "OWNER-AGREEMENT[-n]" (n counts the same
+ * kind before it), others "OWNER-TYPE-KEY". '_' becomes '-'. */
+void imp_result_id(char *id, size_t cap, const json_t *arr, size_t i, const char *owner);
+/* Is result i of arr the same as an earlier one (type, agreement, "_key")? */
+bool imp_result_repeated(const json_t *arr, size_t i);
 /* Jobs stated in [from, to): "20 banen", "10 nieuwe arbeidsplaatsen",
  * "werkgelegenheid voor 134 mensen". */
 bool imp_jobs_find(const char *t, size_t from, size_t to, long *jobs);

@@ -418,6 +418,61 @@ rr_err imp_results_scan(const char *t, size_t n, imp_analysis *a, bool letter)
 	return RR_OK;
 }
 
+/* ---- ids ---- */
+
+static const char *str_of(const json_t *o, const char *k)
+{
+	return json_string_value(json_object_get(o, k));
+}
+
+/* The id of result r (index i of arr) of a trip or partnership owner:
+ * agreements "{owner}-{agreement}[-n]" (n counts the same kind before it),
+ * others "{owner}-{type}-{key}" where key is the title's first words. */
+void imp_result_id(char *id, size_t cap, const json_t *arr, size_t i, const char *owner)
+{
+	const json_t *r = json_array_get(arr, i), *q;
+	const char *ag = str_of(r, "agreement"), *key = str_of(r, "_key");
+	int nth = 1;
+
+	if (ag) {
+		for (size_t k = 0; k < i; k++) {
+			q = json_array_get(arr, k);
+			if (str_of(q, "agreement") && !strcmp(str_of(q, "agreement"), ag))
+				nth++;
+		}
+		if (nth > 1)
+			snprintf(id, cap, "%.80s-%s-%d", owner, ag, nth);
+		else
+			snprintf(id, cap, "%.80s-%s", owner, ag);
+	} else {
+		snprintf(id, cap, "%.80s-%s-%.60s", owner, str_of(r, "type"),
+			 key && *key ? key : "result");
+	}
+	for (char *c = id; *c; c++)
+		if (*c == '_')
+			*c = '-';
+}
+
+/* Is r the same as an earlier one of arr (same type, agreement and key)?
+ * A result quoted twice in one document is one result. */
+bool imp_result_repeated(const json_t *arr, size_t i)
+{
+	const json_t *r = json_array_get(arr, i), *q;
+	const char *key = str_of(r, "_key"), *ag = str_of(r, "agreement");
+	if (!key)
+		return false;
+	for (size_t k = 0; k < i; k++) {
+		const char *qa;
+		q = json_array_get(arr, k);
+		qa = str_of(q, "agreement");
+		if (str_of(q, "_key") && !strcmp(str_of(q, "_key"), key) &&
+		    !strcmp(str_of(q, "type"), str_of(r, "type")) &&
+		    ((!qa && !ag) || (qa && ag && !strcmp(qa, ag))))
+			return true;
+	}
+	return false;
+}
+
 /* ---- the sum of investments over a period ---- */
 
 void imp_investment_total(const char *t, size_t n, imp_analysis *a)
