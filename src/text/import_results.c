@@ -475,6 +475,26 @@ bool imp_result_repeated(const json_t *arr, size_t i)
 
 /* ---- the sum of investments over a period ---- */
 
+/* The total holds the euros and jobs of the period: a mission's investment
+ * result within it keeps them in its description only, so that a sum over
+ * results does not count them twice. */
+static void within_total(imp_analysis *a, int from, int to)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		json_t *r;
+		size_t k;
+		json_array_foreach(a->items[i].results, k, r) {
+			const char *d = str_of(r, "date"), *ty = str_of(r, "type");
+			int y = d && strlen(d) >= 4 ? (d[0] - '0') * 1000 + (d[1] - '0') * 100 +
+				(d[2] - '0') * 10 + (d[3] - '0') : 0;
+			if (!ty || strcmp(ty, "investment") || y < from || y > to)
+				continue;
+			json_object_del(r, "amount_eur");
+			json_object_del(r, "jobs");
+		}
+	}
+}
+
 void imp_investment_total(const char *t, size_t n, imp_analysis *a)
 {
 	static const char *const proj[] = {"investeringsproject", "investeringen",
@@ -536,6 +556,7 @@ void imp_investment_total(const char *t, size_t n, imp_analysis *a)
 		if (!a->results)
 			a->results = json_array();
 		json_array_append_new(a->results, r);
+		within_total(a, nd.start.y, nd.end.y);
 		return; /* one total per document */
 	}
 }

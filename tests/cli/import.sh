@@ -101,6 +101,8 @@ check "every Utrecht result links the partnership or an Utrecht trip" \
 	"($PV26_TRIPS) as \$t | [.results[] | select(.organisation == \"pv26\") | .partnership == \"pv26-guangdong\" or (.trip and \$t[.trip] != null)] | all"
 check "the investments 2010-2020 are one result: EUR 17.56 million, 134 jobs, on the partnership" \
 	"[.results[] | select(.organisation == \"pv26\" and .type == \"investment\" and .trip == null) | [.amount_eur, .jobs, .date, .partnership]] == [[17560000, 134, \"2010\", \"pv26-guangdong\"]]"
+check "the total is not counted twice: Utrecht's results hold 134 jobs and EUR 17.56 million" \
+	"[.results[] | select(.organisation == \"pv26\")] | ([.[].jobs // 0] | add) == 134 and ([.[].amount_eur // 0] | add) == 17560000"
 check "a result of the 2017 mission in both documents is one result with two sources" \
 	"[.results[] | select(.organisation == \"pv26\" and .type == \"media\" and (.trip // \"\" | startswith(\"pv26-2017\")))] | length == 1 and (.[0].sources | length == 2)"
 check "the 2015 mission's contract, MoU and letter of intent are results" \

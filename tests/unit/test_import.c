@@ -500,7 +500,8 @@ static const char letter_results[] =
 	"geleid.\n\nDe belangrijkste resultaten van de missie zijn:\n"
 	"- Een Chinese delegatie overweegt een vervolgbezoek aan Nederland en komt\n"
 	"in het voorjaar.\n"
-	"- Drie artikelen in de Chinese pers.\n\n"
+	"- Drie artikelen in de Chinese pers.\n"
+	"- Een nieuwe vestiging in Utrecht met 12 banen.\n\n"
 	"Op 29 januari komen de deelnemers nog eens bijeen.\n"
 	"- Een streep die geen resultaat is.\n";
 
@@ -512,13 +513,15 @@ static void test_mission_results(void **state)
 	const json_t *r;
 	(void)state;
 	doc = import(names, texts, 2);
-	/* 2012: an investment with jobs (quoted twice: one result), media over a
+	/* 2012: an investment (quoted twice: one result), media over a
 	 * wrapped line and a footnote */
 	r = result_by(doc, "title", "opent een vestiging");
 	assert_non_null(r);
 	assert_string_equal(json_string_value(json_object_get(r, "type")), "investment");
 	assert_string_equal(json_string_value(json_object_get(r, "theme")), "investment");
-	assert_int_equal(json_integer_value(json_object_get(r, "jobs")), 20);
+	/* its jobs are within the period's total: in the description only */
+	assert_null(json_object_get(r, "jobs"));
+	assert_non_null(strstr(json_string_value(json_object_get(r, "description")), "20 banen"));
 	assert_string_equal(json_string_value(json_object_get(r, "trip")), "pv26-2012-05-guangdong");
 	assert_string_equal(json_string_value(json_object_get(r, "partnership")), "pv26-guangdong");
 	assert_string_equal(json_string_value(json_object_get(r, "date")), "2012-05");
@@ -536,7 +539,12 @@ static void test_mission_results(void **state)
 	r = result_by(doc, "agreement", "intention");
 	assert_non_null(r);
 	assert_string_equal(json_string_value(json_object_get(r, "theme")), "education");
-	/* the letter's own: media of the 2014 trip, its day date */
+	/* the letter has no total: its investment keeps its jobs */
+	r = result_by(doc, "title", "nieuwe vestiging");
+	assert_non_null(r);
+	assert_int_equal(json_integer_value(json_object_get(r, "jobs")), 12);
+	assert_string_equal(json_string_value(json_object_get(r, "type")), "investment");
+	/* the letter's own: media of the 2014 trip */
 	r = result_by(doc, "title", "Drie artikelen");
 	assert_non_null(r);
 	assert_string_equal(json_string_value(json_object_get(r, "trip")), "pv26-2014-11-guangdong");
@@ -551,7 +559,7 @@ static void test_mission_results(void **state)
 	assert_non_null(strstr(json_string_value(json_object_get(r, "description")), "hiervan"));
 	/* nothing from outside the lists */
 	assert_null(result_by(doc, "title", "geen resultaat"));
-	assert_int_equal(json_array_size(json_object_get(doc, "results")), 6);
+	assert_int_equal(json_array_size(json_object_get(doc, "results")), 7);
 	json_decref(doc);
 }
 
