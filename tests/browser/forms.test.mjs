@@ -4,13 +4,10 @@
 // no WCAG A/AA violations on the three new form pages (and the refused form
 // with its error summary). Server and browser are stopped by PID (lib.mjs).
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import {
-	RR_BIN, makeDb, startServer, launchBrowser, newContext, sanitizerReport,
-	step, check, summary, runAxe, describeViolations,
+	RR_BIN, newContext, step, check, summary, runAxe, describeViolations, main,
 } from './lib.mjs';
 
-const TIMEOUT_S = 170;
 const USER = { name: 'e2e-beheer', pw: 'beheer-wachtwoord-1' };
 
 function grant(db, role, add) {
@@ -76,35 +73,9 @@ async function run(base, browser) {
 	await ctx.close();
 }
 
-async function mainForms() {
-	const watchdog = setTimeout(() => {
-		check(false, `finished within ${TIMEOUT_S} s`);
-		process.exit(1); // lib.mjs stops the server and the browser on exit
-	}, TIMEOUT_S * 1000);
-	let made = null, server = null, browser = null;
-	try {
-		made = makeDb();
-		grant(made.db, 'redacteur', true);
-		grant(made.db, 'beheerder', false);
-		server = await startServer(made.db, made.dir);
-		browser = await launchBrowser();
-		await run(server.base, browser);
-	} catch (e) {
-		check(false, 'test environment', `error: ${e && e.stack ? e.stack.split('\n').slice(0, 8).join('\n') : e}`);
-	} finally {
-		if (browser)
-			await browser.close().catch(() => {});
-		if (server) {
-			const exit = await server.stop();
-			const san = sanitizerReport(server.log());
-			check(!san && exit && (exit.code === 0 || exit.sig === 'SIGTERM'),
-				'server ran clean and stopped on SIGTERM', `exit: ${JSON.stringify(exit)}`, san);
-		}
-		if (made)
-			fs.rmSync(made.dir, { recursive: true, force: true });
-		clearTimeout(watchdog);
-	}
-	process.exit(summary() ? 1 : 0);
-}
-
-mainForms();
+main(({ base, browser }) => run(base, browser), {
+	prepare(db) {
+		grant(db, 'redacteur', true);
+		grant(db, 'beheerder', false);
+	},
+});

@@ -278,10 +278,12 @@ export function newContext(browser, opts = {}) {
 
 // ---------------------------------------------------------------- environment
 
-// withSite(fn): db + server + browser around fn({base, browser, server}); everything is stopped afterwards, whatever happens. Prints a
+// withSite(fn, {prepare}): db + server + browser around fn({base, browser,
+// server}); prepare(db), if given, runs on the fresh database before the
+// server starts (to add users). Everything is stopped afterwards, whatever happens. Prints a
 // final line for the server's own health (exit status, sanitizer report).
 // Returns the process exit code to use.
-export async function withSite(fn) {
+export async function withSite(fn, opts = {}) {
 	const watchdog = setTimeout(() => {
 		notOk(`finished within ${TIMEOUT_S} s`, 'watchdog: stopping the server and the browser');
 		runCleanupsSync();
@@ -295,6 +297,8 @@ export async function withSite(fn) {
 		dir = made.dir;
 		const tmpEntry = { sync() { fs.rmSync(made.dir, { recursive: true, force: true }); } };
 		cleanups.add(tmpEntry);
+		if (opts.prepare)
+			await opts.prepare(made.db);
 		server = await startServer(made.db, dir);
 		browser = await launchBrowser();
 		await fn({ base: server.base, browser, server });
@@ -355,9 +359,9 @@ export function describeViolations(list) {
 	return out;
 }
 
-// main(fn): run withSite and exit with its code.
-export async function main(fn) {
-	const code = await withSite(fn);
+// main(fn, opts): run withSite and exit with its code.
+export async function main(fn, opts = {}) {
+	const code = await withSite(fn, opts);
 	// Exit now: nothing may keep a server or a browser (or this process) alive.
 	process.exit(code);
 }

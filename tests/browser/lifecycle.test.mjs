@@ -10,13 +10,10 @@
 // `reisregister user add --password-stdin`; the server and the browser are
 // stopped by PID (lib.mjs) whatever happens. Prints ok/not ok lines.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import {
-	RR_BIN, makeDb, startServer, launchBrowser, newContext, sanitizerReport,
-	step, check, summary, runAxe, describeViolations,
+	RR_BIN, newContext, step, check, runAxe, describeViolations, main,
 } from './lib.mjs';
 
-const TIMEOUT_S = 170;
 const EDITOR = { name: 'e2e-redacteur', pw: 'redacteur-wachtwoord-1', role: 'redacteur' };
 const SECRETARY = { name: 'e2e-secretaris', pw: 'secretaris-wachtwoord-1', role: 'secretaris' };
 const TITLE = 'Werkbezoek E2E aan Lyon';
@@ -259,36 +256,10 @@ async function run(base, browser) {
 	await Promise.all([editorCtx.close(), secCtx.close(), anonCtx.close()]);
 }
 
-async function mainLifecycle() {
-	const watchdog = setTimeout(() => {
-		check(false, `finished within ${TIMEOUT_S} s`);
-		process.exit(1); // lib.mjs stops the server and the browser on exit
-	}, TIMEOUT_S * 1000);
-	let made = null, server = null, browser = null;
-	try {
-		made = makeDb();
-		addUser(made.db, EDITOR);
-		addUser(made.db, SECRETARY);
+main(({ base, browser }) => run(base, browser), {
+	prepare(db) {
+		addUser(db, EDITOR);
+		addUser(db, SECRETARY);
 		check(true, 'fresh register with an editor and a secretary (reisregister user add)');
-		server = await startServer(made.db, made.dir);
-		browser = await launchBrowser();
-		await run(server.base, browser);
-	} catch (e) {
-		check(false, 'test environment', `error: ${e && e.stack ? e.stack.split('\n').slice(0, 8).join('\n') : e}`);
-	} finally {
-		if (browser)
-			await browser.close().catch(() => {});
-		if (server) {
-			const exit = await server.stop();
-			const san = sanitizerReport(server.log());
-			check(!san && exit && (exit.code === 0 || exit.sig === 'SIGTERM'),
-				'server ran clean and stopped on SIGTERM', `exit: ${JSON.stringify(exit)}`, san);
-		}
-		if (made)
-			fs.rmSync(made.dir, { recursive: true, force: true });
-		clearTimeout(watchdog);
-	}
-	process.exit(summary() ? 1 : 0);
-}
-
-mainLifecycle();
+	},
+});
