@@ -79,6 +79,21 @@ rr_err ak_trip_page(rr_req *r, rr_resp *o, const json_t *trip, const rr_diag *d,
 json_t *ak_destinations(const char *text, rr_diag *d);
 json_t *ak_travellers(const char *text, rr_diag *d);
 json_t *ak_costs(const char *text, const char *kind, const char *org, rr_diag *d);
+/* page_trip_fields.c: the descriptive fields of a trip as one form, shared
+ * by the new request and the correction page. The form's values are an
+ * object of form texts (and "thema", an array): of the request, or of a
+ * stored trip. AK_TF_EDIT adds the planned travellers next to the
+ * travellers and makes the planned start optional; AK_TF_REPORTED says at
+ * the planned fields that they are the request's values. */
+enum { AK_TF_EDIT = 1, AK_TF_REPORTED = 2 };
+json_t *ak_trip_form_of_req(const rr_req *r);
+json_t *ak_trip_form_of_trip(const json_t *trip);
+void ak_trip_form_fields(html *h, const json_t *values, unsigned flags);
+/* Replaces the descriptive fields of t (which keeps every other field) by
+ * the form's, adding problems with the field names to d; *planned_start
+ * is the planned start (RR_PREC_NONE when empty). */
+void ak_trip_form_parse(const rr_req *r, json_t *t, unsigned flags, rr_date *planned_start,
+			rr_diag *d);
 /* Loads trip id for a signed-in user: RR_ENOTFOUND (404) when the user may
  * not even see it; a 403 page in o and *denied when the user sees it but
  * lacks cap. On RR_OK without *denied, *t is a new reference to the whole

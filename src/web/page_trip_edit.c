@@ -1,7 +1,8 @@
 /* page_trip_edit.c - a new trip request (/beheer/reizen/nieuw) and the
  * editors' page of one trip (/beheer/reizen/{id}): every field, the
- * completeness list to fix, the forms of the next steps
- * (page_trip_action.c) and the audit history of the record. */
+ * completeness list to fix, a link to correct its descriptive fields
+ * (page_trip_fields.c, which also holds the form both pages share), the
+ * forms of the next steps (page_trip_action.c) and the audit history. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,138 +13,6 @@
 #include "store/auth_store.h"
 #include "web/adminkit.h"
 
-/* Calls fn for every non-empty trimmed line of text. */
-typedef void (*line_fn)(void *ctx, char *line, size_t no);
-
-static void each_line(const char *text, line_fn fn, void *ctx)
-{
-	char line[1024];
-	size_t no = 0;
-
-	while (text && *text) {
-		size_t n = strcspn(text, "\n");
-		size_t k = n < sizeof line - 1 ? n : sizeof line - 1;
-		char *s = line, *e;
-
-		memcpy(line, text, k);
-		line[k] = '\0';
-		text += n + (text[n] == '\n');
-		no++;
-		while (isspace((unsigned char)*s))
-			s++;
-		e = s + strlen(s);
-		while (e > s && isspace((unsigned char)e[-1]))
-			*--e = '\0';
-		if (*s)
-			fn(ctx, s, no);
-	}
-}
-
-/* Splits s at ';' into at most n trimmed parts; returns how many. */
-static size_t split(char *s, char **parts, size_t n)
-{
-	size_t k = 0;
-
-	while (k < n) {
-		char *semi = k + 1 < n ? strchr(s, ';') : NULL, *e;
-		while (isspace((unsigned char)*s))
-			s++;
-		if (semi)
-			*semi = '\0';
-		e = s + strlen(s);
-		while (e > s && isspace((unsigned char)e[-1]))
-			*--e = '\0';
-		parts[k++] = s;
-		if (!semi)
-			break;
-		s = semi + 1;
-	}
-	return k;
-}
-
-typedef struct lines_ctx {
-	json_t *arr;
-	rr_diag *d;
-	const char *kind, *org;
-} lines_ctx;
-
-static void dest_line(void *ctx, char *line, size_t no)
-{
-	lines_ctx *c = ctx;
-	char cc[3] = {0};
-	const char *city = line + 2;
-
-	if (!isalpha((unsigned char)line[0]) || !isalpha((unsigned char)line[1]) ||
-	    (line[2] && line[2] != ' ' && line[2] != ',')) {
-		rr_diag_add(c->d, "Bestemmingen (bestemmingen), regel %zu: begin met de landcode "
-			    "van twee letters, zoals 'JP Osaka'", no);
-		return;
-	}
-	cc[0] = (char)toupper((unsigned char)line[0]);
-	cc[1] = (char)toupper((unsigned char)line[1]);
-	while (*city == ' ' || *city == ',')
-		city++;
-	json_array_append_new(c->arr, *city ? json_pack("{s:s, s:s}", "country", cc, "city", city)
-					    : json_pack("{s:s}", "country", cc));
-}
-
-static void traveller_line(void *ctx, char *line, size_t no)
-{
-	lines_ctx *c = ctx;
-	char *p[2];
-	size_t n = split(line, p, 2);
-
-	(void)no;
-	if (n == 2 && *p[1])
-		json_array_append_new(c->arr, json_pack("{s:s, s:s}", "name", p[0], "role", p[1]));
-	else
-		json_array_append_new(c->arr, json_pack("{s:s}", "name", p[0]));
-}
-
-static void cost_line(void *ctx, char *line, size_t no)
-{
-	lines_ctx *c = ctx;
-	char *p[3];
-	size_t n = split(line, p, 3);
-	long long cents = n >= 2 ? ak_euros(p[1]) : -1;
-	json_t *cost;
-
-	if (n < 2 || !*p[0] || cents < 0) {
-		rr_diag_add(c->d, "Kosten (kosten), regel %zu: schrijf 'categorie; bedrag; betaald "
-			    "door', het bedrag in euro's zoals 1.234,50", no);
-		return;
-	}
-	cost = json_pack("{s:s, s:f, s:s, s:s}", "category", p[0], "amount_eur",
-			 (double)cents / 100.0, "kind", c->kind, "paid_by",
-			 n == 3 && *p[2] ? p[2] : c->org);
-	json_array_append_new(c->arr, cost);
-}
-
-json_t *ak_destinations(const char *text, rr_diag *d)
-{
-	lines_ctx c = {.arr = json_array(), .d = d};
-	each_line(text, dest_line, &c);
-	return c.arr;
-}
-
-json_t *ak_travellers(const char *text, rr_diag *d)
-{
-	lines_ctx c = {.arr = json_array(), .d = d};
-	each_line(text, traveller_line, &c);
-	return c.arr;
-}
-
-json_t *ak_costs(const char *text, const char *kind, const char *org, rr_diag *d)
-{
-	lines_ctx c = {.arr = json_array(), .d = d, .kind = kind, .org = org};
-	each_line(text, cost_line, &c);
-	return c.arr;
-}
-
-static const char *const kind_labels[] = {"Dienstreis", "Handelsmissie", "Studiereis",
-	"Werkbezoek", "Conferentie", "Bezoek", NULL};
-static const char *const dir_values[] = {"out", "in", NULL};
-static const char *const dir_labels[] = {"Uitgaand (wij reizen)", "Ontvangen delegatie", NULL};
 static const char *const status_values[] = {"requested", "draft", NULL};
 static const char *const status_labels[] = {"Aanvragen (naar het college)", "Concept opslaan",
 	NULL};
@@ -153,6 +22,7 @@ static rr_err new_form(rr_req *r, rr_resp *o, const char *org, const rr_diag *d,
 	static const layout_crumb crumbs[] = {{"Home", "/"}, {"Beheer", "/beheer"},
 		{"Nieuwe reisaanvraag", NULL}};
 	char action[160];
+	json_t *v;
 	html h;
 
 	snprintf(action, sizeof action, "/beheer/reizen/nieuw?organisation=%s", org);
@@ -163,25 +33,10 @@ static rr_err new_form(rr_req *r, rr_resp *o, const char *org, const rr_diag *d,
 	html_close(&h, "p");
 	ak_errors(&h, d);
 	ak_form_begin(&h, r, action);
-	ak_input(&h, "text", "titel", "Titel", ak_val(r, "titel"), NULL);
-	ak_select(&h, "soort", "Soort reis", rr_trip_kind_values, kind_labels, ak_val(r, "soort"),
-		  false);
-	ak_select(&h, "richting", "Richting", dir_values, dir_labels, ak_val(r, "richting"), false);
-	ak_input(&h, "date", "gepland_begin", "Geplande vertrekdatum", ak_val(r, "gepland_begin"),
-		 "jjjj-mm-dd");
-	ak_input(&h, "date", "gepland_eind", "Geplande terugkomst", ak_val(r, "gepland_eind"),
-		 "jjjj-mm-dd");
-	ak_textarea(&h, "bestemmingen", "Bestemmingen", ak_val(r, "bestemmingen"),
-		    "Eén per regel: landcode en stad, zoals 'JP Osaka'.");
-	ak_textarea(&h, "reizigers", "Reizigers", ak_val(r, "reizigers"),
-		    "Eén per regel: naam; rol, zoals 'Anna de Vries; wethouder'.");
-	ak_textarea(&h, "doel", "Doel", ak_val(r, "doel"), NULL);
-	ak_textarea(&h, "motivatie", "Motivatie", ak_val(r, "motivatie"), NULL);
-	ak_input(&h, "number", "ambtenaren", "Aantal meereizende ambtenaren (gepland)",
-		 ak_val(r, "ambtenaren"), NULL);
-	ak_textarea(&h, "kosten", "Geraamde kosten", ak_val(r, "kosten"),
-		    "Eén post per regel: categorie; bedrag in euro's; betaald door (leeg: het "
-		    "orgaan zelf), zoals 'Vliegreis; 1.250,00; MRA'.");
+	if (!(v = ak_trip_form_of_req(r)))
+		return RR_ENOMEM;
+	ak_trip_form_fields(&h, v, 0);
+	json_decref(v);
 	ak_select(&h, "status", "Opslaan als", status_values, status_labels, ak_val(r, "status"),
 		  false);
 	ak_submit(&h, "Opslaan");
@@ -236,55 +91,25 @@ rr_err trip_create(rr_req *r, rr_resp *o)
 {
 	const char *org = rr_req_param(r, "organisation");
 	rr_diag d = {0};
-	rr_date ps, pe;
-	json_t *t = NULL, *dests, *travs, *costs;
-	const char *v, *status = ak_val(r, "status");
+	rr_date ps;
+	json_t *t = NULL;
+	const char *status = ak_val(r, "status");
 	char id[160], path[200];
 	rr_err e = RR_OK;
 
 	if (!rr_can(r->principal, org, RR_CAP_EDIT))
 		return ak_forbidden(o);
-	ak_date(r, "gepland_begin", "Geplande vertrekdatum", true, &ps, &d);
-	ak_date(r, "gepland_eind", "Geplande terugkomst", false, &pe, &d);
-	dests = ak_destinations(ak_val(r, "bestemmingen"), &d);
-	travs = ak_travellers(ak_val(r, "reizigers"), &d);
-	costs = ak_costs(ak_val(r, "kosten"), "estimate", org, &d);
-	if (!ak_val(r, "titel"))
-		rr_diag_add(&d, "Titel (titel): vul een titel in");
 	if (status && !rr_enum_has(status_values, status))
 		rr_diag_add(&d, "Opslaan als (status): kies aanvragen of concept");
-	t = json_pack("{s:s, s:s?, s:s?, s:s?, s:s, s:b, s:o, s:o, s:O, s:o}",
-		      "organisation", org, "title", ak_val(r, "titel"), "kind", ak_val(r, "soort"),
-		      "direction", ak_val(r, "richting"), "status", status ? status : "requested",
-		      "public", 0, "destinations", dests, "travellers", travs,
-		      "planned_travellers", travs, "costs", costs);
+	t = json_pack("{s:s, s:s, s:b}", "organisation", org, "status",
+		      status ? status : "requested", "public", 0);
 	if (!t) {
 		e = RR_ENOMEM;
 		goto out;
 	}
-	if ((v = ak_val(r, "doel")))
-		json_object_set_new(t, "purpose", json_string(v));
-	if ((v = ak_val(r, "motivatie")))
-		json_object_set_new(t, "motivation", json_string(v));
-	if ((v = ak_val(r, "ambtenaren"))) {
-		char *end;
-		long n = strtol(v, &end, 10);
-		if (*end || n < 0 || n > 1000)
-			rr_diag_add(&d, "Aantal ambtenaren (ambtenaren): een heel getal van 0 tot 1000");
-		else
-			json_object_set_new(t, "planned_accompanying_officials", json_integer(n));
-	}
+	ak_trip_form_parse(r, t, 0, &ps, &d);
 	if (d.n)
 		goto invalid;
-	{
-		char iso[RR_DATE_ISO_MAX];
-		rr_date_iso(&ps, iso);
-		json_object_set_new(t, "planned_start", json_string(iso));
-		if (pe.prec) {
-			rr_date_iso(&pe, iso);
-			json_object_set_new(t, "planned_end", json_string(iso));
-		}
-	}
 	if ((e = new_id(r, org, &ps, ak_val(r, "titel"), id, sizeof id)))
 		goto out;
 	json_object_set_new(t, "id", json_string(id));
@@ -415,6 +240,11 @@ rr_err ak_trip_page(rr_req *r, rr_resp *o, const json_t *t, const rr_diag *d, in
 	pk_third_party(&h, t);
 	html_close(&h, "p");
 	facts(r, &h, t);
+	if (rr_can(r->principal, org, RR_CAP_EDIT)) {
+		html_open_c(&h, "p", "utrecht-paragraph");
+		pk_link_path(&h, "/beheer/reizen/", id, "/bewerken", "Gegevens bewerken");
+		html_close(&h, "p");
+	}
 	layout_h2(&h, "Wat nog ontbreekt");
 	if (json_array_size(probs)) {
 		html_open_c(&h, "ul", "utrecht-unordered-list rr-completeness");

@@ -51,11 +51,14 @@ rr_err logout_post(rr_req *r, rr_resp *o);
 rr_err page_admin(rr_req *r, rr_resp *o);
 rr_err page_overdue(rr_req *r, rr_resp *o);
 rr_err api_overdue(rr_req *r, rr_resp *o);
-/* page_trip_edit.c, page_trip_action.c */
+/* page_trip_edit.c, page_trip_action.c, page_trip_fields.c */
 rr_err page_trip_new(rr_req *r, rr_resp *o);
 rr_err trip_create(rr_req *r, rr_resp *o);
 rr_err page_trip_edit(rr_req *r, rr_resp *o);
 rr_err trip_action(rr_req *r, rr_resp *o);
+/* page_trip_fields.c: correcting a trip's descriptive fields */
+rr_err page_trip_fields(rr_req *r, rr_resp *o);
+rr_err trip_fields_save(rr_req *r, rr_resp *o);
 /* page_gift_edit.c */
 rr_err page_gift_new(rr_req *r, rr_resp *o);
 rr_err gift_create(rr_req *r, rr_resp *o);

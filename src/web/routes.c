@@ -36,7 +36,7 @@ static const rr_route table[] = {
 	{"/api/v1/gifts.csv", api_gifts_csv, RR_CT_CSV, RR_GET},
 	{"/api/v1/overdue", api_overdue, RR_CT_JSON, RR_GET},
 	/* signed in: sessions, forms (page_login.c, page_admin.c, page_trip_edit.c,
-	 * page_trip_action.c, page_gift_edit.c, page_audit.c) */
+	 * page_trip_action.c, page_trip_fields.c, page_gift_edit.c, page_audit.c) */
 	{"/inloggen", page_login, RR_CT_HTML, RR_GET},
 	{"/inloggen", login_post, RR_CT_HTML, RR_POST_LOGIN},
 	{"/uitloggen", logout_post, RR_CT_HTML, RR_POST},
@@ -44,6 +44,8 @@ static const rr_route table[] = {
 	{"/beheer/reizen/nieuw", page_trip_new, RR_CT_HTML, RR_GET},
 	{"/beheer/reizen/nieuw", trip_create, RR_CT_HTML, RR_POST},
 	{"/beheer/reizen/{id}", page_trip_edit, RR_CT_HTML, RR_GET},
+	{"/beheer/reizen/{id}/bewerken", page_trip_fields, RR_CT_HTML, RR_GET},
+	{"/beheer/reizen/{id}/bewerken", trip_fields_save, RR_CT_HTML, RR_POST},
 	{"/beheer/reizen/{id}/aanvragen", trip_action, RR_CT_HTML, RR_POST},
 	{"/beheer/reizen/{id}/afstemming", trip_action, RR_CT_HTML, RR_POST},
 	{"/beheer/reizen/{id}/besluit", trip_action, RR_CT_HTML, RR_POST},
