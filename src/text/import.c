@@ -318,6 +318,8 @@ static const char *status_of(const imp_item *it, const json_t *trip, imp_genre g
 {
 	json_t *dec = json_object_get(trip, "decision");
 	const char *o = dec ? rr_rec_str(dec, "outcome") : NULL;
+	if (json_object_get(trip, "cancellation"))
+		return "cancelled";
 	if (json_object_get(trip, "report") && rr_rec_str(json_object_get(trip, "report"), "text") &&
 	    (json_object_get(trip, "start") || json_object_get(trip, "planned_start")))
 		return "reported";

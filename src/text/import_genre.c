@@ -34,6 +34,11 @@ static rr_err push(imp_analysis *a, imp_item *it)
 	return RR_OK;
 }
 
+rr_err imp_push_item(imp_analysis *a, imp_item *it)
+{
+	return push(a, it);
+}
+
 void imp_analysis_free(imp_analysis *a)
 {
 	for (size_t i = 0; i < a->n; i++)
@@ -320,6 +325,12 @@ static rr_err list_item(const char *t, size_t s, size_t e, int dir, const rr_dat
 	imp_span(&it, "title", ds, de);
 	kind = imp_trip_kind(t, ds, de);
 	json_object_set_new(it.trip, "kind", json_string(kind ? kind : "bezoek"));
+	if (imp_called_off(t, ds, de, desc, sizeof desc)) {
+		json_t *c = json_object();
+		json_object_set_new(c, "reason", json_string(desc));
+		json_object_set_new(it.trip, "cancellation", c);
+		imp_span(&it, "cancellation", ds, de);
+	}
 	if (dir == 1) {
 		imp_place p[IMP_MAX_PLACES];
 		imp_person pp[8];
@@ -434,8 +445,8 @@ static rr_err letter(const char *t, size_t n, const char *name, imp_analysis *a,
 			pos++;
 		for (const char *const *w = words; *w && kw >= e2; w++)
 			kw = imp_find_word(t, s, e2, *w, false);
-		if (kw >= e2)
-			continue;
+		if (kw >= e2 || imp_called_off(t, s, e2, NULL, 0))
+			continue; /* a mission called off is left to imp_mentions_scan */
 		size_t naar = imp_find_word(t, kw, e2, "naar", false);
 		if (naar >= e2 || !imp_places_find(t, naar, e2, p, IMP_MAX_PLACES))
 			continue;
@@ -545,7 +556,7 @@ rr_err imp_analyse(const char *t, size_t n, const char *name, imp_analysis *a, r
 			imp_partnership_find(t, 0, n, d0 ? &fb : NULL, ref.prec ? &ref : NULL,
 					     &a->partnership);
 		}
-		return e;
+		return e ? e : imp_mentions_scan(t, n, name, a, notes);
 	}
 	imp_partnership_find(t, 0, n, NULL, a->date.prec ? &a->date : NULL, &a->partnership);
 	if (has_lists(t, n)) {
@@ -553,11 +564,11 @@ rr_err imp_analyse(const char *t, size_t n, const char *name, imp_analysis *a, r
 		if ((e = lists(t, n, name, a, notes)) || (e = imp_results_scan(t, n, a, false)))
 			return e;
 		imp_investment_total(t, n, a);
-		return RR_OK;
+		return imp_mentions_scan(t, n, name, a, notes);
 	}
 	a->genre = IMP_G_LETTER;
 	if ((e = letter(t, n, name, a, notes)) || (e = imp_results_scan(t, n, a, true)))
 		return e;
 	imp_investment_total(t, n, a);
-	return RR_OK;
+	return imp_mentions_scan(t, n, name, a, notes);
 }

@@ -205,6 +205,18 @@ typedef struct imp_analysis {
 rr_err imp_analyse(const char *t, size_t n, const char *name, imp_analysis *a,
 		   rr_diag *notes);
 void imp_analysis_free(imp_analysis *a);
+/* Appends it to a (a takes it over, also on failure). */
+rr_err imp_push_item(imp_analysis *a, imp_item *it);
+
+/* import_mentions.c: trips the text mentions as cancelled ("een bezoek aan
+ * X in mei 2020 werd afgelast vanwege ..."): items with planned dates and a
+ * "cancellation" {reason}, unless a's items already cover that country and
+ * time. Postponed trips and other bodies' trips give nothing. */
+/* Does t[s..e) say a trip was called off (afgelast, geannuleerd, ging niet
+ * door)? reason (cap bytes, may be NULL) receives why, from the text. */
+bool imp_called_off(const char *t, size_t s, size_t e, char *reason, size_t cap);
+rr_err imp_mentions_scan(const char *t, size_t n, const char *name, imp_analysis *a,
+			 rr_diag *notes);
 
 /* import_form.c: one section of a trip form (report or request). */
 rr_err imp_form_section(const char *t, size_t hs, size_t he, size_t to, imp_item *it,
