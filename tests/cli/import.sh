@@ -64,7 +64,14 @@ check "Osaka/Tokio: 2 officials, EUR 10,900 estimate, decided 21 February 2023" 
 	"[$(trip gm0034 2023-05 Osaka) | .accompanying_officials == 2 and (.costs | any(.amount_eur == 10900 and .kind == \"estimate\")) and .decision.date == \"2023-02-21\" and .decision.outcome == \"approved\"] == [true]"
 check "Madrid: EUR 1,250 and 1 official" \
 	"[$(trip gm0034 2023-05 Madrid) | .accompanying_officials == 1 and (.costs | any(.amount_eur == 1250))] == [true]"
-check "Almere: 5 trips" "[.trips[] | select(.organisation == \"gm0034\")] | length == 5"
+check "Almere: 5 trips that took place or were asked for" "[.trips[] | select(.organisation == \"gm0034\" and .status != \"cancelled\")] | length == 5"
+check "Almere: the Japan visit of May 2020 is the one cancelled trip" \
+	"[.trips[] | select(.organisation == \"gm0034\" and .status == \"cancelled\") | .start == \"2020-05\" and .planned_start == \"2020-05\" and (.destinations | map(.country)) == [\"JP\"]] == [true]"
+check "the 2020 cancellation names Covid as its reason" \
+	"[.trips[] | select(.organisation == \"gm0034\" and .status == \"cancelled\") | .cancellation.reason | test(\"covid\"; \"i\")] == [true]"
+check "the 2020 cancellation is public and points at its sentence" \
+	"[.trips[] | select(.organisation == \"gm0034\" and .status == \"cancelled\") | .public == true and (.sources | length == 1) and (.sources[0].spans | any(.field == \"cancellation\"))] == [true]"
+check "no Utrecht trip is made from a cancellation" "[.trips[] | select(.organisation == \"pv26\" and .status == \"cancelled\")] | length == 0"
 check "Utrecht 2017 mission: 28 October - 4 November, both documents" \
 	"[.trips[] | select(.organisation == \"pv26\" and .start == \"2017-10-28\") | .end == \"2017-11-04\" and (.sources | length == 2)] == [true]"
 check "26 outgoing delegations 1995-2019" \

@@ -563,6 +563,81 @@ static void test_mission_results(void **state)
 	json_decref(doc);
 }
 
+static size_t count_status(const json_t *doc, const char *status)
+{
+	size_t i, n = 0;
+	json_t *t;
+	json_array_foreach(json_object_get(doc, "trips"), i, t)
+		if (!strcmp(json_string_value(json_object_get(t, "status")), status))
+			n++;
+	return n;
+}
+
+static json_t *import1(const char *text)
+{
+	const char *names[] = {"m.txt"};
+	const char *texts[] = {text};
+	return import(names, texts, 1);
+}
+
+static void test_cancelled_mentions(void **state)
+{
+	json_t *doc, *t;
+	(void)state;
+	/* called off, with a reason: a cancelled trip with planned month */
+	doc = import1("Geachte leden,\n\nDe gedeputeerde bezocht Chili niet. In juni 2021 zou "
+		      "een handelsmissie naar Chili gaan, maar die ging niet door wegens de "
+		      "lockdown.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	t = json_array_get(json_object_get(doc, "trips"), 0);
+	assert_string_equal(json_string_value(json_object_get(t, "status")), "cancelled");
+	assert_string_equal(json_string_value(json_object_get(t, "planned_start")), "2021-06");
+	assert_string_equal(json_string_value(json_object_get(t, "start")), "2021-06");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(t, "cancellation"),
+							      "reason")), "lockdown");
+	assert_string_equal(json_string_value(json_object_get(
+		json_array_get(json_object_get(t, "destinations"), 0), "country")), "CL");
+	assert_true(json_is_true(json_object_get(t, "public")));
+	json_decref(doc);
+	/* the same sentence twice in one import: one trip */
+	{
+		const char *names[] = {"a.txt", "a.txt"};
+		const char *texts[] = {"Het bezoek aan Kenia in april 2019 is geannuleerd.\n",
+			"Het bezoek aan Kenia in april 2019 is geannuleerd.\n"};
+		doc = import(names, texts, 2);
+		assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+		assert_int_equal(count_status(doc, "cancelled"), 1);
+		json_decref(doc);
+	}
+	/* postponed without a new date: nothing */
+	doc = import1("Het werkbezoek aan Duitsland in maart 2021 werd uitgesteld.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 0);
+	json_decref(doc);
+	/* a past visit mentioned in passing: not made a trip (see docs) */
+	doc = import1("Dit past in een reeks. Het laatste bezoek aan Canada vond plaats in "
+		      "oktober 2015.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 0);
+	json_decref(doc);
+	/* another body's visit: nothing */
+	doc = import1("Een bezoek van de provincie Gelderland aan Japan in mei 2020 werd "
+		      "afgelast vanwege corona.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 0);
+	json_decref(doc);
+	/* no month: nothing */
+	doc = import1("Een reis naar Peru in 2020 werd afgelast.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 0);
+	json_decref(doc);
+	/* a list line that says so is cancelled, and the sentence adds nothing */
+	doc = import1("Evaluatie\n\nUitgaande delegaties\n\n"
+		      "- Mei 2020 Missie naar Japan (afgelast vanwege Covid-19)\n"
+		      "- Oktober 2018 Missie naar Canada\n\n"
+		      "De missie naar Japan in mei 2020 werd afgelast vanwege Covid-19.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 2);
+	assert_int_equal(count_status(doc, "cancelled"), 1);
+	assert_int_equal(count_status(doc, "completed"), 1);
+	json_decref(doc);
+}
+
 static void test_bad_files(void **state)
 {
 	rr_import *im = NULL;
@@ -596,6 +671,7 @@ int main(void)
 		cmocka_unit_test(test_register_pairs),
 		cmocka_unit_test(test_jobs_and_types),
 		cmocka_unit_test(test_mission_results),
+		cmocka_unit_test(test_cancelled_mentions),
 		cmocka_unit_test(test_bad_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
