@@ -5,39 +5,15 @@
 # other body, no CSRF token, invalid input: 422 and nothing written).
 . "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/fixtures/serve_lib.sh"
+. "$(dirname "$0")/fixtures/session_lib.sh"
 
 DB="$T/f.db"
 make_db "$DB" || { notok "fixture database loads"; exit 1; }
-adduser() { # NAME ORG ROLE PASSWORD
-	printf '%s\n' "$4" | "$RR_BIN" user add "$1" --db "$DB" --organisation "$2" \
-		--role "$3" --password-stdin >/dev/null 2>"$T/useradd.err"
-}
 adduser anna gm0034 redacteur 'anna-wachtwoord-1' && adduser piet pv26 redacteur 'piet-wachtwoord-1' &&
 	adduser bea gm0034 beheerder 'bea-wachtwoord-12' &&
 	ok "users created with reisregister user add --password-stdin" ||
 	notok "users created" "$(cat "$T/useradd.err")"
 start_server "$DB" || { notok "server starts"; exit 1; }
-
-login() { # NAME PASSWORD -> token on stdout
-	curl -s -o /dev/null -D "$T/lhead" -H "Origin: $BASE" --data-urlencode "naam=$1" \
-		--data-urlencode "wachtwoord=$2" "$BASE/inloggen"
-	sed -n 's/^Set-Cookie: rr_session=\([^;]*\);.*/\1/p' "$T/lhead" | tr -d '\r'
-}
-csrf_from() { # TOKEN PATH -> the CSRF token in the form on PATH
-	curl -s -b "rr_session=$1" "$BASE$2" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1
-}
-# post TOKEN PATH [curl options]: form POST with Origin; status in $CODE,
-# Location in $LOC
-post() {
-	tok=$1; p=$2; shift 2
-	CODE=$(curl -s -o "$T/body" -D "$T/head" -w '%{http_code}' -H "Origin: $BASE" \
-		-b "rr_session=$tok" "$@" "$BASE$p")
-	LOC=$(sed -n 's/^Location: *//p' "$T/head" | tr -d '\r')
-}
-snapshot() { "$RR_BIN" export --db "$DB" >"$1" 2>/dev/null; }
-code_is() { # WANT NAME
-	if [ "$CODE" = "$1" ]; then ok "$2"; else notok "$2" "status $CODE, wanted $1: $(head -c 400 "$T/body")"; fi
-}
 
 ANNA=$(login anna 'anna-wachtwoord-1'); PIET=$(login piet 'piet-wachtwoord-1'); BEA=$(login bea 'bea-wachtwoord-12')
 [ -n "$ANNA" ] && [ -n "$PIET" ] && [ -n "$BEA" ] && ok "three users sign in" || notok "three users sign in"

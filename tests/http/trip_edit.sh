@@ -8,38 +8,17 @@
 # token, an editor of another body, a reader.
 . "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/fixtures/serve_lib.sh"
+. "$(dirname "$0")/fixtures/session_lib.sh"
 
 DB="$T/e.db"
 ID=gm0034-2023-osaka-tokio
 make_db "$DB" || { notok "fixture database loads"; exit 1; }
-adduser() { # NAME ORG ROLE PASSWORD
-	printf '%s\n' "$4" | "$RR_BIN" user add "$1" --db "$DB" --organisation "$2" \
-		--role "$3" --password-stdin >/dev/null 2>"$T/useradd.err"
-}
 adduser anna gm0034 redacteur 'anna-wachtwoord-1' && adduser piet pv26 redacteur 'piet-wachtwoord-1' &&
 	adduser kees gm0034 lezer 'kees-wachtwoord-1' &&
 	ok "users created with reisregister user add --password-stdin" ||
 	notok "users created" "$(cat "$T/useradd.err")"
 start_server "$DB" || { notok "server starts"; exit 1; }
 
-login() { # NAME PASSWORD -> token on stdout
-	curl -s -o /dev/null -D "$T/lhead" -H "Origin: $BASE" --data-urlencode "naam=$1" \
-		--data-urlencode "wachtwoord=$2" "$BASE/inloggen"
-	sed -n 's/^Set-Cookie: rr_session=\([^;]*\);.*/\1/p' "$T/lhead" | tr -d '\r'
-}
-csrf_from() { # TOKEN PATH -> the CSRF token in the form on PATH
-	curl -s -b "rr_session=$1" "$BASE$2" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1
-}
-post() { # TOKEN PATH [curl options]: status in $CODE, Location in $LOC
-	tok=$1; p=$2; shift 2
-	CODE=$(curl -s -o "$T/body" -D "$T/head" -w '%{http_code}' -H "Origin: $BASE" \
-		-b "rr_session=$tok" "$@" "$BASE$p")
-	LOC=$(sed -n 's/^Location: *//p' "$T/head" | tr -d '\r')
-}
-snapshot() { "$RR_BIN" export --db "$DB" >"$1" 2>/dev/null; }
-code_is() { # WANT NAME
-	if [ "$CODE" = "$1" ]; then ok "$2"; else notok "$2" "status $CODE, wanted $1: $(head -c 400 "$T/body")"; fi
-}
 stored() { # the whole stored trip, as the export has it
 	"$RR_BIN" export --db "$DB" 2>/dev/null | jq -S --arg id "$ID" '.trips[] | select(.id == $id)'
 }
