@@ -55,7 +55,7 @@ $(BUILD)/reisregister: $(BUILD)/obj/src/cli/main.o $(BUILD)/libreisregister.a
 	@echo "  LINK    $@"
 	@$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libreisregister.a
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libreisregister.a
 	@mkdir -p $(dir $@)
 	@echo "  TEST    $@"
 	@$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libreisregister.a $(LDLIBS_ALL) $(shell pkg-config --libs cmocka)

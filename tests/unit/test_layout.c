@@ -1,33 +1,10 @@
 #include "testutil.h"
+#include "testhtml.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "web/layout.h"
-
-typedef struct fixture {
-	rr_buf b;
-	html h;
-} fixture;
-
-static int setup(void **state)
-{
-	fixture *f = calloc(1, sizeof *f);
-	if (!f)
-		return -1;
-	rr_buf_init(&f->b, 0);
-	html_init(&f->h, &f->b);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	rr_buf_free(&f->b);
-	free(f);
-	return 0;
-}
 
 static const char *page(fixture *f, const layout_page *p)
 {
