@@ -39,81 +39,80 @@ static void bind_cents(sqlite3_stmt *st, int i, const json_t *v)
 		sqlite3_bind_null(st, i);
 }
 
-static rr_err put_trip_children(rr_store *s, const json_t *t)
+/* The lists inside a trip that are kept as child rows, as data: the SQL
+ * takes ?1 trip, ?2 position, ?3... the columns, each the element's field
+ * (NULL: the element itself, a string) or its amount in cents. */
+typedef struct child_col {
+	const char *field;
+	int cents;
+} child_col;
+
+static const struct child_table {
+	const char *list, *del, *ins;
+	child_col cols[4];
+} children[] = {
+	{"destinations", "DELETE FROM trip_destination WHERE trip = ?1",
+	 "INSERT INTO trip_destination (trip, seq, country, city) VALUES (?1, ?2, ?3, ?4)",
+	 {{"country", 0}, {"city", 0}}},
+	{"travellers", "DELETE FROM trip_traveller WHERE trip = ?1",
+	 "INSERT INTO trip_traveller (trip, seq, name, role, person) VALUES (?1, ?2, ?3, ?4, ?5)",
+	 {{"name", 0}, {"role", 0}, {"person", 0}}},
+	{"costs", "DELETE FROM trip_cost WHERE trip = ?1",
+	 "INSERT INTO trip_cost (trip, seq, category, amount_cents, kind, paid_by) "
+	 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	 {{"category", 0}, {"amount_eur", 1}, {"kind", 0}, {"paid_by", 0}}},
+	{"themes", "DELETE FROM trip_theme WHERE trip = ?1",
+	 "INSERT OR IGNORE INTO trip_theme (trip, theme) VALUES (?1, ?3)",
+	 {{NULL, 0}}},
+};
+
+/* Replaces one child table's rows of trip t: one statement, reset per row. */
+static rr_err put_child_rows(rr_store *s, const json_t *t, const struct child_table *c)
 {
 	const char *id = rr_rec_str(t, "id");
-	json_t *arr, *el;
-	size_t i;
 	sqlite3_stmt *st;
+	json_t *el;
+	size_t i;
 	rr_err e;
-	static const char *const del[] = {
-		"DELETE FROM trip_destination WHERE trip = ?1",
-		"DELETE FROM trip_traveller WHERE trip = ?1",
-		"DELETE FROM trip_cost WHERE trip = ?1",
-		"DELETE FROM trip_theme WHERE trip = ?1",
-	};
 
-	for (i = 0; i < sizeof del / sizeof del[0]; i++) {
-		st = rr_sqlite_prepare(s, del[i]);
-		if (!st)
-			return RR_EDB;
-		rr_sqlite_bind_str(st, 1, id);
-		if ((e = rr_sqlite_run(s, st, "clear trip rows")))
-			return e;
-	}
-	arr = json_object_get(t, "destinations");
-	json_array_foreach(arr, i, el) {
-		st = rr_sqlite_prepare(s, "INSERT INTO trip_destination (trip, seq, country, city) "
-					  "VALUES (?1, ?2, ?3, ?4)");
-		if (!st)
-			return RR_EDB;
+	if (!(st = rr_sqlite_prepare(s, c->del)))
+		return RR_EDB;
+	rr_sqlite_bind_str(st, 1, id);
+	if ((e = rr_sqlite_run(s, st, "clear trip rows")))
+		return e;
+	if (!json_array_size(json_object_get(t, c->list)))
+		return RR_OK;
+	if (!(st = rr_sqlite_prepare(s, c->ins)))
+		return RR_EDB;
+	json_array_foreach(json_object_get(t, c->list), i, el) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
 		rr_sqlite_bind_str(st, 1, id);
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-		rr_sqlite_bind_str(st, 3, rr_rec_str(el, "country"));
-		rr_sqlite_bind_str(st, 4, rr_rec_str(el, "city"));
-		if ((e = rr_sqlite_run(s, st, "trip destination")))
+		for (int k = 0; k < 4 && (k == 0 || c->cols[k].field); k++) {
+			const child_col *col = &c->cols[k];
+			if (col->cents)
+				bind_cents(st, 3 + k, json_object_get(el, col->field));
+			else
+				rr_sqlite_bind_str(st, 3 + k, col->field ? rr_rec_str(el, col->field)
+									 : json_string_value(el));
+		}
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			e = rr_sqlite_fail(s, c->list);
+			sqlite3_finalize(st);
 			return e;
+		}
 	}
-	arr = json_object_get(t, "travellers");
-	json_array_foreach(arr, i, el) {
-		st = rr_sqlite_prepare(s, "INSERT INTO trip_traveller (trip, seq, name, role, person) "
-					  "VALUES (?1, ?2, ?3, ?4, ?5)");
-		if (!st)
-			return RR_EDB;
-		rr_sqlite_bind_str(st, 1, id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-		rr_sqlite_bind_str(st, 3, rr_rec_str(el, "name"));
-		rr_sqlite_bind_str(st, 4, rr_rec_str(el, "role"));
-		rr_sqlite_bind_str(st, 5, rr_rec_str(el, "person"));
-		if ((e = rr_sqlite_run(s, st, "trip traveller")))
+	sqlite3_finalize(st);
+	return RR_OK;
+}
+
+static rr_err put_trip_children(rr_store *s, const json_t *t)
+{
+	rr_err e;
+	for (size_t i = 0; i < sizeof children / sizeof children[0]; i++)
+		if ((e = put_child_rows(s, t, &children[i])))
 			return e;
-	}
-	arr = json_object_get(t, "costs");
-	json_array_foreach(arr, i, el) {
-		st = rr_sqlite_prepare(s, "INSERT INTO trip_cost (trip, seq, category, amount_cents, "
-					  "kind, paid_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-		if (!st)
-			return RR_EDB;
-		rr_sqlite_bind_str(st, 1, id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-		rr_sqlite_bind_str(st, 3, rr_rec_str(el, "category"));
-		bind_cents(st, 4, json_object_get(el, "amount_eur"));
-		rr_sqlite_bind_str(st, 5, rr_rec_str(el, "kind"));
-		rr_sqlite_bind_str(st, 6, rr_rec_str(el, "paid_by"));
-		if ((e = rr_sqlite_run(s, st, "trip cost")))
-			return e;
-	}
-	arr = json_object_get(t, "themes");
-	json_array_foreach(arr, i, el) {
-		st = rr_sqlite_prepare(s, "INSERT OR IGNORE INTO trip_theme (trip, theme) "
-					  "VALUES (?1, ?2)");
-		if (!st)
-			return RR_EDB;
-		rr_sqlite_bind_str(st, 1, id);
-		rr_sqlite_bind_str(st, 2, json_string_value(el));
-		if ((e = rr_sqlite_run(s, st, "trip theme")))
-			return e;
-	}
 	return RR_OK;
 }
 
