@@ -59,21 +59,6 @@ static void check_transition(refctx *c, const json_t *trip)
 	json_decref(old);
 }
 
-/* created, updated or unchanged, compared with what the store has */
-static void count(rr_store *s, rr_kind k, const json_t *rec, rr_load_stats *st)
-{
-	json_t *old = NULL;
-	if (!st)
-		return;
-	if (rr_store_get(s, k, rr_rec_str(rec, "id"), &rr_viewer_system, &old))
-		st->created[k]++;
-	else if (json_equal(old, (json_t *)rec))
-		st->unchanged[k]++;
-	else
-		st->updated[k]++;
-	json_decref(old);
-}
-
 rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr_diag *d)
 {
 	refctx c = {s, {NULL}, NULL, d, 0, RR_OK};
@@ -110,9 +95,12 @@ rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr
 	/* kinds in dependency order: bodies first (enum order of rr_kind) */
 	for (int k = 0; k < RR_K_COUNT && !e; k++) {
 		json_array_foreach(json_object_get(doc, rr_kind_get(k)->plural), i, r) {
-			count(s, (rr_kind)k, r, stats);
-			if ((e = rr_store_put(s, (rr_kind)k, r, d)))
+			rr_put_result res;
+			if ((e = rr_store_put(s, (rr_kind)k, r, &res, d)))
 				break;
+			if (stats)
+				(res == RR_PUT_CREATED ? stats->created
+				 : res == RR_PUT_UPDATED ? stats->updated : stats->unchanged)[k]++;
 		}
 	}
 	if (!e && (e = rr_store_commit(s)))

@@ -251,7 +251,8 @@ static rr_err old_doc(rr_store *s, rr_kind k, const char *id, char **out)
 	return RR_OK;
 }
 
-rr_err rr_store_put(rr_store *s, rr_kind k, const json_t *rec, rr_diag *d)
+rr_err rr_store_put(rr_store *s, rr_kind k, const json_t *rec, rr_put_result *res,
+		    rr_diag *d)
 {
 	sqlite3_stmt *st = NULL;
 	char *doc = NULL, *before = NULL, now[32];
@@ -273,6 +274,9 @@ rr_err rr_store_put(rr_store *s, rr_kind k, const json_t *rec, rr_diag *d)
 	}
 	if ((e = old_doc(s, k, id, &before)))
 		goto out;
+	if (res)
+		*res = !before ? RR_PUT_CREATED : strcmp(before, doc) ? RR_PUT_UPDATED
+								: RR_PUT_UNCHANGED;
 	if (before && !strcmp(before, doc))
 		goto out; /* unchanged: nothing to write, nothing to log */
 	now_iso(now);

@@ -50,8 +50,13 @@ rr_err rr_store_begin(rr_store *s);
 rr_err rr_store_commit(rr_store *s);
 void rr_store_rollback(rr_store *s);
 
-/* Inserts or replaces the record with rec's id. rec must be normalised. */
-rr_err rr_store_put(rr_store *s, rr_kind k, const json_t *rec, rr_diag *d);
+typedef enum { RR_PUT_CREATED, RR_PUT_UPDATED, RR_PUT_UNCHANGED } rr_put_result;
+
+/* Inserts or replaces the record with rec's id. rec must be normalised. A
+ * record equal to the stored one is not written (nor logged). *res, if
+ * given, says which happened. */
+rr_err rr_store_put(rr_store *s, rr_kind k, const json_t *rec, rr_put_result *res,
+		    rr_diag *d);
 rr_err rr_store_delete(rr_store *s, rr_kind k, const char *id);
 
 /* The record with id if v may see it: *out is a new reference, else

@@ -39,7 +39,7 @@ static void put(rr_kind k, const char *text)
 	json_t *raw = json_loads(text, 0, &je), *norm = NULL;
 	rr_diag d = {0};
 	check(raw && !rr_record_normalise(k, raw, "fuzz", &norm, &d) &&
-	      !rr_store_put(store, k, norm, &d));
+	      !rr_store_put(store, k, norm, NULL, &d));
 	json_decref(raw);
 	json_decref(norm);
 	rr_diag_free(&d);

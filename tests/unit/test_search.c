@@ -67,7 +67,7 @@ static rr_err put_json(rr_store *s, rr_kind k, const char *text)
 	assert_non_null(raw);
 	e = rr_record_normalise(k, raw, "test", &norm, &d);
 	if (!e)
-		e = rr_store_put(s, k, norm, &d);
+		e = rr_store_put(s, k, norm, NULL, &d);
 	if (e)
 		rr_diag_print(&d, "  ", stderr);
 	rr_diag_free(&d);
