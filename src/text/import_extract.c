@@ -1,5 +1,6 @@
 /* import_extract.c - the text of an imported file (plain text, HTML through
  * libxml2's HTML parser, Markdown), and small text helpers. */
+#include "../util/utf8.h"
 #include "import_int.h"
 
 #include <ctype.h>
@@ -196,31 +197,8 @@ size_t imp_superscript(const char *t, size_t pos, size_t to)
 /* Length of a valid UTF-8 sequence at s[i], 0 when invalid. */
 static size_t utf8_len(const unsigned char *s, size_t i, size_t n)
 {
-	unsigned char c = s[i];
-	size_t len;
-	unsigned int cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2, cp = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3, cp = c & 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4, cp = c & 0x07;
-	else
-		return 0;
-	if (i + len > n)
-		return 0;
-	for (size_t k = 1; k < len; k++) {
-		if ((s[i + k] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i + k] & 0x3F);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-		return 0;
-	return len;
+	uint32_t cp;
+	return rr_utf8_decode(s + i, n - i, &cp);
 }
 
 static void add_cp(rr_buf *b, unsigned int cp)

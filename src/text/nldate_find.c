@@ -48,7 +48,7 @@ rr_err rr_nldate_find(const char *text, size_t n, size_t from,
 		}
 		prev = t;
 		have_prev = true;
-		/* always move on, even if the scanner stood still */
+		/* always move on: a scanner that stood still would loop forever */
 		pos = after > pos ? after : pos + 1;
 	}
 	if (why)

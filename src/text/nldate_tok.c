@@ -1,45 +1,17 @@
 /* nldate_tok.c - the tokenizer and keyword tables of the Dutch date parser. */
 #include "nldate_int.h"
+#include "../util/utf8.h"
 
 #include <string.h>
 
-/* Decodes one UTF-8 code point at s[at] (at < n). Returns its length;
- * an invalid or truncated sequence is one byte with *cp = 0xFFFD. */
+/* The character at s[at] (at < n) and its length; an invalid byte reads
+ * as one byte of U+FFFD, so the scanner always moves on. */
 static size_t u8dec(const unsigned char *s, size_t n, size_t at, unsigned *cp)
 {
-	unsigned b = s[at], c;
-	size_t len, i;
-
-	if (b < 0x80) {
-		*cp = b;
-		return 1;
-	}
-	if (b >= 0xC2 && b <= 0xDF) {
-		len = 2;
-		c = b & 0x1F;
-	} else if (b >= 0xE0 && b <= 0xEF) {
-		len = 3;
-		c = b & 0x0F;
-	} else if (b >= 0xF0 && b <= 0xF4) {
-		len = 4;
-		c = b & 0x07;
-	} else {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	if (len > n - at) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (i = 1; i < len; i++) {
-		if ((s[at + i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		c = (c << 6) | (s[at + i] & 0x3F);
-	}
-	*cp = c;
-	return len;
+	uint32_t c;
+	size_t l = rr_utf8_decode(s + at, n - at, &c);
+	*cp = l ? c : 0xFFFD;
+	return l ? l : 1;
 }
 
 enum { CL_SPACE, CL_NL, CL_DIGIT, CL_LETTER, CL_SUP, CL_PUNCT };

@@ -1,6 +1,8 @@
 /* tokenize.c - folding and stemming of Dutch text for search (tokenize.h). */
 #include "tokenize.h"
 
+#include "../util/utf8.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,43 +42,13 @@ void rr_tokenizer_free(rr_tokenizer *t)
 /* ---- decoding and folding ---- */
 
 /* The code point at s[0..n), or -1 for an invalid byte; *len is the number
- * of bytes read (1 for an invalid byte). Rejects overlong forms, surrogates
- * and values past U+10FFFF. */
+ * of bytes read (1 for an invalid byte). */
 static long decode(const unsigned char *s, size_t n, size_t *len)
 {
-	unsigned char c = s[0];
-	long cp, min;
-	size_t k, need;
-
-	*len = 1;
-	if (c < 0x80)
-		return c;
-	if (c >= 0xC2 && c <= 0xDF) {
-		need = 1;
-		cp = c & 0x1F;
-		min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		need = 2;
-		cp = c & 0x0F;
-		min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 3;
-		cp = c & 0x07;
-		min = 0x10000;
-	} else {
-		return -1;
-	}
-	if (need >= n)
-		return -1;
-	for (k = 1; k <= need; k++) {
-		if ((s[k] & 0xC0) != 0x80)
-			return -1;
-		cp = (cp << 6) | (s[k] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return -1;
-	*len = need + 1;
-	return cp;
+	uint32_t cp;
+	size_t l = rr_utf8_decode(s, n, &cp);
+	*len = l ? l : 1;
+	return l ? (long)cp : -1;
 }
 
 static size_t encode(long cp, char out[4])

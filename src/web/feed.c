@@ -5,48 +5,12 @@
 #include <string.h>
 
 #include "model/record.h"
+#include "util/utf8.h"
 #include "web/pages.h"
 
 #define FEED_MAX_ENTRIES 500
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD";
-
-/* Length of the valid UTF-8 sequence at p (n bytes left) and its code
- * point, or 0 when it is not valid UTF-8. */
-static size_t utf8_seq(const unsigned char *p, size_t n, uint32_t *cp)
-{
-	size_t len;
-	uint32_t c;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
-		len = 2;
-		c = p[0] & 0x1F;
-	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-		len = 3;
-		c = p[0] & 0x0F;
-	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-		len = 4;
-		c = p[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (p[i] & 0x3F);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-	    (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return len;
-}
 
 /* Characters XML 1.0 allows. */
 static bool xml_char(uint32_t c)
@@ -62,7 +26,7 @@ void feed_xml_escape(rr_buf *b, const char *s)
 
 	while (n > 0) {
 		uint32_t c = 0;
-		size_t len = utf8_seq(p, n, &c);
+		size_t len = rr_utf8_decode(p, n, &c);
 
 		if (!len) {
 			rr_buf_addstr(b, REPLACEMENT);

@@ -3,6 +3,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "util/utf8.h"
+
 /* Elements that have no end tag. */
 static const char *const void_tags[] = {
 	"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
@@ -68,51 +70,6 @@ rr_err html_finish(html *h)
 	return html_err(h);
 }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid.
- * Rejects overlong forms, surrogates and code points past U+10FFFF. */
-static size_t utf8_len(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	unsigned char c = s[0];
-	unsigned char lo = 0x80, hi = 0xBF;
-	size_t len;
-	uint32_t v;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		v = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		v = c & 0x0F;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		v = c & 0x07;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		unsigned char d = s[i];
-		if (d < (i == 1 ? lo : 0x80) || d > (i == 1 ? hi : 0xBF))
-			return 0;
-		v = (v << 6) | (d & 0x3F);
-	}
-	*cp = v;
-	return len;
-}
-
 /* Escapes n bytes of s for text and quoted attribute values. */
 static void escape(html *h, const char *s, size_t n)
 {
@@ -141,7 +98,7 @@ static void escape(html *h, const char *s, size_t n)
 			len = 1;
 			break;
 		default:
-			len = utf8_len(p + i, n - i, &cp);
+			len = rr_utf8_decode(p + i, n - i, &cp);
 			if (len == 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
 				rr_buf_addstr(h->b, REPLACEMENT);
 				if (len == 0)
@@ -400,7 +357,7 @@ void html_json(html *h, const char *json)
 		else if (c == '&')
 			esc = "\\u0026";
 		else if (c >= 0x80) {
-			len = utf8_len(p + i, n - i, &cp);
+			len = rr_utf8_decode(p + i, n - i, &cp);
 			if (len == 0) {
 				esc = "\\ufffd";
 				len = 1;

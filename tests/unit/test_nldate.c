@@ -492,6 +492,20 @@ static void test_precision_names(void **state)
 	assert_string_equal(rr_nldate_prec_name(RR_PREC_NONE), "none");
 }
 
+/* Overlong UTF-8 is not a digit: "\xE0\x80\xB2" must not read as '2'. */
+static void test_overlong_utf8(void **state)
+{
+	static const char text[] = "\xE0\x80\xB2\xE0\x80\xB9 mei 2023 en 0i\xCD*(\xE0\x80\xB2 7";
+	rr_nldate d;
+	const char *why = NULL;
+	rr_err e;
+	(void)state;
+	e = rr_nldate_find(text, sizeof text - 1, 0, NULL, &d, &why);
+	assert_int_equal(e, RR_OK);
+	assert_int_equal(d.start.prec, RR_PREC_MONTH); /* "mei 2023", no day 29 */
+	assert_int_equal(d.start.m, 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -514,6 +528,7 @@ int main(void)
 		cmocka_unit_test(test_exact),
 		cmocka_unit_test(test_bounds),
 		cmocka_unit_test(test_precision_names),
+		cmocka_unit_test(test_overlong_utf8),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
