@@ -4,8 +4,8 @@
 #include <jansson.h>
 #include <string.h>
 
-#include "../text/nldate.h"
-#include "../text/nlfmt.h"
+#include "../nl/nldate.h"
+#include "../nl/nlfmt.h"
 #include "../util/buf.h"
 
 static void usage(FILE *f)

@@ -1,6 +1,6 @@
 /* reisregister import - take existing trip reports, requests, registers,
  * letters and evaluations (text, HTML, Markdown) into the register, all or
- * nothing. The reading is done by src/text/import*.c. */
+ * nothing. The reading is done by src/import/import*.c. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +10,7 @@
 #include "../model/record.h"
 #include "../store/auth_store.h"
 #include "../store/load.h"
-#include "../text/import.h"
+#include "../import/import.h"
 #include "cli.h"
 
 #define FILE_MAX ((size_t)32 << 20)

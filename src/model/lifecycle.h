@@ -11,7 +11,7 @@
 #include <jansson.h>
 
 #include "../util/err.h"
-#include "date.h"
+#include "../nl/date.h"
 
 #define RR_REPORT_PERIOD_DAYS 42 /* six weeks after return */
 

@@ -10,7 +10,7 @@
 #include <jansson.h>
 
 #include "../util/err.h"
-#include "date.h"
+#include "../nl/date.h"
 #include "schema.h"
 
 /* Validates rec as a record of kind k. On success *out is a new reference

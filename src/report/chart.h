@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "../web/html.h"
+#include "../util/html.h"
 
 #define RR_CHART_MAX_SERIES 4
 

@@ -9,7 +9,7 @@
 
 #include <jansson.h>
 
-#include "../model/date.h"
+#include "../nl/date.h"
 #include "../store/store.h"
 
 typedef struct rr_eval_opts {

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../text/tokenize.h"
+#include "../nl/tokenize.h"
 #include "../util/buf.h"
 #include "search.h"
 

@@ -14,7 +14,7 @@
 #include <jansson.h>
 
 #include "auth/auth.h"
-#include "model/date.h"
+#include "nl/date.h"
 #include "model/schema.h"
 #include "web/form.h"
 #include "web/pages.h"

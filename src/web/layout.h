@@ -17,7 +17,7 @@
 
 #include <stddef.h>
 
-#include "web/html.h"
+#include "util/html.h"
 
 #define LAYOUT_SITE_NAME "Reisregister"
 #define LAYOUT_THEME_CLASS "voorbeeld-theme"

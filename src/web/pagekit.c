@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/date.h"
+#include "nl/date.h"
 #include "model/record.h"
-#include "text/nlfmt.h"
+#include "nl/nlfmt.h"
 
 void pk_begin(html *h, rr_resp *o, const char *title, const layout_crumb *crumbs,
 	      size_t ncrumbs, const char *nav)

@@ -9,7 +9,7 @@
 
 #include <jansson.h>
 
-#include "web/html.h"
+#include "util/html.h"
 #include "web/layout.h"
 #include "web/server.h"
 

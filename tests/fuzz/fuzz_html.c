@@ -5,7 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "web/html.h"
+#include "util/html.h"
 
 static void check(int ok)
 {

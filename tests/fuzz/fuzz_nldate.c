@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text/nldate.h"
-#include "text/nlfmt.h"
+#include "nl/nldate.h"
+#include "nl/nlfmt.h"
 
 static int same(const rr_date *a, const rr_date *b)
 {

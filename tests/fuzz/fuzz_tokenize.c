@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text/tokenize.h"
+#include "nl/tokenize.h"
 
 static void check(int ok)
 {

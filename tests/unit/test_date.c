@@ -1,9 +1,9 @@
-/* Unit tests: src/model/date.c */
+/* Unit tests: src/nl/date.c */
 #include "testutil.h"
 
 #include <string.h>
 
-#include "model/date.h"
+#include "nl/date.h"
 
 static void iso_valid(void **state)
 {

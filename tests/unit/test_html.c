@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "web/html.h"
+#include "util/html.h"
 
 static const char *out(fixture *f)
 {

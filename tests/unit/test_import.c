@@ -5,8 +5,8 @@
 
 #include "testutil.h"
 
-#include "text/import.h"
-#include "text/import_int.h"
+#include "import/import.h"
+#include "import/import_int.h"
 
 /* ---- amounts ---- */
 

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "text/nldate.h"
+#include "nl/nldate.h"
 
 typedef struct tcase {
 	const char *in, *want;

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "text/nlfmt.h"
+#include "nl/nlfmt.h"
 
 static rr_date iso(const char *s)
 {

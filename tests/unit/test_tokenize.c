@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text/tokenize.h"
+#include "nl/tokenize.h"
 
 /* The tokens of text as "tok@start-end tok@start-end ...". */
 typedef struct out {

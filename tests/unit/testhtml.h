@@ -5,7 +5,7 @@
 
 #include <stdlib.h>
 
-#include "web/html.h"
+#include "util/html.h"
 
 typedef struct fixture {
 	rr_buf b;

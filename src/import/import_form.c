@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "nldate.h"
+#include "../nl/nldate.h"
 
 rr_err imp_item_init(imp_item *it)
 {

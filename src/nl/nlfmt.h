@@ -16,7 +16,7 @@
 
 #include <stddef.h>
 
-#include "../model/date.h"
+#include "../nl/date.h"
 #include "../util/buf.h"
 #include "../util/err.h"
 

@@ -1,4 +1,4 @@
-#include "web/html.h"
+#include "util/html.h"
 
 #include <stdint.h>
 #include <string.h>

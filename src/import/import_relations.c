@@ -8,7 +8,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "nldate.h"
+#include "../nl/nldate.h"
 
 #define SENTENCE_MAX 800
 

@@ -10,7 +10,7 @@
 
 #include <jansson.h>
 
-#include "../model/date.h"
+#include "../nl/date.h"
 #include "../util/buf.h"
 #include "../util/err.h"
 

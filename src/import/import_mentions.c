@@ -20,7 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "nldate.h"
+#include "../nl/nldate.h"
 
 static const char *const trip_words[] = {"handelsmissie", "werkbezoek", "studiereis",
 	"dienstreis", "bezoek", "reis", "missie", "delegatie", NULL};

@@ -15,7 +15,7 @@
 
 #include <stddef.h>
 
-#include "../model/date.h"
+#include "../nl/date.h"
 #include "../util/err.h"
 
 typedef struct rr_nldate {

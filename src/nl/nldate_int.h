@@ -1,5 +1,5 @@
 /* nldate_int.h - internals of the Dutch date parser, shared by
- * src/text/nldate*.c only. Not part of the public API.
+ * src/nl/nldate*.c only. Not part of the public API.
  *
  * The input is cut into tokens by a cursor (nld_scan_one): digit runs,
  * letter runs, single punctuation marks and superscript digits. The grammar

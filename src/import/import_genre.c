@@ -12,7 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "nldate.h"
+#include "../nl/nldate.h"
 
 static rr_err push(imp_analysis *a, imp_item *it)
 {

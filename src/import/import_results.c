@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "nldate.h"
+#include "../nl/nldate.h"
 
 #define KEY_WORDS 6
 
