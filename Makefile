@@ -42,6 +42,24 @@ $(BUILD)/gen/assets_data.h: web/site.css package-lock.json scripts/assets.sh | a
 	@touch $@
 $(BUILD)/obj/src/web/assets.o: $(BUILD)/gen/assets_data.h
 
+# The gazetteer (src/nl/places.c): scripts/places.mjs turns the data packages
+# (npm, locked in package-lock.json; Debian iso-codes and wdutch) and the
+# hand table data/places-nl.tsv into compact arrays; see docs/gazetteer.md.
+PLACES_DEPS := scripts/places.mjs data/places-nl.tsv package-lock.json \
+	$(wildcard /usr/share/iso-codes/json/iso_3166-[12].json \
+		/usr/share/locale/nl/LC_MESSAGES/iso_3166-[12].mo \
+		/usr/share/locale/en/LC_MESSAGES/iso_3166-2.mo /usr/share/dict/nederlands)
+$(BUILD)/gen/places_data.c: $(PLACES_DEPS)
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	@node scripts/places.mjs $(BUILD)/gen
+	@touch $@
+$(BUILD)/obj/gen/places_data.o: $(BUILD)/gen/places_data.c src/nl/places_data.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -c $< -o $@
+LIB_OBJ += $(BUILD)/obj/gen/places_data.o
+
 $(BUILD)/obj/%.o: %.c $(GEN_DEPS) | assets
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
@@ -74,10 +92,15 @@ test: deps
 # -fsanitize=fuzzer-no-link into build/fuzz/obj, then each driver links it.
 FUZZ_CFLAGS = $(CSTD) -Wall -Wextra -Werror -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
 	$(shell pkg-config --cflags $(PKGS)) -Isrc -Ibuild/asan/gen
-FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
+FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/gen/places_data.o
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
 build/fuzz/obj/%.o: %.c $(GEN_DEPS) | assets
+	@mkdir -p $(dir $@)
+	@echo "  FUZZCC  $<"
+	@clang $(FUZZ_CFLAGS) -c $< -o $@
+
+build/fuzz/obj/gen/places_data.o: build/asan/gen/places_data.c src/nl/places_data.h
 	@mkdir -p $(dir $@)
 	@echo "  FUZZCC  $<"
 	@clang $(FUZZ_CFLAGS) -c $< -o $@
@@ -91,7 +114,7 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libfuzz.a
 	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< build/fuzz/libfuzz.a $(LDLIBS_ALL)
 
 fuzz:
-	@$(MAKE) --no-print-directory BUILD=build/asan assets
+	@$(MAKE) --no-print-directory BUILD=build/asan assets build/asan/gen/places_data.c
 	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 
 demo: deps all
