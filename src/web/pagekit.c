@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "nl/date.h"
+#include "model/country.h"
 #include "model/record.h"
 #include "nl/nlfmt.h"
 
@@ -161,20 +162,7 @@ const char *pk_theme_label(const char *theme)
 
 const char *pk_country_name(const char *code)
 {
-	static const label t[] = {{"AE", "Verenigde Arabische Emiraten"}, {"AR", "Argentinië"},
-		{"AT", "Oostenrijk"}, {"AU", "Australië"}, {"BE", "België"}, {"BR", "Brazilië"},
-		{"CA", "Canada"}, {"CH", "Zwitserland"}, {"CL", "Chili"}, {"CN", "China"},
-		{"CW", "Curaçao"}, {"CZ", "Tsjechië"}, {"DE", "Duitsland"}, {"DK", "Denemarken"},
-		{"ES", "Spanje"}, {"FI", "Finland"}, {"FR", "Frankrijk"},
-		{"GB", "Verenigd Koninkrijk"}, {"GH", "Ghana"}, {"GR", "Griekenland"},
-		{"HK", "Hongkong"}, {"HU", "Hongarije"}, {"ID", "Indonesië"}, {"IE", "Ierland"},
-		{"IL", "Israël"}, {"IN", "India"}, {"IT", "Italië"}, {"JP", "Japan"},
-		{"KE", "Kenia"}, {"KR", "Zuid-Korea"}, {"LU", "Luxemburg"}, {"MA", "Marokko"},
-		{"MX", "Mexico"}, {"NG", "Nigeria"}, {"NL", "Nederland"}, {"NO", "Noorwegen"},
-		{"PL", "Polen"}, {"PT", "Portugal"}, {"SE", "Zweden"}, {"SG", "Singapore"},
-		{"SR", "Suriname"}, {"TR", "Turkije"}, {"TW", "Taiwan"},
-		{"US", "Verenigde Staten"}, {"VN", "Vietnam"}, {"ZA", "Zuid-Afrika"}};
-	return LOOKUP(t, code);
+	return rr_country_label(code);
 }
 
 void pk_destinations(html *h, const json_t *trip, bool link)

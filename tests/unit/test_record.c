@@ -214,6 +214,13 @@ static void countries(void **state)
 	assert_false(rr_country_valid("NLD"));
 	assert_false(rr_country_valid(""));
 	assert_false(rr_country_valid(NULL));
+	/* Dutch names for every valid code, from the gazetteer */
+	assert_string_equal(rr_country_label("CN"), "China");
+	assert_string_equal(rr_country_label("ZW"), "Zimbabwe");
+	assert_string_equal(rr_country_label("NI"), "Nicaragua");
+	assert_string_equal(rr_country_label("XK"), "Kosovo");
+	assert_string_equal(rr_country_label("QQ"), "QQ");
+	assert_string_equal(rr_country_label(NULL), "");
 }
 
 int main(void)
