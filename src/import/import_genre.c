@@ -506,8 +506,11 @@ static rr_err letter(const char *t, size_t n, const char *name, imp_analysis *a,
 	return push(a, &it);
 }
 
-rr_err imp_analyse(const char *t, size_t n, const char *name, imp_analysis *a, rr_diag *notes)
+rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 {
+	const char *t = c->t, *name = c->name;
+	size_t n = c->n;
+	rr_diag *notes = c->notes;
 	imp_label labs[IMP_MAX_LABELS];
 	size_t nl, lines = 0, form = 0;
 	rr_err e;
@@ -528,6 +531,8 @@ rr_err imp_analyse(const char *t, size_t n, const char *name, imp_analysis *a, r
 		if (!a->date.prec && rr_nldate_parse_exact(t + s, te - s, NULL, &nd, &why) == RR_OK)
 			a->date = nd.start;
 	}
+	if (!a->date.prec)
+		a->date = c->given;
 	nl = imp_labels_scan(t, 0, n, labs, IMP_MAX_LABELS);
 	for (size_t i = 0; i < nl; i++)
 		if (labs[i].kind == IMP_L_DATES || labs[i].kind == IMP_L_DESTINATION ||
