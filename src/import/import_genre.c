@@ -516,11 +516,9 @@ rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 	rr_err e;
 
 	memset(a, 0, sizeof *a);
-	/* title: the first line with words; date: a line near the top that is only a date */
+	/* title: the first line with words */
 	for (size_t pos = 0; pos < n && lines < 8;) {
 		size_t le = imp_eol(t, pos, n), s = pos, te = le;
-		rr_nldate nd;
-		const char *why;
 		imp_trim(t, &s, &te);
 		pos = le + 1;
 		if (s == te)
@@ -528,11 +526,12 @@ rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 		lines++;
 		if (!a->title[0])
 			imp_copy(a->title, sizeof a->title, t, s, te);
-		if (!a->date.prec && rr_nldate_parse_exact(t + s, te - s, NULL, &nd, &why) == RR_OK)
-			a->date = nd.start;
 	}
-	if (!a->date.prec)
-		a->date = c->given;
+	{
+		size_t doff, dlen;
+		if (!imp_docdate(t, n, &c->given, &a->date, &doff, &dlen))
+			a->date = c->given;
+	}
 	nl = imp_labels_scan(t, 0, n, labs, IMP_MAX_LABELS);
 	for (size_t i = 0; i < nl; i++)
 		if (labs[i].kind == IMP_L_DATES || labs[i].kind == IMP_L_DESTINATION ||

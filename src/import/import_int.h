@@ -197,6 +197,16 @@ typedef struct imp_ctx {
 	rr_diag *notes;      /* receives what was not understood */
 } imp_ctx;
 
+/* ---- the document's own date (import_docdate.c) ---- */
+
+/* The date the document states for itself (letterhead, date label, archive
+ * stamp, a line that is only a date, a dateline), as precise as stated;
+ * given (may be NULL or of no precision) is the date the user gave, which
+ * completes a dateline without a year. True when found; [*off, +*len) is
+ * its span. */
+bool imp_docdate(const char *t, size_t n, const rr_date *given, rr_date *out, size_t *off,
+		 size_t *len);
+
 /* ---- what a document says (import_genre.c) ---- */
 
 typedef enum { IMP_G_FORM, IMP_G_REGISTER, IMP_G_LETTER, IMP_G_EVALUATION } imp_genre;
