@@ -108,21 +108,6 @@ void pk_dates(char *out, size_t n, const char *start, const char *end)
 		snprintf(out, n, "%s", start);
 }
 
-typedef struct label {
-	const char *key, *nl;
-} label;
-
-static const char *lookup(const label *t, size_t n, const char *key)
-{
-	if (!key)
-		return "";
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(t[i].key, key))
-			return t[i].nl;
-	return key;
-}
-#define LOOKUP(t, k) lookup(t, sizeof t / sizeof t[0], k)
-
 const char *pk_kind_label(const char *kind)
 {
 	const char *l = rr_enum_label(rr_trip_kind_values, kind);
