@@ -718,11 +718,15 @@ function update(file, text) {
 }
 update('places_data.c', c);
 update('places_stats.txt', stats.join('\n') + '\n');
+// RR_PLACES_DEBUG=1: the ISO subdivisions and GeoNames regions that were
+// not linked, per country, to find rows for the table's "link" kind.
 if (process.env.RR_PLACES_DEBUG) {
 	const by = new Map();
-	for (const r of regions) if (r.code && r.level === 1 && !r.a1) { if (!by.has(r.cc)) by.set(r.cc, []); by.get(r.cc).push(r.isoName); }
-	for (const [cc, l] of [...by].sort((a, b) => b[1].length - a[1].length)) console.error(cc, l.length, l.slice(0, 8).join('; '));
-}
-if (process.env.RR_PLACES_DEBUG) {
-	for (const r of regions) if (!r.code && ['DE','AT','NL','PL','DK','FR','GR','CN','UA','CH','ES','BE','IT','GB','US','CZ','SK','HU','RU','SE','NO','PT','IE','RO'].includes(r.cc)) console.error('geo-only', r.cc, r.a1, r.name);
+	const add = (cc, s) => { if (!by.has(cc)) by.set(cc, { iso: [], geo: [] }); by.get(cc)[s[0]].push(s[1]); };
+	for (const r of regions) {
+		if (r.code && r.level === 1 && !r.a1) add(r.cc, ['iso', r.isoName]);
+		if (!r.code) add(r.cc, ['geo', r.name]);
+	}
+	for (const [cc, l] of [...by].sort((a, b) => b[1].iso.length - a[1].iso.length))
+		console.error(`${cc} ISO without a link: ${l.iso.join('; ') || '-'} | GeoNames without ISO: ${l.geo.join('; ') || '-'}`);
 }

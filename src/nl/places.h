@@ -20,11 +20,12 @@
  * Names with ä ö ü are also found with ae oe ue ("Bueckeburg").
  *
  * Ranking of several places under one name: countries; then national
- * capitals; then first-level regions; then second-level regions; then
- * other cities by population (unknown population last). A city that lies
- * in a region of the same name comes just before that region ("Osaka" the
- * city before Osaka prefecture, "Groningen" the city before the province).
- * Whether a small or common-word match is plausible is the caller's
+ * capitals ("Washington" the city before the state); then by weight,
+ * largest first: a city's population, a region's total population of its
+ * cities in the gazetteer (unknown last). A city that lies in a region of
+ * the same name comes just before that region ("Osaka" the city before
+ * Osaka prefecture, "Groningen" the city before the province). Whether a
+ * small or common-word match is plausible is the caller's
  * decision: population, feature code and the word flag are there for it. */
 #ifndef RR_PLACES_H
 #define RR_PLACES_H
