@@ -72,8 +72,8 @@ typedef struct rr_place {
 	uint32_t population;   /* 0: not known (regions and countries: 0) */
 	rr_place_match match;
 	bool common_word;      /* the matched name, folded, is also an
-				* ordinary Dutch word (wdutch): "Dam",
-				* "Kosten", "Best" */
+				* ordinary Dutch word (wdutch): "Best",
+				* "Bergen", "Van" (Turkey), "Welkom" */
 } rr_place;
 
 /* Folds len bytes of UTF-8 (need not be NUL-terminated) into out (size
