@@ -109,7 +109,7 @@ const char *const rr_sqlite_migrations[] = {
 	"DELETE FROM trip_fts;" FTS_FILL,
 
 	/* 5: the original file of an imported document (sqlite_public.c) */
-	"CREATE TABLE document_file ("
+	"CREATE TABLE IF NOT EXISTS document_file ("
 	"  document TEXT PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,"
 	"  name TEXT NOT NULL, media_type TEXT NOT NULL, sha256 TEXT NOT NULL,"
 	"  bytes BLOB NOT NULL, stored_at TEXT NOT NULL);",

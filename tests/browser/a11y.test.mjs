@@ -13,18 +13,18 @@ const PAGES = [
 	{ name: 'body (gemeente)', path: '/o/gm0034' },
 	{ name: 'body (provincie)', path: '/o/pv26' },
 	{ name: 'year register', path: '/o/gm0034/2023' },
-	{ name: 'trip with planned vs actual', path: '/trips/gm0034-2023-osaka-tokio', has: 'text=Aanvraag (gepland)' },
-	{ name: 'trip with a report and results', path: '/trips/gm0034-2016-shenzhen', has: '#verslag' },
-	{ name: 'trip without a report', path: '/trips/gm0034-2016-japan' },
+	{ name: 'trip with planned vs actual', path: '/reizen/gm0034-2023-osaka-tokio', has: 'text=Aanvraag (gepland)' },
+	{ name: 'trip with a report and results', path: '/reizen/gm0034-2016-shenzhen', has: '#verslag' },
+	{ name: 'trip without a report', path: '/reizen/gm0034-2016-japan' },
 	{ name: 'person', path: null /* found on the Osaka/Tokio trip page */ },
-	{ name: 'country', path: '/countries/JP' },
-	{ name: 'search with results and facets', path: '/search?q=shenzhen', has: '.rr-facets a' },
-	{ name: 'search narrowed by a facet', path: '/search?q=shenzhen&year=2016' },
-	{ name: 'search form, empty query', path: '/search?q=' },
-	{ name: 'search without results', path: '/search?q=zzzz' },
+	{ name: 'country', path: '/landen/JP' },
+	{ name: 'search with results and facets', path: '/zoeken?q=shenzhen', has: '.rr-facets a' },
+	{ name: 'search narrowed by a facet', path: '/zoeken?q=shenzhen&year=2016' },
+	{ name: 'search form, empty query', path: '/zoeken?q=' },
+	{ name: 'search without results', path: '/zoeken?q=zzzz' },
 	{ name: 'gifts register', path: '/o/gm0034/geschenken' },
 	{ name: 'overdue reports', path: '/o/gm0034/te-laat' },
-	{ name: 'partnership', path: '/partnerships/gm0034-shenzhen' },
+	{ name: 'partnership', path: '/partnerschappen/gm0034-shenzhen' },
 	{ name: 'comparison of bodies', path: '/vergelijking' },
 	{ name: 'accessibility statement', path: '/toegankelijkheid' },
 	{ name: 'open data', path: '/open-data' },
@@ -32,7 +32,7 @@ const PAGES = [
 	{ name: 'not found', path: '/bestaat-niet', status: 404 },
 ];
 
-const NARROW = ['/o/gm0034/2023', '/trips/gm0034-2023-osaka-tokio'];
+const NARROW = ['/o/gm0034/2023', '/reizen/gm0034-2023-osaka-tokio'];
 
 // open(page, base, path, status): goes there; returns the problems found.
 async function open(page, base, p, status = 200) {
@@ -66,12 +66,12 @@ await main(async ({ base, browser }) => {
 	page.setDefaultTimeout(30000);
 
 	// the person page: the first person linked from a trip page
-	await page.goto(`${base}/trips/gm0034-2023-osaka-tokio`);
-	const personHref = await page.locator('main a[href^="/people/"]').first().getAttribute('href').catch(() => null);
-	check(personHref, 'the Osaka/Tokio trip page links a person', 'no a[href^="/people/"] inside main');
+	await page.goto(`${base}/reizen/gm0034-2023-osaka-tokio`);
+	const personHref = await page.locator('main a[href^="/personen/"]').first().getAttribute('href').catch(() => null);
+	check(personHref, 'the Osaka/Tokio trip page links a person', 'no a[href^="/personen/"] inside main');
 
 	for (const pg of PAGES) {
-		const p = pg.path ?? personHref ?? '/people/veeningen';
+		const p = pg.path ?? personHref ?? '/personen/veeningen';
 		await axePage(page, base, pg.name, p, pg);
 	}
 

@@ -191,7 +191,7 @@ async function run(base, browser) {
 	});
 
 	await step('not yet public: an anonymous visitor gets 404', async () => {
-		const res = await anon.goto(`${base}/trips/${id}`);
+		const res = await anon.goto(`${base}/reizen/${id}`);
 		return res && res.status() === 404;
 	});
 
@@ -203,7 +203,7 @@ async function run(base, browser) {
 	});
 
 	await step('an anonymous visitor sees it with planned vs actual', async () => {
-		const res = await anon.goto(`${base}/trips/${id}`);
+		const res = await anon.goto(`${base}/reizen/${id}`);
 		const t = await text(anon);
 		const problems = [];
 		if (!res || res.status() !== 200)
