@@ -8,6 +8,7 @@
 
 #include <xlsxwriter.h>
 
+#include "../model/country.h"
 #include "../model/lifecycle.h"
 #include "../model/record.h"
 #include "../model/schema.h"
@@ -73,8 +74,7 @@ static void heads(lxw_worksheet *ws, const char *const *h, size_t n, const doubl
 	worksheet_freeze_panes(ws, 1, 0);
 }
 
-/* "Japan (Osaka), Japan (Tokio)" - country codes stay codes here: the
- * spreadsheet is for sorting and filtering, the pages give the names. */
+/* "Veeningen (wethouder); ..." of a list of objects. */
 static void join_list(rr_buf *b, const json_t *list, const char *k1, const char *k2)
 {
 	const json_t *x;
@@ -114,7 +114,16 @@ static void trip_row(lxw_worksheet *ws, lxw_row_t r, const json_t *t, const json
 	}
 	date_field(ws, r, 8, t, "planned_start", f);
 	date_field(ws, r, 9, t, "planned_end", f);
-	join_list(b, json_object_get(t, "destinations"), "city", "country");
+	rr_buf_reset(b);
+	json_array_foreach(json_object_get(t, "destinations"), i, c) {
+		const char *cc = rr_rec_str(c, "country"), *city = rr_rec_str(c, "city");
+		const char *nl = rr_country_name_nl(cc);
+		if (i)
+			rr_buf_addstr(b, "; ");
+		if (city)
+			rr_buf_printf(b, "%s, ", city);
+		rr_buf_addstr(b, nl ? nl : cc ? cc : "");
+	}
 	str(ws, r, 10, rr_buf_cstr(b));
 	join_list(b, json_object_get(t, "travellers"), "name", "role");
 	str(ws, r, 11, rr_buf_cstr(b));

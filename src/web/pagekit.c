@@ -12,6 +12,7 @@
 #include <cmark.h>
 
 #include "nl/date.h"
+#include "model/country.h"
 #include "model/record.h"
 #include "nl/nlfmt.h"
 
@@ -221,20 +222,7 @@ void pk_dates(char *out, size_t n, const char *start, const char *end)
 		snprintf(out, n, "%s", start);
 }
 
-typedef struct label {
-	const char *key, *nl;
-} label;
 
-static const char *lookup(const label *t, size_t n, const char *key)
-{
-	if (!key)
-		return "";
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(t[i].key, key))
-			return t[i].nl;
-	return key;
-}
-#define LOOKUP(t, k) lookup(t, sizeof t / sizeof t[0], k)
 
 const char *pk_kind_label(const char *kind)
 {
@@ -262,20 +250,8 @@ const char *pk_theme_label(const char *theme)
 
 const char *pk_country_name(const char *code)
 {
-	static const label t[] = {{"AE", "Verenigde Arabische Emiraten"}, {"AR", "Argentinië"},
-		{"AT", "Oostenrijk"}, {"AU", "Australië"}, {"BE", "België"}, {"BR", "Brazilië"},
-		{"CA", "Canada"}, {"CH", "Zwitserland"}, {"CL", "Chili"}, {"CN", "China"},
-		{"CW", "Curaçao"}, {"CZ", "Tsjechië"}, {"DE", "Duitsland"}, {"DK", "Denemarken"},
-		{"ES", "Spanje"}, {"FI", "Finland"}, {"FR", "Frankrijk"},
-		{"GB", "Verenigd Koninkrijk"}, {"GH", "Ghana"}, {"GR", "Griekenland"},
-		{"HK", "Hongkong"}, {"HU", "Hongarije"}, {"ID", "Indonesië"}, {"IE", "Ierland"},
-		{"IL", "Israël"}, {"IN", "India"}, {"IT", "Italië"}, {"JP", "Japan"},
-		{"KE", "Kenia"}, {"KR", "Zuid-Korea"}, {"LU", "Luxemburg"}, {"MA", "Marokko"},
-		{"MX", "Mexico"}, {"NG", "Nigeria"}, {"NL", "Nederland"}, {"NO", "Noorwegen"},
-		{"PL", "Polen"}, {"PT", "Portugal"}, {"SE", "Zweden"}, {"SG", "Singapore"},
-		{"SR", "Suriname"}, {"TR", "Turkije"}, {"TW", "Taiwan"},
-		{"US", "Verenigde Staten"}, {"VN", "Vietnam"}, {"ZA", "Zuid-Afrika"}};
-	return LOOKUP(t, code);
+	const char *n = rr_country_name_nl(code);
+	return n ? n : code ? code : "";
 }
 
 void pk_destinations(html *h, const json_t *trip, bool link)
