@@ -60,7 +60,7 @@ await main(async ({ base, browser }) => {
 
 	await step('Osaka/Tokio: planned 13-19 May next to actual 15-19 May', async () => {
 		await Promise.all([
-			page.waitForURL(/\/trips\/gm0034-2023-osaka-tokio/),
+			page.waitForURL(/\/reizen\/gm0034-2023-osaka-tokio/),
 			page.locator('main a[href^="/reizen/gm0034-2023-osaka-tokio"]').first().click(),
 		]);
 		const row = page.locator('main tr', { has: page.locator('th', { hasText: /^\s*Data\s*$/ }) }).first();
