@@ -297,10 +297,15 @@ static void register_entry(rr_req *r, html *h, const json_t *t)
 	}
 	pk_dates(when, sizeof when, rr_rec_str(t, "start"), rr_rec_str(t, "end"));
 	pk_item(h, "Wanneer", when);
-	pk_item(h, "Waarom", rr_rec_str(t, "purpose"));
-	if (officials >= 0) {
-		char n[32];
-		snprintf(n, sizeof n, "%lld", officials);
+	if (rr_rec_str(t, "purpose")) {
+		pk_item_begin(h, "Waarom");
+		pk_markdown(h, rr_rec_str(t, "purpose"));
+		pk_item_end(h);
+	}
+	{
+		char n[32] = "onbekend";
+		if (officials >= 0)
+			snprintf(n, sizeof n, "%lld", officials);
 		pk_item(h, "Ambtelijke ondersteuning", n);
 	}
 	costs(r, h, t);
@@ -476,11 +481,9 @@ static void cost_overview(rr_req *r, html *h, const json_t *trips)
 
 static void year_downloads(html *h, const char *code, const char *ys)
 {
-	static const struct {
-		const char *path, *text;
-	} d[] = {{"/api/v1/trips.xlsx", "Dit register als spreadsheet (Excel, LibreOffice): reizen en kostenposten"},
-		 {"/api/v1/trips.csv", "Dit register als CSV"},
-		 {"/api/v1/totals", "De totalen als JSON"}};
+	static const char *const d[] = {
+		"Dit register als spreadsheet (Excel, LibreOffice): reizen en kostenposten",
+		"Dit register als CSV", "De totalen als JSON"};
 
 	layout_h2(h, "Downloaden");
 	html_open_c(h, "ul", "utrecht-unordered-list rr-no-print");
@@ -499,7 +502,7 @@ static void year_downloads(html *h, const char *code, const char *ys)
 		html_raw_trusted(h, "&year=");
 		html_urlpart(h, ys);
 		html_attr_end(h);
-		html_text(h, d[i].text);
+		html_text(h, d[i]);
 		html_close(h, "a");
 		html_close(h, "li");
 	}

@@ -110,9 +110,11 @@ static void facts(html *h, const json_t *p, const json_t *ev, const char *org_na
 	else
 		snprintf(buf, sizeof buf, "geen delegaties geregistreerd");
 	pk_item(h, "Laatste delegatie", buf);
+	snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(json_object_get(
+		json_object_get(ev, "totals"), "reports_late")));
+	pk_item(h, "Verslagen te laat", buf);
 	pk_dl_end(h);
-	if (rr_rec_str(p, "description"))
-		layout_paragraph(h, rr_rec_str(p, "description"));
+	pk_markdown(h, rr_rec_str(p, "description"));
 }
 
 static void history(html *h, const json_t *p)
