@@ -19,7 +19,8 @@
 #define FILE_MAX ((size_t)32 << 20)
 
 static const char help[] =
-	"usage: reisregister import [--db FILE] --organisation CODE [--dry-run] [--private]\n"
+	"usage: reisregister import [--db FILE] --organisation CODE [--dry-run [--json]]\n"
+	"                           [--private] [--date YYYY[-MM[-DD]]]\n"
 	"                           [--url URL] FILE [[--url URL] FILE]...\n"
 	"\n"
 	"Reads trip reports and requests, register pages, letters on missions and\n"
@@ -33,7 +34,12 @@ static const char help[] =
 	"\n"
 	"  --dry-run   print what would be created or changed and what was not\n"
 	"              understood; write nothing\n"
+	"  --json      with --dry-run: print the canonical document that would be\n"
+	"              loaded (JSON) instead of the plan\n"
 	"  --private   records are not public\n"
+	"  --date D    the date of the documents when their text shows none (a news\n"
+	"              item's date from its address, say); it dates their year-less\n"
+	"              and relative dates (\"in maart\", \"vorige maand\")\n"
 	"  --url URL   the address where the next FILE is published (http or https);\n"
 	"              shown on the document's page\n"
 	"\n"
@@ -284,8 +290,8 @@ static rr_err keep_files(rr_store *s, json_t *doc, char **files, int nfiles, rr_
 
 int cmd_import(int argc, char **argv)
 {
-	const char *db = NULL, *org = NULL;
-	bool dry = false, priv = false;
+	const char *db = NULL, *org = NULL, *date = NULL;
+	bool dry = false, priv = false, as_json = false;
 	int nfiles = 0;
 	rr_store *s = NULL;
 	rr_import *im = NULL;
@@ -310,6 +316,7 @@ int cmd_import(int argc, char **argv)
 		}
 		if ((r = cli_opt(argc, argv, &i, "--db", &db)) ||
 		    (r = cli_opt(argc, argv, &i, "--organisation", &org)) ||
+		    (r = cli_opt(argc, argv, &i, "--date", &date)) ||
 		    (r = cli_opt(argc, argv, &i, "--url", &url))) {
 			if (r < 0) {
 				e = RR_EUSAGE;
@@ -319,6 +326,8 @@ int cmd_import(int argc, char **argv)
 		}
 		if (!strcmp(argv[i], "--dry-run")) {
 			dry = true;
+		} else if (!strcmp(argv[i], "--json")) {
+			as_json = true;
 		} else if (!strcmp(argv[i], "--private")) {
 			priv = true;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
@@ -341,6 +350,11 @@ int cmd_import(int argc, char **argv)
 		e = RR_EUSAGE;
 		goto out;
 	}
+	if (as_json && !dry) {
+		cli_usage_error("import", "--json only goes with --dry-run");
+		e = RR_EUSAGE;
+		goto out;
+	}
 	if (!nfiles) {
 		cli_usage_error("import", "no file given");
 		e = RR_EUSAGE;
@@ -350,6 +364,8 @@ int cmd_import(int argc, char **argv)
 		goto out;
 	rr_store_set_actor(s, "cli:import");
 	if ((e = rr_import_new(s, org, !priv, &im, &d)))
+		goto out;
+	if (date && (e = rr_import_set_date(im, date, &d)))
 		goto out;
 	bool bar = nfiles >= 5 && isatty(2);
 	for (int i = 0; i < nfiles; i++) {
@@ -372,6 +388,11 @@ int cmd_import(int argc, char **argv)
 	if ((e = rr_import_result(im, &doc, &d)) ||
 	    (e = set_urls(s, doc, files, urls, nfiles, &d)))
 		goto out;
+	if (dry && as_json) {
+		if (json_dumpf(doc, stdout, JSON_INDENT(1) | JSON_SORT_KEYS) || putchar('\n') == EOF)
+			e = RR_EIO;
+		goto out;
+	}
 	if (dry) {
 		print_plan(s, doc, rr_import_notes(im));
 		printf("dry run: nothing was written\n");
