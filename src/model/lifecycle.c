@@ -337,15 +337,15 @@ json_t *rr_trip_differences(const json_t *trip)
 		date_diff(out, trip, "start", "planned_start");
 		date_diff(out, trip, "end", "planned_end");
 	}
-	row = diff(out, "accompanying_officials",
-		   json_object_get(trip, "planned_accompanying_officials"),
-		   json_object_get(trip, "accompanying_officials"));
+	row = took ? diff(out, "accompanying_officials",
+			  json_object_get(trip, "planned_accompanying_officials"),
+			  json_object_get(trip, "accompanying_officials")) : NULL;
 	if (row)
 		json_object_set_new(row, "delta", json_integer(
 			rr_rec_count(trip, "accompanying_officials", 0) -
 			rr_rec_count(trip, "planned_accompanying_officials", 0)));
-	row = diff(out, "travellers", json_object_get(trip, "planned_travellers"),
-		   json_object_get(trip, "travellers"));
+	row = took ? diff(out, "travellers", json_object_get(trip, "planned_travellers"),
+			  json_object_get(trip, "travellers")) : NULL;
 	if (row) {
 		json_object_set_new(row, "added", names_not_in(json_object_get(trip, "travellers"),
 				    json_object_get(trip, "planned_travellers")));

@@ -84,8 +84,8 @@ json_t *rr_trip_completeness(const json_t *trip, int period_days, const rr_date 
  *   {"field":"travellers", "planned", "actual", "added":[names], "removed":[names]}
  *   {"field":"costs_eur", "planned", "actual", "delta_eur", "percent"}
  * Planned values come only from the request (planned_*, cost estimates);
- * actual ones only from a trip that took place (status completed or
- * reported). "days" is present when both dates are precise to the day,
+ * actual dates, officials and travellers only from a trip that took place
+ * (status completed or reported); actual costs from the lines so marked. "days" is present when both dates are precise to the day,
  * "percent" when the estimate is not 0. A field without both values is
  * not listed. */
 json_t *rr_trip_differences(const json_t *trip);

@@ -306,7 +306,7 @@ static void file_item(rr_req *r, html *h, const json_t *doc)
 
 rr_err page_document(rr_req *r, rr_resp *o)
 {
-	json_t *doc = NULL, *citing = NULL, *orgrec = NULL;
+	json_t *doc = NULL, *citing = NULL;
 	static const char *const keys[] = {"trips", "results", "partnerships"};
 	static const rr_kind kinds[] = {RR_K_TRIP, RR_K_RESULT, RR_K_PARTNERSHIP};
 	cited *c = NULL;
@@ -385,7 +385,6 @@ rr_err page_document(rr_req *r, rr_resp *o)
 out:
 	free(c);
 	free(m.v);
-	json_decref(orgrec);
 	json_decref(doc);
 	json_decref(citing);
 	return e;
