@@ -4,7 +4,7 @@
 set -e
 PKGS="build-essential pkg-config clang libclang-rt-14-dev
 libsqlite3-dev sqlite3 libjansson-dev libmicrohttpd-dev libcmark-dev
-libsodium-dev libxml2-dev libstemmer-dev libcmocka-dev
+libsodium-dev libxml2-dev libstemmer-dev libcmocka-dev libxlsxwriter-dev unzip
 iso-codes wdutch"
 [ -n "$RR_EXTRA_PKGS" ] && PKGS="$PKGS $RR_EXTRA_PKGS"
 if [ -f scripts/deps-extra.txt ]; then

@@ -7,9 +7,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "../model/record.h"
 #include "../store/auth_store.h"
 #include "../store/load.h"
+#include "../store/public.h"
 #include "../import/import.h"
 #include "cli.h"
 
@@ -17,7 +20,8 @@
 
 static const char help[] =
 	"usage: reisregister import [--db FILE] --organisation CODE [--dry-run [--json]]\n"
-	"                           [--private] [--date YYYY[-MM[-DD]]] FILE...\n"
+	"                           [--private] [--date YYYY[-MM[-DD]]]\n"
+	"                           [--url URL] FILE [[--url URL] FILE]...\n"
 	"\n"
 	"Reads trip reports and requests, register pages, letters on missions and\n"
 	"evaluations with delegation lists (plain text, HTML or Markdown) and adds\n"
@@ -25,7 +29,8 @@ static const char help[] =
 	"body CODE (which must exist). Each file is kept whole as a document; every\n"
 	"trip names the document and the spans its fields came from. The same\n"
 	"journey in two documents becomes one trip; importing a file again changes\n"
-	"nothing. Records are public unless --private is given.\n"
+	"nothing. Records are public unless --private is given. The original file\n"
+	"is kept too, for download from the document's public page.\n"
 	"\n"
 	"  --dry-run   print what would be created or changed and what was not\n"
 	"              understood; write nothing\n"
@@ -35,6 +40,8 @@ static const char help[] =
 	"  --date D    the date of the documents when their text shows none (a news\n"
 	"              item's date from its address, say); it dates their year-less\n"
 	"              and relative dates (\"in maart\", \"vorige maand\")\n"
+	"  --url URL   the address where the next FILE is published (http or https);\n"
+	"              shown on the document's page\n"
 	"\n"
 	"All or nothing: a binary, empty or malformed file, or any invalid record,\n"
 	"stops the import with a message and the register is left unchanged.\n"
@@ -189,6 +196,98 @@ static void print_plan(rr_store *s, const json_t *doc, const rr_diag *notes)
 	}
 }
 
+static void sha256_hex(const unsigned char *data, size_t len, char hex[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, data, len);
+	sodium_bin2hex(hex, 65, h, sizeof h);
+}
+
+/* The document of the result that was read from the file with this hash. */
+static json_t *doc_by_hash(json_t *doc, const char *hex, size_t *index)
+{
+	json_t *r;
+	size_t i;
+	json_array_foreach(json_object_get(doc, "documents"), i, r)
+		if (rr_rec_str(r, "sha256") && !strcmp(rr_rec_str(r, "sha256"), hex)) {
+			*index = i;
+			return r;
+		}
+	return NULL;
+}
+
+/* Sets the address each file was published at (--url) on its document,
+ * or keeps the one the register already has; re-validates the record. */
+static rr_err set_urls(rr_store *s, json_t *doc, char **files, char **urls, int nfiles,
+		       rr_diag *d)
+{
+	json_t *r, *old, *norm;
+	size_t i;
+	rr_err e = RR_OK;
+
+	json_array_foreach(json_object_get(doc, "documents"), i, r) {
+		old = NULL;
+		if (!json_object_get(r, "url") &&
+		    rr_store_get(s, RR_K_DOCUMENT, rr_rec_str(r, "id"), &rr_viewer_system, &old) == RR_OK &&
+		    json_object_get(old, "url"))
+			json_object_set(r, "url", json_object_get(old, "url"));
+		json_decref(old);
+	}
+	for (int f = 0; f < nfiles; f++) {
+		unsigned char *data = NULL;
+		size_t len = 0, idx = 0;
+		char hex[65], label[300];
+		if (!urls[f])
+			continue;
+		if ((e = read_file(files[f], &data, &len, d)))
+			return e;
+		sha256_hex(data, len, hex);
+		free(data);
+		if (!(r = doc_by_hash(doc, hex, &idx)))
+			continue;
+		json_object_set_new(r, "url", json_string(urls[f]));
+		snprintf(label, sizeof label, "%s: --url", files[f]);
+		norm = NULL;
+		if ((e = rr_record_normalise(RR_K_DOCUMENT, r, label, &norm, d)))
+			return e;
+		json_array_set_new(json_object_get(doc, "documents"), idx, norm);
+	}
+	return RR_OK;
+}
+
+/* Keeps each file as the original of its document. */
+static rr_err keep_files(rr_store *s, json_t *doc, char **files, int nfiles, rr_diag *d)
+{
+	rr_err e;
+
+	if ((e = rr_store_begin(s))) {
+		rr_diag_add(d, "cannot start a transaction: %s", rr_store_errmsg(s));
+		return e;
+	}
+	for (int f = 0; f < nfiles && !e; f++) {
+		unsigned char *data = NULL;
+		size_t len = 0, idx;
+		char hex[65];
+		const char *base = strrchr(files[f], '/');
+		json_t *r;
+		if ((e = read_file(files[f], &data, &len, d)))
+			break;
+		sha256_hex(data, len, hex);
+		if ((r = doc_by_hash(doc, hex, &idx)) &&
+		    (e = rr_store_file_put(s, rr_rec_str(r, "id"), base ? base + 1 : files[f],
+					   rr_rec_str(r, "media_type") ? rr_rec_str(r, "media_type") :
+					   "application/octet-stream", hex, data, len)))
+			rr_diag_add(d, "%s: keeping the original file failed: %s", files[f],
+				    rr_store_errmsg(s));
+		free(data);
+	}
+	if (!e && (e = rr_store_commit(s)))
+		rr_diag_add(d, "commit failed: %s", rr_store_errmsg(s));
+	if (e)
+		rr_store_rollback(s);
+	return e;
+}
+
 int cmd_import(int argc, char **argv)
 {
 	const char *db = NULL, *org = NULL, *date = NULL;
@@ -201,9 +300,14 @@ int cmd_import(int argc, char **argv)
 	rr_load_stats st;
 	rr_err e = RR_OK;
 	char **files = calloc((size_t)argc + 1, sizeof *files);
+	char **urls = calloc((size_t)argc + 1, sizeof *urls);
+	const char *url = NULL;
 
-	if (!files)
+	if (!files || !urls) {
+		free(files);
+		free(urls);
 		return rr_exit_code(RR_ENOMEM);
+	}
 	for (int i = 1; i < argc; i++) {
 		int r;
 		if (cli_is_help(argv[i])) {
@@ -212,7 +316,8 @@ int cmd_import(int argc, char **argv)
 		}
 		if ((r = cli_opt(argc, argv, &i, "--db", &db)) ||
 		    (r = cli_opt(argc, argv, &i, "--organisation", &org)) ||
-		    (r = cli_opt(argc, argv, &i, "--date", &date))) {
+		    (r = cli_opt(argc, argv, &i, "--date", &date)) ||
+		    (r = cli_opt(argc, argv, &i, "--url", &url))) {
 			if (r < 0) {
 				e = RR_EUSAGE;
 				goto out;
@@ -230,8 +335,15 @@ int cmd_import(int argc, char **argv)
 			e = RR_EUSAGE;
 			goto out;
 		} else {
+			urls[nfiles] = (char *)url;
+			url = NULL;
 			files[nfiles++] = argv[i];
 		}
+	}
+	if (url) {
+		cli_usage_error("import", "--url %s: no FILE follows it", url);
+		e = RR_EUSAGE;
+		goto out;
 	}
 	if (!org) {
 		cli_usage_error("import", "--organisation CODE is required");
@@ -273,7 +385,8 @@ int cmd_import(int argc, char **argv)
 		progress((size_t)nfiles, (size_t)nfiles, "");
 	if (e)
 		goto out;
-	if ((e = rr_import_result(im, &doc, &d)))
+	if ((e = rr_import_result(im, &doc, &d)) ||
+	    (e = set_urls(s, doc, files, urls, nfiles, &d)))
 		goto out;
 	if (dry && as_json) {
 		if (json_dumpf(doc, stdout, JSON_INDENT(1) | JSON_SORT_KEYS) || putchar('\n') == EOF)
@@ -287,6 +400,14 @@ int cmd_import(int argc, char **argv)
 	}
 	if ((e = rr_load_document(s, doc, &st, &d)))
 		goto out;
+	if ((e = keep_files(s, doc, files, nfiles, &d))) {
+		rr_diag_print(&d, "reisregister import: ", stderr);
+		fprintf(stderr, "reisregister import: the records were written, the original "
+			"files were not kept; import again to keep them\n");
+		rr_diag_free(&d);
+		e = RR_EIO;
+		goto out_quiet;
+	}
 	for (int k = 0; k < RR_K_COUNT; k++) {
 		size_t n = st.created[k] + st.updated[k] + st.unchanged[k];
 		if (n)
@@ -302,10 +423,12 @@ out:
 		if (e != RR_EUSAGE)
 			fprintf(stderr, "reisregister import: nothing was written\n");
 	}
+out_quiet:
 	json_decref(doc);
 	rr_import_free(im);
 	rr_diag_free(&d);
 	rr_store_close(s);
 	free(files);
+	free(urls);
 	return rr_exit_code(e);
 }

@@ -22,3 +22,4 @@ const char *rr_country_label(const char *code)
 	nl = rr_country_name_nl(code);
 	return nl ? nl : code;
 }
+

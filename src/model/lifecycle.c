@@ -177,34 +177,70 @@ rr_date rr_trip_report_due(const json_t *trip, int period_days)
 		return due;
 	if (!back.prec)
 		back = rr_rec_date(trip, "start");
-	if (back.prec != RR_PREC_DAY)
+	if (!back.prec)
 		return due;
+	/* a month or a year counts from its last day: never earlier than due */
+	back = rr_date_from_days(rr_date_last(&back));
 	return rr_date_add_days(&back, period_days > 0 ? period_days : RR_REPORT_PERIOD_DAYS);
 }
 
-static int took_place(const char *status)
+int rr_trip_took_place(const json_t *trip)
 {
-	return !strcmp(status, "completed") || !strcmp(status, "approved") ||
-	       !strcmp(status, "coordinated") || !strcmp(status, "requested");
+	const char *st = status_of(trip);
+	return !strcmp(st, "completed") || !strcmp(st, "reported");
+}
+
+/* Is there a report: filed, written, or a later document reporting on it? */
+static int has_report(const json_t *trip, const json_t *rep)
+{
+	return !strcmp(status_of(trip), "reported") ||
+	       (rep && (json_object_get(rep, "submitted") || json_object_get(rep, "text") ||
+			json_object_get(rep, "document")));
+}
+
+rr_report_status rr_trip_report_status(const json_t *trip, int period_days,
+				       const rr_date *today)
+{
+	rr_report_status rs = {RR_REPORT_NOT_DUE, {0, 0, 0, RR_PREC_NONE},
+			       {0, 0, 0, RR_PREC_NONE}, 0};
+	const char *st = status_of(trip), *dir = rr_rec_str(trip, "direction");
+	json_t *rep = json_object_get(trip, "report");
+	rr_date back = rr_rec_date(trip, "end");
+
+	if (dir && strcmp(dir, "out"))
+		return rs; /* an incoming delegation: no report of ours */
+	if (!strcmp(st, "draft") || !strcmp(st, "cancelled") || !strcmp(st, "rejected"))
+		return rs; /* it did not (or not yet) go ahead */
+	if (!back.prec)
+		back = rr_rec_date(trip, "start");
+	rs.due = rr_trip_report_due(trip, period_days);
+	if (has_report(trip, rep)) {
+		rs.state = RR_REPORT_FILED;
+		if (rep)
+			rs.filed = rr_rec_date(rep, "submitted");
+		if (rs.filed.prec && rs.due.prec && rr_date_first(&rs.filed) > rr_date_first(&rs.due))
+			rs.days_late = rr_date_first(&rs.filed) - rr_date_first(&rs.due);
+		return rs;
+	}
+	if (!strcmp(st, "completed")) {
+		if (!rs.due.prec || rr_date_first(today) <= rr_date_first(&rs.due)) {
+			rs.state = RR_REPORT_PENDING;
+			return rs;
+		}
+		rs.state = RR_REPORT_LATE;
+		rs.days_late = rr_date_first(today) - rr_date_first(&rs.due);
+		return rs;
+	}
+	if ((!strcmp(st, "requested") || !strcmp(st, "coordinated") || !strcmp(st, "approved")) &&
+	    back.prec && rr_date_last(&back) < rr_date_first(today))
+		rs.state = RR_REPORT_NOT_RECORDED;
+	return rs;
 }
 
 long rr_trip_days_overdue(const json_t *trip, int period_days, const rr_date *today)
 {
-	const char *status = status_of(trip);
-	json_t *rep = json_object_get(trip, "report");
-	rr_date due = rr_trip_report_due(trip, period_days), back = rr_rec_date(trip, "end");
-	long late;
-
-	if (!strcmp(status, "reported") || (rep && json_object_get(rep, "submitted")))
-		return 0;
-	if (!took_place(status) || !due.prec)
-		return 0;
-	if (!back.prec)
-		back = rr_rec_date(trip, "start");
-	if (strcmp(status, "completed") && rr_date_last(&back) >= rr_date_first(today))
-		return 0; /* still ahead, or under way */
-	late = rr_date_first(today) - rr_date_first(&due);
-	return late > 0 ? late : 0;
+	rr_report_status rs = rr_trip_report_status(trip, period_days, today);
+	return rs.state == RR_REPORT_LATE ? rs.days_late : 0;
 }
 
 static void missing(json_t *arr, const char *field, const char *msg)
@@ -238,40 +274,91 @@ json_t *rr_trip_completeness(const json_t *trip, int period_days, const rr_date 
 	ddate = dec ? rr_rec_date(dec, "date") : (rr_date){0, 0, 0, RR_PREC_NONE};
 	if (dec && ddate.prec && start.prec && rr_date_first(&ddate) > rr_date_last(&start))
 		missing(out, "decision.date", "Het collegebesluit is pas na vertrek genomen.");
-	if (out_trip && rr_trip_days_overdue(trip, period_days, today) > 0)
+	switch (rr_trip_report_status(trip, period_days, today).state) {
+	case RR_REPORT_LATE:
 		missing(out, "report", "Het verslag is te laat: de termijn na terugkeer is verstreken.");
+		break;
+	case RR_REPORT_NOT_RECORDED:
+		missing(out, "status", "Uitvoering niet vastgelegd: de reisdata zijn voorbij, maar "
+			"de reis is niet als uitgevoerd of afgelast vastgelegd.");
+		break;
+	default:
+		break;
+	}
 	if (!strcmp(status, "cancelled") && !json_object_get(trip, "cancellation"))
 		missing(out, "cancellation", "De reden van annulering ontbreekt.");
 	return out;
 }
 
-static void diff(json_t *out, const char *field, json_t *planned, json_t *actual)
+static json_t *diff(json_t *out, const char *field, json_t *planned, json_t *actual)
 {
+	json_t *row;
+
 	if (!planned || !actual || json_equal(planned, actual))
-		return;
-	json_array_append_new(out, json_pack("{s:s, s:O, s:O}", "field", field, "planned", planned,
-					     "actual", actual));
+		return NULL;
+	row = json_pack("{s:s, s:O, s:O}", "field", field, "planned", planned, "actual", actual);
+	json_array_append_new(out, row);
+	return row;
 }
 
-static json_t *cost_total(const json_t *trip, const char *kind)
+static void date_diff(json_t *out, const json_t *trip, const char *field, const char *planned)
 {
-	long long sum = rr_trip_cost(trip, kind);
-	return sum >= 0 ? json_real((double)sum / 100.0) : NULL;
+	json_t *row = diff(out, field, json_object_get(trip, planned), json_object_get(trip, field));
+	rr_date p = rr_rec_date(trip, planned), a = rr_rec_date(trip, field);
+
+	if (row && p.prec == RR_PREC_DAY && a.prec == RR_PREC_DAY)
+		json_object_set_new(row, "days", json_integer(rr_date_first(&a) - rr_date_first(&p)));
+}
+
+/* Names in list a that are not in list b. */
+static json_t *names_not_in(const json_t *a, const json_t *b)
+{
+	json_t *out = json_array(), *x, *y;
+	size_t i, j;
+
+	json_array_foreach(a, i, x) {
+		const char *n = rr_rec_str(x, "name");
+		int found = 0;
+		json_array_foreach(b, j, y)
+			found |= n && rr_rec_str(y, "name") && !strcmp(n, rr_rec_str(y, "name"));
+		if (n && !found)
+			json_array_append_new(out, json_string(n));
+	}
+	return out;
 }
 
 json_t *rr_trip_differences(const json_t *trip)
 {
-	json_t *out = json_array(), *est, *act;
-	diff(out, "start", json_object_get(trip, "planned_start"), json_object_get(trip, "start"));
-	diff(out, "end", json_object_get(trip, "planned_end"), json_object_get(trip, "end"));
-	diff(out, "accompanying_officials", json_object_get(trip, "planned_accompanying_officials"),
-	     json_object_get(trip, "accompanying_officials"));
-	diff(out, "travellers", json_object_get(trip, "planned_travellers"),
-	     json_object_get(trip, "travellers"));
-	est = cost_total(trip, "estimate");
-	act = cost_total(trip, "actual");
-	diff(out, "costs_eur", est, act);
-	json_decref(est);
-	json_decref(act);
+	json_t *out = json_array(), *row;
+	long long est = rr_trip_cost(trip, "estimate"), act = rr_trip_cost(trip, "actual");
+	int took = rr_trip_took_place(trip);
+
+	if (took) {
+		date_diff(out, trip, "start", "planned_start");
+		date_diff(out, trip, "end", "planned_end");
+	}
+	row = took ? diff(out, "accompanying_officials",
+			  json_object_get(trip, "planned_accompanying_officials"),
+			  json_object_get(trip, "accompanying_officials")) : NULL;
+	if (row)
+		json_object_set_new(row, "delta", json_integer(
+			rr_rec_count(trip, "accompanying_officials", 0) -
+			rr_rec_count(trip, "planned_accompanying_officials", 0)));
+	row = took ? diff(out, "travellers", json_object_get(trip, "planned_travellers"),
+			  json_object_get(trip, "travellers")) : NULL;
+	if (row) {
+		json_object_set_new(row, "added", names_not_in(json_object_get(trip, "travellers"),
+				    json_object_get(trip, "planned_travellers")));
+		json_object_set_new(row, "removed", names_not_in(
+			json_object_get(trip, "planned_travellers"), json_object_get(trip, "travellers")));
+	}
+	if (est >= 0 && act >= 0 && est != act) {
+		row = json_pack("{s:s, s:f, s:f, s:f}", "field", "costs_eur", "planned", (double)est / 100.0,
+				"actual", (double)act / 100.0, "delta_eur", (double)(act - est) / 100.0);
+		if (est > 0)
+			json_object_set_new(row, "percent",
+					    json_real((double)(act - est) * 100.0 / (double)est));
+		json_array_append_new(out, row);
+	}
 	return out;
 }

@@ -53,6 +53,7 @@ const char *const rr_disposition_values[] = {"kept_by_body", "displayed",
 	"donated", "returned", "kept_by_recipient", "shared", "other", NULL};
 const char *const rr_rights_kind_values[] = {"briefing", "topic_raised",
 	"security_advice", "incident", NULL};
+const char *const rr_scope_values[] = {"partnership", "wider", NULL};
 
 /* Dutch labels, in the order of the values above: what a reader sees. */
 static const char *const rr_trip_status_labels[] = {"concept", "aangevraagd", "afgestemd", "goedgekeurd", "afgewezen", "uitgevoerd", "afgelast", "verslag uitgebracht", NULL};
@@ -62,7 +63,7 @@ static const char *const rr_theme_labels[] = {"investeringen", "handel", "cultuu
 static const char *const rr_partnership_type_labels[] = {"stedenband (zusterstad)", "vriendschapsverdrag", "memorandum of understanding", "vriendschappelijke stad", "samenwerkingsovereenkomst", NULL};
 static const char *const rr_event_kind_labels[] = {"ondertekend", "gewijzigd", "verlengd", "opgewaardeerd", "gezamenlijke verklaring", "slapend", "nieuw leven ingeblazen", "beëindigd", NULL};
 static const char *const rr_result_type_labels[] = {"overeenkomst", "investering", "lead", "vervolgbezoek", "media-aandacht", "tentoonstelling", "uitwisseling", "overig", NULL};
-static const char *const rr_agreement_labels[] = {"MoU", "contract", "intentieverklaring (letter of intent)", "intentie", "zusterstadovereenkomst", "verklaring", NULL};
+static const char *const rr_agreement_labels[] = {"MoU", "contract", "intentieverklaring", "intentie", "zusterstadovereenkomst", "verklaring", NULL};
 static const char *const rr_cost_kind_labels[] = {"raming", "werkelijk", NULL};
 static const char *const rr_outcome_labels[] = {"goedgekeurd", "afgewezen", NULL};
 static const char *const rr_org_kind_labels[] = {"gemeente", "provincie", "rijksoverheid", "buitenlandse overheid", "bedrijf", "kennisinstelling", "culturele instelling", "netwerk", "consulaat", "ambassade", "maatschappelijke organisatie", "overig", NULL};
@@ -70,6 +71,7 @@ static const char *const rr_doc_kind_labels[] = {"register", "aanvraag", "versla
 static const char *const rr_followup_status_labels[] = {"open", "bezig", "gedaan", "vervallen", NULL};
 static const char *const rr_disposition_labels[] = {"bewaard door het orgaan", "tentoongesteld", "weggegeven", "teruggegeven", "gehouden door de ontvanger", "gedeeld", "overig", NULL};
 static const char *const rr_rights_kind_labels[] = {"briefing", "onderwerp aangekaart", "veiligheidsadvies", "incident", NULL};
+static const char *const rr_scope_labels[] = {"deze relatie", "breder dan deze relatie", NULL};
 
 static const struct {
 	const char *const *values, *const *labels;
@@ -89,6 +91,7 @@ static const struct {
 	{rr_followup_status_values, rr_followup_status_labels},
 	{rr_disposition_values, rr_disposition_labels},
 	{rr_rights_kind_values, rr_rights_kind_labels},
+	{rr_scope_values, rr_scope_labels},
 };
 
 const char *rr_enum_label(const char *const *values, const char *value)
@@ -157,7 +160,8 @@ static const rr_field decision_fields[] = {
 	DATE("date", 0), ENUM("outcome", rr_outcome_values, RR_REQUIRED), STR("body", 0),
 	STR("note", 0), END};
 static const rr_field report_fields[] = {
-	DATE("due", 0), DATE("submitted", 0), TEXT("text"), END};
+	DATE("due", 0), DATE("submitted", 0), TEXT("text"), REF("document", RR_K_DOCUMENT, 0),
+	END};
 static const rr_field programme_fields[] = {
 	DATE("date", 0), STR("activity", RR_REQUIRED), ARR_STR("counterparts"), END};
 static const rr_field coordination_fields[] = {
@@ -194,6 +198,7 @@ static const rr_field result_fields[] = {
 	STR("title", RR_REQUIRED), ENUM("type", rr_result_type_values, RR_REQUIRED),
 	ENUM("agreement", rr_agreement_values, 0), ENUM("theme", rr_theme_values, 0),
 	ARR_STR("parties"), AMOUNT("amount_eur", 0), COUNT("jobs"), DATE("date", 0),
+	ENUM("scope", rr_scope_values, 0), STR("scope_note", 0),
 	REF("trip", RR_K_TRIP, 0), REF("partnership", RR_K_PARTNERSHIP, 0),
 	TEXT("description"), ARR_OBJ("follow_up", followup_fields),
 	ARR_OBJ("sources", source_fields), BOOL("public"), END};

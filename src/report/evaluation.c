@@ -10,6 +10,7 @@
 #include "../model/record.h"
 #include "../util/buf.h"
 #include "csv.h"
+#include "totals.h"
 
 #define YEAR_MIN 1900
 #define YEAR_MAX 2100
@@ -18,6 +19,7 @@
 typedef struct tally {
 	int out[NYEARS], in[NYEARS];
 	long long est[NYEARS], act[NYEARS];
+	int est_known[NYEARS], act_known[NYEARS]; /* delegations stating costs */
 	int first, last;       /* years with activity (0: none) */
 	int first_event;       /* earliest partnership date */
 } tally;
@@ -35,13 +37,18 @@ static int in_range(int y)
 	return y >= YEAR_MIN && y <= YEAR_MAX;
 }
 
+/* Costs are known per trip when a line states an amount; unknown is not 0. */
 static void add_costs(tally *t, int y, const json_t *trip)
 {
 	long long est = rr_trip_cost(trip, "estimate"), act = rr_trip_cost(trip, "actual");
-	if (est > 0)
+	if (est >= 0) {
 		t->est[y - YEAR_MIN] += est;
-	if (act > 0)
+		t->est_known[y - YEAR_MIN]++;
+	}
+	if (act >= 0) {
 		t->act[y - YEAR_MIN] += act;
+		t->act_known[y - YEAR_MIN]++;
+	}
 }
 
 /* Counts a trip as a delegation in its start year. Cancelled, rejected and
@@ -54,7 +61,18 @@ static int took_place(const json_t *trip)
 		      !strcmp(st, "requested"));
 }
 
-static void tally_trips(tally *t, const json_t *trips, json_t *out_trips, json_t *rights)
+static int has_theme(const json_t *rec, const char *theme)
+{
+	const json_t *x;
+	size_t i;
+	json_array_foreach(json_object_get(rec, "themes"), i, x)
+		if (json_string_value(x) && !strcmp(json_string_value(x), theme))
+			return 1;
+	return 0;
+}
+
+static void tally_trips(tally *t, const json_t *trips, json_t *out_trips, json_t *rights,
+			json_t *hr_trips)
 {
 	json_t *trip, *r;
 	size_t i, j;
@@ -72,6 +90,9 @@ static void tally_trips(tally *t, const json_t *trips, json_t *out_trips, json_t
 		if (json_object_get(trip, "end"))
 			json_object_set(brief, "end", json_object_get(trip, "end"));
 		json_array_append_new(out_trips, brief);
+		if (has_theme(trip, "human_rights"))
+			json_array_append_new(hr_trips, json_pack("{s:s, s:O}", "id",
+				rr_rec_str(trip, "id"), "title", json_object_get(trip, "title")));
 		json_array_foreach(json_object_get(trip, "rights_and_security"), j, r) {
 			json_t *item = json_deep_copy(r);
 			json_object_set_new(item, "trip", json_string(rr_rec_str(trip, "id")));
@@ -80,11 +101,12 @@ static void tally_trips(tally *t, const json_t *trips, json_t *out_trips, json_t
 		}
 		if (!d.prec || !in_range(d.y) || !took_place(trip))
 			continue;
-		if (dir && !strcmp(dir, "in"))
+		if (dir && !strcmp(dir, "in")) {
 			t->in[d.y - YEAR_MIN]++;
-		else
+		} else {
 			t->out[d.y - YEAR_MIN]++;
-		add_costs(t, d.y, trip);
+			add_costs(t, d.y, trip);
+		}
 		if (!t->first || d.y < t->first)
 			t->first = d.y;
 		if (d.y > t->last)
@@ -97,27 +119,44 @@ static json_t *eur(long long cents)
 	return json_real((double)cents / 100.0);
 }
 
-/* Adds n, cents and jobs to the group named key in obj {key: {count,...}}. */
-static void group_add(json_t *obj, const char *key, long long cents, long long jobs)
+/* Adds a result to the group named key ("" for none) in obj
+ * {key: {count, cents, known, jobs, jobs_known}}. */
+static void group_add(json_t *obj, const char *key, const json_t *amount, const json_t *jobs)
 {
 	json_t *g = json_object_get(obj, key);
 	if (!g) {
-		g = json_pack("{s:i, s:I, s:I}", "count", 0, "cents", (json_int_t)0,
-			      "jobs", (json_int_t)0);
+		g = json_pack("{s:I, s:I, s:I, s:I, s:I}", "count", (json_int_t)0, "cents",
+			      (json_int_t)0, "known", (json_int_t)0, "jobs", (json_int_t)0,
+			      "jobs_known", (json_int_t)0);
 		json_object_set_new(obj, key, g);
 	}
-	json_object_set_new(g, "count", json_integer(json_integer_value(json_object_get(g, "count")) + 1));
-	json_object_set_new(g, "cents", json_integer(json_integer_value(json_object_get(g, "cents")) + cents));
-	json_object_set_new(g, "jobs", json_integer(json_integer_value(json_object_get(g, "jobs")) + jobs));
+#define BUMP(k, n) json_object_set_new(g, k, json_integer(json_integer_value(json_object_get(g, k)) + (n)))
+	BUMP("count", 1);
+	if (amount) {
+		BUMP("cents", rr_amount_cents(amount));
+		BUMP("known", 1);
+	}
+	if (jobs) {
+		BUMP("jobs", json_integer_value(jobs));
+		BUMP("jobs_known", 1);
+	}
+#undef BUMP
 }
 
-/* {key: {count,cents,jobs}} -> [{name: key, count, amount_eur, jobs}] sorted by key */
+static int by_key(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	if (!*x || !*y) /* "" (no theme) last */
+		return !*x - !*y;
+	return strcmp(x, y);
+}
+
+/* {key: group} -> [{name: key or null, count, amount_eur (null: unknown),
+ * amount_known, jobs (null: unknown), jobs_known}] sorted by key */
 static json_t *groups_to_array(json_t *obj, const char *name)
 {
 	json_t *arr = json_array(), *g;
-	const char *key;
-	void *iter;
-	const char **keys;
+	const char *key, **keys;
 	size_t n = json_object_size(obj), i = 0;
 
 	keys = calloc(n ? n : 1, sizeof *keys);
@@ -125,20 +164,20 @@ static json_t *groups_to_array(json_t *obj, const char *name)
 		return arr;
 	json_object_foreach(obj, key, g)
 		keys[i++] = key;
-	for (size_t a = 1; a < n; a++)
-		for (size_t b = a; b > 0 && strcmp(keys[b - 1], keys[b]) > 0; b--) {
-			const char *tmp = keys[b];
-			keys[b] = keys[b - 1];
-			keys[b - 1] = tmp;
-		}
+	qsort(keys, n, sizeof *keys, by_key);
 	for (i = 0; i < n; i++) {
+		json_int_t known, jk;
 		g = json_object_get(obj, keys[i]);
-		json_array_append_new(arr, json_pack("{s:s, s:O, s:o, s:O}", name, keys[i], "count",
+		known = json_integer_value(json_object_get(g, "known"));
+		jk = json_integer_value(json_object_get(g, "jobs_known"));
+		json_array_append_new(arr, json_pack("{s:o, s:O, s:o, s:I, s:o, s:I}", name,
+			*keys[i] ? json_string(keys[i]) : json_null(), "count",
 			json_object_get(g, "count"), "amount_eur",
-			eur(json_integer_value(json_object_get(g, "cents"))), "jobs",
-			json_object_get(g, "jobs")));
+			known ? eur(json_integer_value(json_object_get(g, "cents"))) : json_null(),
+			"amount_known", known,
+			"jobs", jk ? json_integer(json_integer_value(json_object_get(g, "jobs"))) : json_null(),
+			"jobs_known", jk));
 	}
-	(void)iter;
 	free(keys);
 	return arr;
 }
@@ -176,13 +215,22 @@ static void open_follow_ups(const json_t *r, const rr_date *today, json_t *out)
 	}
 }
 
+/* A result whose figures cover more than this relation ("all Chinese
+ * investment in the province") is shown, never summed into it. */
+static int wider_scope(const json_t *r)
+{
+	const char *sc = rr_rec_str(r, "scope");
+	return sc && !strcmp(sc, "wider");
+}
+
 static rr_err collect_results(rr_store *s, const json_t *p, const json_t *trips,
 			      const rr_viewer *v, const rr_date *today, json_t *ev, json_t *totals)
 {
 	json_t *all = NULL, *r, *list = json_array(), *by_theme = json_object(),
-	       *by_type = json_object(), *follow = json_array();
+	       *by_type = json_object(), *follow = json_array(), *wider = json_array(),
+	       *hr = json_array();
 	size_t i;
-	long long agreements = 0, cents = 0, jobs = 0;
+	long long agreements = 0, cents = 0, jobs = 0, inv = 0, inv_known = 0, jobs_known = 0;
 	const char *pid = rr_rec_str(p, "id");
 	rr_err e;
 
@@ -190,33 +238,56 @@ static rr_err collect_results(rr_store *s, const json_t *p, const json_t *trips,
 		goto out;
 	json_array_foreach(all, i, r) {
 		const char *rp = rr_rec_str(r, "partnership"), *type = rr_rec_str(r, "type");
-		long long c = rr_amount_cents(json_object_get(r, "amount_eur"));
-		long long j = rr_rec_count(r, "jobs", 0);
+		const char *theme = rr_rec_str(r, "theme");
+		const json_t *amount = json_object_get(r, "amount_eur"), *nj = json_object_get(r, "jobs");
 		if (!(rp && !strcmp(rp, pid)) && !trip_in(trips, rr_rec_str(r, "trip")))
 			continue;
+		if (theme && !strcmp(theme, "human_rights"))
+			json_array_append_new(hr, json_pack("{s:O, s:O, s:O?}", "id",
+				json_object_get(r, "id"), "title", json_object_get(r, "title"),
+				"trip", json_object_get(r, "trip")));
+		if (wider_scope(r)) {
+			json_array_append(wider, r);
+			continue;
+		}
 		json_array_append(list, r);
 		open_follow_ups(r, today, follow);
 		if (type && !strcmp(type, "agreement"))
 			agreements++;
-		if (type && !strcmp(type, "investment"))
-			cents += c;
-		jobs += j;
-		group_add(by_theme, rr_rec_str(r, "theme") ? rr_rec_str(r, "theme") : "unknown", c, j);
-		group_add(by_type, type, c, j);
+		if (type && !strcmp(type, "investment")) {
+			inv++;
+			if (amount) {
+				cents += rr_amount_cents(amount);
+				inv_known++;
+			}
+		}
+		if (nj) {
+			jobs += json_integer_value(nj);
+			jobs_known++;
+		}
+		group_add(by_theme, theme ? theme : "", amount, nj);
+		group_add(by_type, type, amount, nj);
 	}
 	json_object_set_new(ev, "results", list);
 	json_object_set_new(ev, "follow_ups_overdue", follow);
-	list = follow = NULL;
+	json_object_set_new(ev, "wider_scope", wider);
+	json_object_set_new(ev, "human_rights_results", hr);
+	list = follow = wider = hr = NULL;
 	json_object_set_new(ev, "results_by_theme", groups_to_array(by_theme, "theme"));
 	json_object_set_new(ev, "results_by_type", groups_to_array(by_type, "type"));
 	json_object_set_new(totals, "results",
 			    json_integer((json_int_t)json_array_size(json_object_get(ev, "results"))));
 	json_object_set_new(totals, "agreements", json_integer(agreements));
-	json_object_set_new(totals, "investment_eur", eur(cents));
-	json_object_set_new(totals, "jobs", json_integer(jobs));
+	json_object_set_new(totals, "investments", json_integer(inv));
+	json_object_set_new(totals, "investment_eur", inv_known ? eur(cents) : json_null());
+	json_object_set_new(totals, "investment_known", json_integer(inv_known));
+	json_object_set_new(totals, "jobs", jobs_known ? json_integer(jobs) : json_null());
+	json_object_set_new(totals, "jobs_known", json_integer(jobs_known));
 out:
 	json_decref(list);
 	json_decref(follow);
+	json_decref(wider);
+	json_decref(hr);
 	json_decref(all);
 	json_decref(by_theme);
 	json_decref(by_type);
@@ -251,12 +322,15 @@ rr_err rr_evaluate_partnership(rr_store *s, const char *id, const rr_viewer *v,
 			       const rr_eval_opts *opts, json_t **out)
 {
 	json_t *p = NULL, *org = NULL, *trips = NULL, *ev = NULL, *totals, *per_year, *gaps,
-	       *costs, *brief_trips, *rights;
+	       *costs, *brief_trips, *rights, *hr_trips;
 	rr_trip_query q = {0};
 	tally *t = NULL;
 	int now, from, to, dormant_after;
 	rr_date today;
 	long long est = 0, act = 0;
+	int est_known = 0, act_known = 0;
+	size_t late = 0, k;
+	const json_t *tr;
 	rr_err e;
 
 	*out = NULL;
@@ -279,10 +353,15 @@ rr_err rr_evaluate_partnership(rr_store *s, const char *id, const rr_viewer *v,
 	totals = json_object();
 	brief_trips = json_array();
 	rights = json_array();
+	hr_trips = json_array();
 	json_object_set(ev, "partnership", p);
-	tally_trips(t, trips, brief_trips, rights);
+	tally_trips(t, trips, brief_trips, rights, hr_trips);
 	json_object_set_new(ev, "trips", brief_trips);
 	json_object_set_new(ev, "rights_and_security", rights);
+	json_object_set_new(ev, "human_rights_trips", hr_trips);
+	json_array_foreach(trips, k, tr)
+		late += rr_trip_report_status(tr, (int)rr_rec_count(org, "report_period_days",
+			RR_REPORT_PERIOD_DAYS), &today).state == RR_REPORT_LATE;
 
 	t->first_event = first_event_year(p);
 	from = t->first_event && (!t->first || t->first_event < t->first) ? t->first_event : t->first;
@@ -302,9 +381,13 @@ rr_err rr_evaluate_partnership(rr_store *s, const char *id, const rr_viewer *v,
 		nin += t->in[i];
 		if (!t->out[i] && !t->in[i])
 			json_array_append_new(gaps, json_integer(y));
-		if (t->est[i] || t->act[i] || b) {
-			json_t *row = json_pack("{s:i, s:o, s:o}", "year", y, "estimate_eur",
-						eur(t->est[i]), "actual_eur", eur(t->act[i]));
+		if (t->out[i] || b) {
+			json_t *row = json_pack("{s:i, s:i, s:o, s:i, s:o, s:i}", "year", y,
+				"delegations_out", t->out[i],
+				"estimate_eur", t->est_known[i] ? eur(t->est[i]) : json_null(),
+				"estimate_known", t->est_known[i],
+				"actual_eur", t->act_known[i] ? eur(t->act[i]) : json_null(),
+				"actual_known", t->act_known[i]);
 			if (b && json_object_get(b, "amount_eur"))
 				json_object_set(row, "budget_eur", json_object_get(b, "amount_eur"));
 			if (b && json_object_get(b, "fte"))
@@ -313,14 +396,19 @@ rr_err rr_evaluate_partnership(rr_store *s, const char *id, const rr_viewer *v,
 		}
 		est += t->est[i];
 		act += t->act[i];
+		est_known += t->est_known[i];
+		act_known += t->act_known[i];
 	}
 	json_object_set_new(ev, "per_year", per_year);
 	json_object_set_new(ev, "gaps", gaps);
 	json_object_set_new(ev, "costs_per_year", costs);
 	json_object_set_new(totals, "delegations_out", json_integer(nout));
 	json_object_set_new(totals, "delegations_in", json_integer(nin));
-	json_object_set_new(totals, "costs_estimate_eur", eur(est));
-	json_object_set_new(totals, "costs_actual_eur", eur(act));
+	json_object_set_new(totals, "costs_estimate_eur", est_known ? eur(est) : json_null());
+	json_object_set_new(totals, "costs_actual_eur", act_known ? eur(act) : json_null());
+	json_object_set_new(totals, "costs_estimate_known", json_integer(est_known));
+	json_object_set_new(totals, "costs_actual_known", json_integer(act_known));
+	json_object_set_new(totals, "reports_late", json_integer((json_int_t)late));
 	json_object_set_new(ev, "totals", totals);
 	if ((e = collect_results(s, p, trips, v, &today, ev, totals)))
 		goto out;
@@ -338,9 +426,81 @@ out:
 	return e;
 }
 
-rr_err rr_compare_bodies(rr_store *s, const rr_viewer *v, json_t **out)
+static int in_period(const rr_date *d, int from, int to)
+{
+	if (!from && !to)
+		return 1;
+	return d->prec && (!from || d->y >= from) && (!to || d->y <= to);
+}
+
+/* One body's row, or NULL when it publishes nothing visible to v. */
+static rr_err compare_row(rr_store *s, const rr_viewer *v, const json_t *o, int from, int to,
+			  const rr_date *today, json_t **row)
+{
+	const char *id = rr_rec_str(o, "id");
+	rr_trip_query q = {.organisation = id};
+	json_t *trips = NULL, *parts = NULL, *results = NULL, *sel = json_array(), *x, *b, *latest = NULL;
+	size_t j, nres = 0, budget_years = 0;
+	long long budget = 0;
+	rr_err e;
+
+	*row = NULL;
+	if ((e = rr_store_trips(s, &q, v, &trips, NULL)) ||
+	    (e = rr_store_list(s, RR_K_PARTNERSHIP, id, 0, v, &parts)) ||
+	    (e = rr_store_list(s, RR_K_RESULT, id, 0, v, &results)))
+		goto out;
+	if (!json_array_size(trips))
+		goto out; /* a partner, a company, or a body with an empty register */
+	json_array_foreach(trips, j, x) {
+		rr_date d = rr_rec_date(x, "start");
+		if (in_period(&d, from, to))
+			json_array_append(sel, x);
+	}
+	json_array_foreach(results, j, x) {
+		rr_date d = rr_rec_date(x, "date");
+		nres += (size_t)in_period(&d, from, to);
+	}
+	*row = rr_trip_totals(sel, (int)rr_rec_count(o, "report_period_days",
+						     RR_REPORT_PERIOD_DAYS), today);
+	json_object_set_new(*row, "organisation", json_string(id));
+	json_object_set(*row, "name", json_object_get(o, "name"));
+	json_object_set_new(*row, "third_party_paid",
+			    json_integer(json_integer_value(json_object_get(*row, "paid_by_others"))));
+	json_object_set_new(*row, "partnerships", json_integer((json_int_t)json_array_size(parts)));
+	json_object_set_new(*row, "results", json_integer((json_int_t)nres));
+	json_array_foreach(json_object_get(o, "budgets"), j, b) {
+		json_int_t y = rr_rec_count(b, "year", 0);
+		rr_date d = rr_date_year((int)y);
+		if (!in_period(&d, from, to))
+			continue;
+		if (json_object_get(b, "amount_eur")) {
+			budget += rr_amount_cents(json_object_get(b, "amount_eur"));
+			budget_years++;
+		}
+		if (!latest || y > rr_rec_count(latest, "year", 0))
+			latest = b;
+	}
+	json_object_set_new(*row, "budget_eur", budget_years ? eur(budget) : json_null());
+	json_object_set_new(*row, "budget_years_known", json_integer((json_int_t)budget_years));
+	if (latest) {
+		json_object_set(*row, "budget_year", json_object_get(latest, "year"));
+		json_object_set(*row, "fte", json_object_get(latest, "fte") ?
+				json_object_get(latest, "fte") : json_null());
+	} else {
+		json_object_set_new(*row, "fte", json_null());
+	}
+out:
+	json_decref(trips);
+	json_decref(parts);
+	json_decref(results);
+	json_decref(sel);
+	return e;
+}
+
+rr_err rr_compare_bodies(rr_store *s, const rr_viewer *v, int from, int to, json_t **out)
 {
 	json_t *orgs = NULL, *o, *res = json_array();
+	rr_date today = rr_today();
 	size_t i;
 	rr_err e;
 
@@ -348,56 +508,11 @@ rr_err rr_compare_bodies(rr_store *s, const rr_viewer *v, json_t **out)
 	if ((e = rr_store_list(s, RR_K_ORGANISATION, NULL, 0, v, &orgs)))
 		goto out;
 	json_array_foreach(orgs, i, o) {
-		const char *id = rr_rec_str(o, "id");
-		rr_trip_query q = {0};
-		json_t *trips = NULL, *parts = NULL, *results = NULL, *tr, *b, *latest = NULL;
-		size_t j, nout = 0, nin = 0, third = 0;
-		long long est = 0, act = 0;
-		q.organisation = id;
-		if ((e = rr_store_trips(s, &q, v, &trips, NULL)) ||
-		    (e = rr_store_list(s, RR_K_PARTNERSHIP, id, 0, v, &parts)) ||
-		    (e = rr_store_list(s, RR_K_RESULT, id, 0, v, &results))) {
-			json_decref(trips);
-			json_decref(parts);
+		json_t *row = NULL;
+		if ((e = compare_row(s, v, o, from, to, &today, &row)))
 			goto out;
-		}
-		json_array_foreach(trips, j, tr) {
-			const char *dir = rr_rec_str(tr, "direction");
-			if (dir && !strcmp(dir, "in"))
-				nin++;
-			else
-				nout++;
-			long long te = rr_trip_cost(tr, "estimate"), ta = rr_trip_cost(tr, "actual");
-			est += te > 0 ? te : 0;
-			act += ta > 0 ? ta : 0;
-			third += (size_t)rr_trip_paid_by_other(tr);
-		}
-		json_array_foreach(json_object_get(o, "budgets"), j, b)
-			if (!latest || rr_rec_count(b, "year", 0) > rr_rec_count(latest, "year", 0))
-				latest = b;
-		if (!json_array_size(trips) && !json_array_size(parts) && !latest) {
-			json_decref(trips);
-			json_decref(parts);
-			json_decref(results);
-			continue; /* a foreign body or company, not a publishing body */
-		}
-		json_t *row = json_pack("{s:s, s:O, s:I, s:I, s:I, s:I, s:o, s:o, s:I}", "organisation",
-			id, "name", json_object_get(o, "name"), "trips", (json_int_t)json_array_size(trips),
-			"trips_out", (json_int_t)nout, "trips_in", (json_int_t)nin, "third_party_paid",
-			(json_int_t)third, "costs_estimate_eur", eur(est), "costs_actual_eur", eur(act),
-			"partnerships", (json_int_t)json_array_size(parts));
-		json_object_set_new(row, "results", json_integer((json_int_t)json_array_size(results)));
-		if (latest) {
-			json_object_set(row, "budget_year", json_object_get(latest, "year"));
-			if (json_object_get(latest, "amount_eur"))
-				json_object_set(row, "budget_eur", json_object_get(latest, "amount_eur"));
-			if (json_object_get(latest, "fte"))
-				json_object_set(row, "fte", json_object_get(latest, "fte"));
-		}
-		json_array_append_new(res, row);
-		json_decref(trips);
-		json_decref(parts);
-		json_decref(results);
+		if (row)
+			json_array_append_new(res, row);
 	}
 	*out = res;
 	res = NULL;
@@ -405,6 +520,17 @@ out:
 	json_decref(res);
 	json_decref(orgs);
 	return e;
+}
+
+/* Euros as 1234.50, or "" when unknown (null or absent). */
+static void csv_eur(char *out, size_t n, const json_t *v)
+{
+	long long c;
+	out[0] = '\0';
+	if (!v || json_is_null(v))
+		return;
+	c = rr_amount_cents(v);
+	snprintf(out, n, "%lld.%02lld", c / 100, c % 100);
 }
 
 rr_err rr_evaluation_csv(rr_buf *out, const json_t *ev)
@@ -416,40 +542,37 @@ rr_err rr_evaluation_csv(rr_buf *out, const json_t *ev)
 	rr_buf_addstr(out, "year,delegations_out,delegations_in,costs_estimate_eur,costs_actual_eur\r\n");
 	json_array_foreach(json_object_get(ev, "per_year"), i, row) {
 		json_int_t y = json_integer_value(json_object_get(row, "year"));
-		long long e = 0, a = 0;
 		json_t *c;
 		size_t j;
+		n[1][0] = n[2][0] = '\0';
 		json_array_foreach(json_object_get(ev, "costs_per_year"), j, c)
 			if (json_integer_value(json_object_get(c, "year")) == y) {
-				e = rr_amount_cents(json_object_get(c, "estimate_eur"));
-				a = rr_amount_cents(json_object_get(c, "actual_eur"));
+				csv_eur(n[1], sizeof n[1], json_object_get(c, "estimate_eur"));
+				csv_eur(n[2], sizeof n[2], json_object_get(c, "actual_eur"));
 			}
 		snprintf(n[0], sizeof n[0], "%lld", (long long)y);
-		snprintf(n[1], sizeof n[1], "%lld.%02lld", e / 100, e % 100);
-		snprintf(n[2], sizeof n[2], "%lld.%02lld", a / 100, a % 100);
 		rr_buf_printf(out, "%s,%lld,%lld,%s,%s\r\n", n[0],
 			      (long long)json_integer_value(json_object_get(row, "out")),
 			      (long long)json_integer_value(json_object_get(row, "in")), n[1], n[2]);
 	}
-	rr_buf_addstr(out, "\r\nresult_id,title,type,theme,date,amount_eur,jobs,trip\r\n");
-	json_array_foreach(json_object_get(ev, "results"), i, row) {
-		char amt[32] = "", jobs[32] = "";
-		json_t *a = json_object_get(row, "amount_eur");
-		if (a) {
-			long long c = rr_amount_cents(a);
-			snprintf(amt, sizeof amt, "%lld.%02lld", c / 100, c % 100);
+	rr_buf_addstr(out, "\r\nresult_id,title,type,theme,date,amount_eur,jobs,trip,scope\r\n");
+	for (int pass = 0; pass < 2; pass++) {
+		json_array_foreach(json_object_get(ev, pass ? "wider_scope" : "results"), i, row) {
+			char amt[32], jobs[32] = "";
+			csv_eur(amt, sizeof amt, json_object_get(row, "amount_eur"));
+			if (json_object_get(row, "jobs"))
+				snprintf(jobs, sizeof jobs, "%lld", rr_rec_count(row, "jobs", 0));
+			rr_csv_field(out, rr_rec_str(row, "id"), 1);
+			rr_csv_field(out, rr_rec_str(row, "title"), 0);
+			rr_csv_field(out, rr_rec_str(row, "type"), 0);
+			rr_csv_field(out, rr_rec_str(row, "theme"), 0);
+			rr_csv_field(out, rr_rec_str(row, "date"), 0);
+			rr_csv_field(out, amt, 0);
+			rr_csv_field(out, jobs, 0);
+			rr_csv_field(out, rr_rec_str(row, "trip"), 0);
+			rr_csv_field(out, pass ? "wider" : "partnership", 0);
+			rr_buf_addstr(out, "\r\n");
 		}
-		if (json_object_get(row, "jobs"))
-			snprintf(jobs, sizeof jobs, "%lld", rr_rec_count(row, "jobs", 0));
-		rr_csv_field(out, rr_rec_str(row, "id"), 1);
-		rr_csv_field(out, rr_rec_str(row, "title"), 0);
-		rr_csv_field(out, rr_rec_str(row, "type"), 0);
-		rr_csv_field(out, rr_rec_str(row, "theme"), 0);
-		rr_csv_field(out, rr_rec_str(row, "date"), 0);
-		rr_csv_field(out, amt, 0);
-		rr_csv_field(out, jobs, 0);
-		rr_csv_field(out, rr_rec_str(row, "trip"), 0);
-		rr_buf_addstr(out, "\r\n");
 	}
 	return rr_buf_err(out);
 }

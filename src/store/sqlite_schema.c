@@ -107,6 +107,12 @@ const char *const rr_sqlite_migrations[] = {
 
 	/* 4: the index also holds the unstemmed words, for compound prefixes */
 	"DELETE FROM trip_fts;" FTS_FILL,
+
+	/* 5: the original file of an imported document (sqlite_public.c) */
+	"CREATE TABLE IF NOT EXISTS document_file ("
+	"  document TEXT PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,"
+	"  name TEXT NOT NULL, media_type TEXT NOT NULL, sha256 TEXT NOT NULL,"
+	"  bytes BLOB NOT NULL, stored_at TEXT NOT NULL);",
 };
 
 const int rr_sqlite_migration_count =

@@ -6,7 +6,9 @@
 
 #include "model/country.h"
 #include "model/record.h"
+#include "model/lifecycle.h"
 #include "report/csv.h"
+#include "report/xlsx.h"
 #include "store/search.h"
 #include "web/pages.h"
 #include "web/routes.h"
@@ -156,6 +158,35 @@ rr_err api_trips_csv(rr_req *r, rr_resp *o)
 	o->disposition = "attachment; filename=\"reizen.csv\"";
 	e = rr_csv_trips(&o->body, trips);
 	json_decref(trips);
+	return e;
+}
+
+rr_err api_trips_xlsx(rr_req *r, rr_resp *o)
+{
+	filters f;
+	json_t *trips = NULL, *orgs = NULL, *bycode = json_object(), *x;
+	rr_date today = rr_today();
+	size_t total = 0, i;
+	rr_err e;
+
+	/* public: the viewer decides what is shown */
+	if (!read_filters(r, o, &f, 0)) {
+		json_decref(bycode);
+		return RR_OK;
+	}
+	if ((e = find_trips(r, &f, &trips, &total)) ||
+	    (e = rr_store_list(r->store, RR_K_ORGANISATION, NULL, 0, r->viewer, &orgs)))
+		goto out;
+	json_array_foreach(orgs, i, x)
+		json_object_set(bycode, rr_rec_str(x, "id"), x);
+	o->ctype = RR_CT_XLSX;
+	o->disposition = "attachment; filename=\"reizen.xlsx\"";
+	o->no_store = true; /* late reports depend on today */
+	e = rr_xlsx_trips(&o->body, trips, bycode, &today);
+out:
+	json_decref(trips);
+	json_decref(orgs);
+	json_decref(bycode);
 	return e;
 }
 

@@ -131,7 +131,7 @@ rr_err feed_org(rr_req *r, rr_resp *o)
 		rr_buf_addstr(b, "</id>\n");
 		element(b, "title", rr_rec_str(t, "title"));
 		element(b, "updated", u);
-		rr_buf_addstr(b, "<link rel=\"alternate\" type=\"text/html\" href=\"/trips/");
+		rr_buf_addstr(b, "<link rel=\"alternate\" type=\"text/html\" href=\"/reizen/");
 		feed_xml_escape(b, id);
 		rr_buf_addstr(b, "\"/>\n<summary type=\"text\">");
 		feed_xml_escape(b, when);

@@ -11,7 +11,7 @@ typedef struct nav_item {
 
 static const nav_item nav_items[] = {
 	{ "/", "Home" },
-	{ "/search", "Zoeken" },
+	{ "/zoeken", "Zoeken" },
 	{ "/open-data", "Open data" },
 	{ "/toegankelijkheid", "Toegankelijkheid" },
 };

@@ -24,13 +24,16 @@ static json_t *trips_of(rr_req *r, const char *org)
 	return out;
 }
 
+/* The report's due date in Dutch ("30 juni 2023"), or "" when none. */
 static void due_text(char *out, size_t n, const json_t *t, int period)
 {
 	rr_date due = rr_trip_report_due(t, period);
+	char iso[RR_DATE_ISO_MAX];
 	out[0] = '\0';
-	if (due.prec)
-		rr_date_iso(&due, out);
-	(void)n;
+	if (!due.prec)
+		return;
+	rr_date_iso(&due, iso);
+	pk_dates(out, n, iso, NULL);
 }
 
 static void trip_link_cell(html *h, const json_t *t, const char *prefix)
@@ -41,13 +44,43 @@ static void trip_link_cell(html *h, const json_t *t, const char *prefix)
 	if (!strcmp(prefix, "/beheer/reizen/"))
 		html_raw_trusted(h, "/beheer/reizen/");
 	else
-		html_raw_trusted(h, "/trips/");
+		html_raw_trusted(h, "/reizen/");
 	html_urlpart(h, rr_rec_str(t, "id"));
 	html_attr_end(h);
 	html_text(h, rr_rec_str(t, "title"));
 	html_close(h, "a");
 	pk_third_party(h, t);
 	html_close(h, "td");
+}
+
+/* Requests whose dates passed without being recorded as taken place or
+ * cancelled: for editors, not a late report. */
+static void not_recorded_table(html *h, const json_t *trips, int period)
+{
+	static const char *const heads[] = {"Reis", "Status", "Gepland terug"};
+	rr_date today = rr_today();
+	const json_t *t;
+	size_t i, n = 0;
+
+	json_array_foreach(trips, i, t) {
+		char back[64];
+		if (rr_trip_report_status(t, period, &today).state != RR_REPORT_NOT_RECORDED)
+			continue;
+		if (!n++)
+			layout_table_begin(h, "Uitvoering niet vastgelegd", heads, NULL, 3);
+		pk_dates(back, sizeof back, rr_rec_str(t, "end") ? rr_rec_str(t, "end") :
+			 rr_rec_str(t, "start"), NULL);
+		layout_row_begin(h);
+		trip_link_cell(h, t, "/beheer/reizen/");
+		layout_cell(h, pk_status_label(rr_rec_str(t, "status")), 0);
+		layout_cell(h, back, 0);
+		layout_row_end(h);
+	}
+	if (n)
+		layout_table_end(h);
+	else
+		layout_paragraph(h, "Van elke reis waarvan de data voorbij zijn, is vastgelegd of "
+				    "ze is uitgevoerd of afgelast.");
 }
 
 /* Late reports of trips (days > 0) as a table; returns how many. */
@@ -61,18 +94,19 @@ static size_t overdue_table(html *h, const json_t *trips, int period, const char
 
 	json_array_foreach(trips, i, t) {
 		long late = rr_trip_days_overdue(t, period, &today);
-		char due[RR_DATE_ISO_MAX], days[24];
-		const char *back = rr_rec_str(t, "end") ? rr_rec_str(t, "end") : rr_rec_str(t, "start");
+		char due[64], days[24], back[64];
 
 		if (late <= 0)
 			continue;
 		if (!n++)
 			layout_table_begin(h, "Verslagen die te laat zijn", heads, numeric, 4);
 		due_text(due, sizeof due, t, period);
-		snprintf(days, sizeof days, "%ld", late);
+		pk_int(days, sizeof days, late);
+		pk_dates(back, sizeof back, rr_rec_str(t, "end") ? rr_rec_str(t, "end") :
+			 rr_rec_str(t, "start"), NULL);
 		layout_row_begin(h);
 		trip_link_cell(h, t, prefix);
-		layout_cell(h, back ? back : "", 0);
+		layout_cell(h, back, 0);
 		layout_cell(h, due, 0);
 		layout_cell(h, days, 1);
 		layout_row_end(h);
@@ -140,17 +174,20 @@ static void trips_table(html *h, const json_t *trips, int period)
 	}
 	layout_table_begin(h, "Alle reizen, ook niet openbare", heads, numeric, 5);
 	json_array_foreach(trips, i, t) {
-		char due[RR_DATE_ISO_MAX], days[24];
-		long late = rr_trip_days_overdue(t, period, &today);
+		char due[64], days[48];
+		rr_report_status rs = rr_trip_report_status(t, period, &today);
 
 		due_text(due, sizeof due, t, period);
-		snprintf(days, sizeof days, "%ld", late);
+		pk_int(days, sizeof days, rs.days_late);
+		if (rs.state == RR_REPORT_NOT_RECORDED)
+			snprintf(days, sizeof days, "uitvoering niet vastgelegd");
 		layout_row_begin(h);
 		trip_link_cell(h, t, "/beheer/reizen/");
 		layout_cell(h, pk_status_label(rr_rec_str(t, "status")), 0);
 		layout_cell(h, rr_rec_bool(t, "public") ? "ja" : "nee", 0);
 		layout_cell(h, due, 0);
-		layout_cell(h, late > 0 ? days : "", 1);
+		layout_cell(h, rs.state == RR_REPORT_LATE || rs.state == RR_REPORT_NOT_RECORDED ?
+			    days : "", 1);
 		layout_row_end(h);
 	}
 	layout_table_end(h);
@@ -194,6 +231,10 @@ static void body_section(rr_req *r, html *h, const char *org, const char *role)
 		html_text(h, "Te laat");
 		html_close(h, "h3");
 		overdue_table(h, trips, period, "/beheer/reizen/");
+		html_open_c(h, "h3", "utrecht-heading-3");
+		html_text(h, "Uitvoering niet vastgelegd");
+		html_close(h, "h3");
+		not_recorded_table(h, trips, period);
 		html_open_c(h, "h3", "utrecht-heading-3");
 		html_text(h, "Volledigheid");
 		html_close(h, "h3");
@@ -264,7 +305,7 @@ rr_err page_overdue(rr_req *r, rr_resp *o)
 	html_textf(&h, "Een verslag is uiterlijk %d dagen na terugkomst verschuldigd.",
 		   ak_report_period(r->store, org));
 	html_close(&h, "p");
-	overdue_table(&h, trips, ak_report_period(r->store, org), "/trips/");
+	overdue_table(&h, trips, ak_report_period(r->store, org), "/reizen/");
 	e = pk_end(&h, o);
 	json_decref(trips);
 	json_decref(orec);
@@ -295,11 +336,12 @@ rr_err api_overdue(rr_req *r, rr_resp *o)
 	period = ak_report_period(r->store, org);
 	list = json_array();
 	json_array_foreach(trips, i, t) {
-		long late = rr_trip_days_overdue(t, period, &today);
+		rr_report_status rs = rr_trip_report_status(t, period, &today);
+		long late = rs.state == RR_REPORT_LATE ? rs.days_late : 0;
 		char due[RR_DATE_ISO_MAX];
 		if (late <= 0)
 			continue;
-		due_text(due, sizeof due, t, period);
+		rr_date_iso(&rs.due, due);
 		json_array_append_new(list, json_pack("{s:s, s:s, s:s?, s:s?, s:s, s:I}",
 			"id", rr_rec_str(t, "id"), "title", rr_rec_str(t, "title"),
 			"start", rr_rec_str(t, "start"), "end", rr_rec_str(t, "end"),

@@ -33,7 +33,7 @@ static void link_cell(html *h, bool edit, const char *which, const char *id, con
 	else if (edit)
 		pk_link(h, "/beheer/resultaten/", id, text);
 	else if (!strcmp(which, "p"))
-		pk_link(h, "/partnerships/", id, text);
+		pk_link(h, "/partnerschappen/", id, text);
 	else
 		html_text(h, text);
 	html_close(h, "td");

@@ -1,4 +1,4 @@
-/* page_country.c - every public trip to one country (/countries/{code}). */
+/* page_country.c - every public trip to one country (/landen/{code}). */
 #include <ctype.h>
 #include <stdio.h>
 
@@ -23,7 +23,7 @@ rr_err page_country(rr_req *r, rr_resp *o)
 	layout_crumb crumbs[] = {{"Home", "/"}, {pk_country_name(cc), NULL}};
 	pk_begin(&h, o, title, crumbs, 2, NULL);
 	layout_h1(&h, title);
-	pk_trip_list(&h, trips, true);
+	pk_trip_list(r, &h, trips, true);
 	e = pk_end(&h, o);
 	json_decref(trips);
 	return e;

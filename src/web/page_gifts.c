@@ -114,7 +114,7 @@ static void gift_table(html *h, const json_t *gifts, long long threshold)
 		html_close(h, "td");
 		html_open_c(h, "td", "utrecht-table__cell");
 		if (rr_rec_str(g, "trip"))
-			pk_link(h, "/trips/", rr_rec_str(g, "trip"), "naar de reis");
+			pk_link(h, "/reizen/", rr_rec_str(g, "trip"), "naar de reis");
 		html_close(h, "td");
 		layout_row_end(h);
 	}

@@ -3,21 +3,12 @@
 #include <string.h>
 
 #include "model/record.h"
+#include "store/public.h"
 #include "web/pages.h"
-
-/* Publishing bodies are municipalities and provinces (and national
- * bodies); foreign partners and companies are organisations too but have
- * no register of their own. */
-static bool publishes(const json_t *org)
-{
-	const char *k = rr_rec_str(org, "kind");
-	return k && (!strcmp(k, "municipality") || !strcmp(k, "province") ||
-		     !strcmp(k, "national"));
-}
 
 rr_err page_home(rr_req *r, rr_resp *o)
 {
-	json_t *orgs = NULL, *trips = NULL;
+	json_t *orgs = NULL, *trips = NULL, *counts = NULL;
 	rr_trip_query q = {.limit = 10};
 	const json_t *org;
 	size_t i, total = 0;
@@ -25,7 +16,8 @@ rr_err page_home(rr_req *r, rr_resp *o)
 	rr_err e;
 
 	if ((e = rr_store_list(r->store, RR_K_ORGANISATION, NULL, 0, r->viewer, &orgs)) ||
-	    (e = rr_store_trips(r->store, &q, r->viewer, &trips, &total)))
+	    (e = rr_store_trips(r->store, &q, r->viewer, &trips, &total)) ||
+	    (e = rr_store_trip_counts(r->store, r->viewer, &counts)))
 		goto out;
 	pk_begin(&h, o, "Reisregister", NULL, 0, "/");
 	layout_h1(&h, "Register van buitenlandse reizen");
@@ -36,7 +28,7 @@ rr_err page_home(rr_req *r, rr_resp *o)
 	html_close(&h, "p");
 
 	html_open_c(&h, "form", "rr-search-form");
-	html_attr(&h, "action", "/search");
+	html_attr(&h, "action", "/zoeken");
 	html_attr(&h, "method", "get");
 	html_attr(&h, "role", "search");
 	html_open_c(&h, "label", "utrecht-form-label");
@@ -55,21 +47,30 @@ rr_err page_home(rr_req *r, rr_resp *o)
 	html_close(&h, "button");
 	html_close(&h, "form");
 
+	/* the bodies that publish a register: those with a trip to show, not
+	 * their partners (NFIA, Guangdong) nor bodies with an empty register */
 	layout_h2(&h, "Overheden in het register");
-	html_open_c(&h, "ul", "utrecht-unordered-list");
+	if (!json_object_size(counts))
+		layout_paragraph(&h, "Er zijn nog geen openbare registers.");
+	else
+		html_open_c(&h, "ul", "utrecht-unordered-list");
 	json_array_foreach(orgs, i, org) {
-		if (!publishes(org))
+		json_int_t n = json_integer_value(json_object_get(counts, rr_rec_str(org, "id")));
+		if (n <= 0)
 			continue;
 		html_open_c(&h, "li", "utrecht-unordered-list__item");
 		pk_link(&h, "/o/", rr_rec_str(org, "id"), rr_rec_str(org, "name"));
+		html_textf(&h, " (%lld %s)", (long long)n, n == 1 ? "reis" : "reizen");
 		html_close(&h, "li");
 	}
-	html_close(&h, "ul");
+	if (json_object_size(counts))
+		html_close(&h, "ul");
 	layout_h2(&h, "Laatste reizen");
-	pk_trip_list(&h, trips, true);
+	pk_trip_list(r, &h, trips, true);
 	e = pk_end(&h, o);
 out:
 	json_decref(orgs);
 	json_decref(trips);
+	json_decref(counts);
 	return e;
 }

@@ -1,11 +1,16 @@
-/* page_org.c - a body (/o/{code}) and its yearly register (/o/{code}/{year}). */
+/* page_org.c - a body (/o/{code}) and its yearly register (/o/{code}/{year})
+ * with the year's totals (also /api/v1/totals). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/lifecycle.h"
 #include "model/record.h"
 #include "report/chart.h"
+#include "report/totals.h"
+#include "web/evidence.h"
 #include "web/pages.h"
+#include "web/routes.h"
 
 #define MAX_YEARS 200
 
@@ -131,7 +136,7 @@ static void partnerships(html *h, const json_t *list)
 		const char *since = rr_rec_str(p, "since");
 
 		html_open_c(h, "li", "utrecht-unordered-list__item");
-		pk_link(h, "/partnerships/", rr_rec_str(p, "id"), rr_rec_str(partner, "name"));
+		pk_link(h, "/partnerschappen/", rr_rec_str(p, "id"), rr_rec_str(partner, "name"));
 		html_raw_trusted(h, " (");
 		html_text(h, pk_country_name(rr_rec_str(partner, "country")));
 		html_raw_trusted(h, "), ");
@@ -197,7 +202,11 @@ rr_err page_org(rr_req *r, rr_resp *o)
 	pk_link(&h, "/api/v1/trips?organisation=", code, "Alle reizen als JSON");
 	html_close(&h, "li");
 	html_open_c(&h, "li", "utrecht-unordered-list__item");
-	pk_link(&h, "/api/v1/trips.csv?organisation=", code, "Alle reizen als CSV (spreadsheet)");
+	pk_link(&h, "/api/v1/trips.xlsx?organisation=", code,
+		"Alle reizen als spreadsheet (Excel, LibreOffice)");
+	html_close(&h, "li");
+	html_open_c(&h, "li", "utrecht-unordered-list__item");
+	pk_link(&h, "/api/v1/trips.csv?organisation=", code, "Alle reizen als CSV");
 	html_close(&h, "li");
 	html_open_c(&h, "li", "utrecht-unordered-list__item");
 	layout_link(&h, feed, "Atom-feed met nieuwe reizen");
@@ -211,7 +220,8 @@ out:
 	return e;
 }
 
-/* Costs of a trip: each line, then the totals per kind. */
+/* Costs of a trip: the totals per kind ("onbekend" when no line states
+ * an amount), then each line with who pays. */
 static void costs(rr_req *r, html *h, const json_t *trip)
 {
 	long long est = rr_trip_cost(trip, "estimate"), act = rr_trip_cost(trip, "actual");
@@ -219,33 +229,27 @@ static void costs(rr_req *r, html *h, const json_t *trip)
 	size_t i;
 	char m[48];
 
-	if (!json_array_size(json_object_get(trip, "costs")))
+	if (!json_array_size(json_object_get(trip, "costs"))) {
+		pk_item(h, "Kosten", "niet vermeld");
 		return;
+	}
 	pk_item_begin(h, "Kosten");
-	if (est >= 0) {
-		pk_money(m, sizeof m, est);
-		html_text(h, m);
-		html_raw_trusted(h, " (raming)");
-	}
-	if (act >= 0) {
-		if (est >= 0)
-			html_raw_trusted(h, "; ");
-		pk_money(m, sizeof m, act);
-		html_text(h, m);
-		html_raw_trusted(h, " (werkelijk)");
-	}
+	pk_money(m, sizeof m, est);
+	html_raw_trusted(h, "geraamd ");
+	html_text(h, est >= 0 ? m : "onbekend");
+	html_raw_trusted(h, ", werkelijk ");
+	pk_money(m, sizeof m, act);
+	html_text(h, act >= 0 ? m : "onbekend");
+	ev_link(h, RR_K_TRIP, trip, "costs", "de kosten");
 	html_open_c(h, "ul", "utrecht-unordered-list");
 	json_array_foreach(json_object_get(trip, "costs"), i, c) {
-		const json_t *amount = json_object_get(c, "amount_eur");
 		const char *kind = rr_rec_str(c, "kind"), *by = rr_rec_str(c, "paid_by");
 
 		html_open_c(h, "li", "utrecht-unordered-list__item");
 		html_text(h, rr_rec_str(c, "category"));
-		if (amount) {
-			pk_money(m, sizeof m, rr_amount_cents(amount));
-			html_raw_trusted(h, ": ");
-			html_text(h, m);
-		}
+		pk_money_json(m, sizeof m, json_object_get(c, "amount_eur"));
+		html_raw_trusted(h, ": ");
+		html_text(h, m);
 		html_text(h, kind && !strcmp(kind, "actual") ? " (werkelijk)" : " (raming)");
 		if (by) {
 			char name[300];
@@ -293,10 +297,15 @@ static void register_entry(rr_req *r, html *h, const json_t *t)
 	}
 	pk_dates(when, sizeof when, rr_rec_str(t, "start"), rr_rec_str(t, "end"));
 	pk_item(h, "Wanneer", when);
-	pk_item(h, "Waarom", rr_rec_str(t, "purpose"));
-	if (officials >= 0) {
-		char n[32];
-		snprintf(n, sizeof n, "%lld", officials);
+	if (rr_rec_str(t, "purpose")) {
+		pk_item_begin(h, "Waarom");
+		pk_markdown(h, rr_rec_str(t, "purpose"));
+		pk_item_end(h);
+	}
+	{
+		char n[32] = "onbekend";
+		if (officials >= 0)
+			snprintf(n, sizeof n, "%lld", officials);
 		pk_item(h, "Ambtelijke ondersteuning", n);
 	}
 	costs(r, h, t);
@@ -306,7 +315,7 @@ static void register_entry(rr_req *r, html *h, const json_t *t)
 	html_open_c(h, "li", "utrecht-unordered-list__item");
 	html_open_c(h, "a", "utrecht-link utrecht-link--html-a");
 	html_attr_begin(h, "href");
-	html_raw_trusted(h, "/trips/");
+	html_raw_trusted(h, "/reizen/");
 	html_urlpart(h, id);
 	html_raw_trusted(h, "#aanvraag");
 	html_attr_end(h);
@@ -318,7 +327,7 @@ static void register_entry(rr_req *r, html *h, const json_t *t)
 		html_open_c(h, "li", "utrecht-unordered-list__item");
 		html_open_c(h, "a", "utrecht-link utrecht-link--html-a");
 		html_attr_begin(h, "href");
-		html_raw_trusted(h, "/trips/");
+		html_raw_trusted(h, "/reizen/");
 		html_urlpart(h, id);
 		html_raw_trusted(h, "#besluit");
 		html_attr_end(h);
@@ -335,7 +344,7 @@ static void register_entry(rr_req *r, html *h, const json_t *t)
 		html_open_c(h, "li", "utrecht-unordered-list__item");
 		html_open_c(h, "a", "utrecht-link utrecht-link--html-a");
 		html_attr_begin(h, "href");
-		html_raw_trusted(h, "/trips/");
+		html_raw_trusted(h, "/reizen/");
 		html_urlpart(h, id);
 		html_raw_trusted(h, "#verslag");
 		html_attr_end(h);
@@ -349,46 +358,241 @@ static void register_entry(rr_req *r, html *h, const json_t *t)
 	html_close(h, "section");
 }
 
+/* One row of the totals table: a label and a value with how much is known. */
+static void total_row(html *h, const char *label, const char *value, long long known,
+		      long long of)
+{
+	pk_item_begin(h, label);
+	html_text(h, value);
+	pk_known(h, known, of);
+	pk_item_end(h);
+}
+
+static void money_total(char *out, size_t n, const json_t *v)
+{
+	pk_money_json(out, n, v);
+}
+
+/* The year in figures: trips, officials, costs estimated and actual (each
+ * with how many trips state it), who else paid, late reports. */
+static void year_totals(rr_req *r, html *h, const json_t *tot, const char *ys)
+{
+	char v[96], name[300];
+	long long of = json_integer_value(json_object_get(tot, "cost_trips"));
+	const json_t *p;
+	size_t i;
+
+	html_open_c(h, "h2", "utrecht-heading-2");
+	html_attr(h, "id", "totalen");
+	html_textf(h, "Totalen %s", ys);
+	html_close(h, "h2");
+	pk_dl_begin(h);
+	snprintf(v, sizeof v, "%lld (%lld uitgaand, %lld ontvangen delegaties)",
+		 (long long)json_integer_value(json_object_get(tot, "trips")),
+		 (long long)json_integer_value(json_object_get(tot, "trips_out")),
+		 (long long)json_integer_value(json_object_get(tot, "trips_in")));
+	pk_item(h, "Reizen", v);
+	if (json_integer_value(json_object_get(tot, "cancelled"))) {
+		snprintf(v, sizeof v, "%lld (niet meegeteld)",
+			 (long long)json_integer_value(json_object_get(tot, "cancelled")));
+		pk_item(h, "Afgelast of afgewezen", v);
+	}
+	if (json_is_null(json_object_get(tot, "officials")))
+		snprintf(v, sizeof v, "onbekend");
+	else
+		pk_int(v, sizeof v, json_integer_value(json_object_get(tot, "officials")));
+	total_row(h, "Meereizende ambtenaren", v,
+		  json_integer_value(json_object_get(tot, "officials_known")), of);
+	money_total(v, sizeof v, json_object_get(tot, "costs_estimate_eur"));
+	total_row(h, "Kosten geraamd", v,
+		  json_integer_value(json_object_get(tot, "estimate_known")), of);
+	money_total(v, sizeof v, json_object_get(tot, "costs_actual_eur"));
+	total_row(h, "Kosten werkelijk", v,
+		  json_integer_value(json_object_get(tot, "actual_known")), of);
+	pk_item_begin(h, "Betaald door anderen");
+	if (!json_integer_value(json_object_get(tot, "paid_by_others")))
+		html_text(h, "geen reis");
+	else
+		html_textf(h, "%lld %s: ", (long long)json_integer_value(json_object_get(tot,
+			   "paid_by_others")), json_integer_value(json_object_get(tot,
+			   "paid_by_others")) == 1 ? "reis" : "reizen");
+	json_array_foreach(json_object_get(tot, "payers"), i, p) {
+		if (i)
+			html_raw_trusted(h, "; ");
+		html_text(h, pk_payer(r, rr_rec_str(p, "paid_by"), name, sizeof name));
+		money_total(v, sizeof v, json_object_get(p, "amount_eur"));
+		html_textf(h, " (%s)", json_is_null(json_object_get(p, "amount_eur")) ?
+			   "bedrag onbekend" : v);
+	}
+	pk_item_end(h);
+	snprintf(v, sizeof v, "%lld", (long long)json_integer_value(json_object_get(tot, "reports_late")));
+	pk_item(h, "Verslagen te laat", v);
+	pk_dl_end(h);
+}
+
+/* Per trip: estimated and actual costs and who else paid. */
+static void cost_overview(rr_req *r, html *h, const json_t *trips)
+{
+	static const char *const heads[] = {"Reis", "Geraamd", "Werkelijk", "Betaald door anderen"};
+	static const int numeric[] = {0, 1, 1, 0};
+	const json_t *t, *c;
+	size_t i, j, n = 0;
+
+	json_array_foreach(trips, i, t) {
+		const char *dir = rr_rec_str(t, "direction");
+		long long est = rr_trip_cost(t, "estimate"), act = rr_trip_cost(t, "actual");
+		char a[48], b[48];
+		bool any = false;
+
+		if ((dir && !strcmp(dir, "in")) || !rr_trip_counts(t))
+			continue;
+		if (!n++)
+			layout_table_begin(h, "Kosten per reis", heads, numeric, 4);
+		pk_money(a, sizeof a, est);
+		pk_money(b, sizeof b, act);
+		layout_row_begin(h);
+		html_open_c(h, "td", "utrecht-table__cell");
+		pk_link(h, "/reizen/", rr_rec_str(t, "id"), rr_rec_str(t, "title"));
+		html_close(h, "td");
+		layout_cell(h, est >= 0 ? a : "onbekend", 1);
+		layout_cell(h, act >= 0 ? b : "onbekend", 1);
+		html_open_c(h, "td", "utrecht-table__cell");
+		json_array_foreach(json_object_get(t, "costs"), j, c) {
+			const char *by = rr_rec_str(c, "paid_by");
+			char name[300], m[48];
+			if (!by || !strcmp(by, rr_rec_str(t, "organisation")))
+				continue;
+			pk_money_json(m, sizeof m, json_object_get(c, "amount_eur"));
+			if (any)
+				html_raw_trusted(h, "; ");
+			any = true;
+			html_text(h, pk_payer(r, by, name, sizeof name));
+			html_textf(h, ": %s (%s)", rr_rec_str(c, "category"),
+				   json_object_get(c, "amount_eur") ? m : "bedrag onbekend");
+		}
+		if (!any)
+			html_text(h, "niemand vermeld");
+		html_close(h, "td");
+		layout_row_end(h);
+	}
+	if (n)
+		layout_table_end(h);
+}
+
+static void year_downloads(html *h, const char *code, const char *ys)
+{
+	static const char *const d[] = {
+		"Dit register als spreadsheet (Excel, LibreOffice): reizen en kostenposten",
+		"Dit register als CSV", "De totalen als JSON"};
+
+	layout_h2(h, "Downloaden");
+	html_open_c(h, "ul", "utrecht-unordered-list rr-no-print");
+	for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
+		html_open_c(h, "li", "utrecht-unordered-list__item");
+		html_open_c(h, "a", "utrecht-link utrecht-link--html-a");
+		html_attr_begin(h, "href");
+		if (i == 0)
+			html_raw_trusted(h, "/api/v1/trips.xlsx");
+		else if (i == 1)
+			html_raw_trusted(h, "/api/v1/trips.csv");
+		else
+			html_raw_trusted(h, "/api/v1/totals");
+		html_raw_trusted(h, "?organisation=");
+		html_urlpart(h, code);
+		html_raw_trusted(h, "&year=");
+		html_urlpart(h, ys);
+		html_attr_end(h);
+		html_text(h, d[i]);
+		html_close(h, "a");
+		html_close(h, "li");
+	}
+	html_close(h, "ul");
+}
+
 rr_err page_org_year(rr_req *r, rr_resp *o)
 {
 	const char *code = rr_req_cap(r, "code"), *ys = rr_req_cap(r, "year");
-	json_t *org = NULL, *trips = NULL;
+	json_t *org = NULL, *trips = NULL, *tot = NULL;
 	rr_trip_query q = {.organisation = code, .year = atoi(ys)};
+	rr_date today = rr_today();
 	char title[300], orgurl[160];
 	const json_t *t;
 	size_t i;
 	html h;
 	rr_err e;
 
+	/* public: the viewer decides what is shown */
 	if ((e = get_org(r, &org)) ||
 	    (e = rr_store_trips(r->store, &q, r->viewer, &trips, NULL)))
 		goto out;
+	tot = rr_trip_totals(trips, (int)rr_rec_count(org, "report_period_days",
+						      RR_REPORT_PERIOD_DAYS), &today);
 	const char *name = rr_rec_str(org, "name");
+	long long n = json_integer_value(json_object_get(tot, "trips"));
 	snprintf(title, sizeof title, "Register buitenlandse dienstreizen %s", ys);
 	snprintf(orgurl, sizeof orgurl, "/o/%s", code);
 	layout_crumb crumbs[] = {{"Home", "/"}, {name, orgurl}, {ys, NULL}};
 	pk_begin(&h, o, title, crumbs, 3, NULL);
 	layout_h1(&h, title);
 	html_open_c(&h, "p", "utrecht-paragraph utrecht-paragraph--lead");
-	html_textf(&h, "%s maakte in %s %zu openbare %s.", name, ys, json_array_size(trips),
-		   json_array_size(trips) == 1 ? "reis" : "reizen");
+	html_textf(&h, "%s maakte in %s %lld openbare %s", name, ys, n, n == 1 ? "reis" : "reizen");
+	if (json_integer_value(json_object_get(tot, "cancelled")))
+		html_textf(&h, "; %lld afgelast of afgewezen",
+			   (long long)json_integer_value(json_object_get(tot, "cancelled")));
+	html_raw_trusted(&h, ".");
 	html_close(&h, "p");
+	if (json_array_size(trips)) {
+		year_totals(r, &h, tot, ys);
+		cost_overview(r, &h, trips);
+	}
 	json_array_foreach(trips, i, t)
 		register_entry(r, &h, t);
-	html_open_c(&h, "p", "utrecht-paragraph");
-	html_open_c(&h, "a", "utrecht-link utrecht-link--html-a");
-	html_attr_begin(&h, "href");
-	html_raw_trusted(&h, "/api/v1/trips.csv?organisation=");
-	html_urlpart(&h, code);
-	html_raw_trusted(&h, "&year=");
-	html_urlpart(&h, ys);
-	html_attr_end(&h);
-	html_raw_trusted(&h, "Dit register als CSV");
-	html_close(&h, "a");
-	html_close(&h, "p");
+	year_downloads(&h, code, ys);
 	e = pk_end(&h, o);
 out:
 	json_decref(org);
 	json_decref(trips);
+	json_decref(tot);
+	return e;
+}
+
+rr_err api_totals(rr_req *r, rr_resp *o)
+{
+	const char *code = rr_req_param(r, "organisation"), *ys = rr_req_param(r, "year");
+	json_t *org = NULL, *trips = NULL, *tot = NULL;
+	rr_trip_query q = {0};
+	rr_date today = rr_today();
+	rr_err e;
+
+	/* public: the viewer decides what is counted */
+	if (!code || !rr_route_param_ok("code", code)) {
+		page_error(o, 400, "bad_parameter", "organisation: geef de code van het orgaan, "
+			   "zoals gm0034");
+		return RR_OK;
+	}
+	if (ys && !rr_route_param_ok("year", ys)) {
+		page_error(o, 400, "bad_parameter", "year: een jaar met vier cijfers, zoals 2023");
+		return RR_OK;
+	}
+	q.organisation = code;
+	q.year = ys ? atoi(ys) : 0;
+	if ((e = rr_store_get(r->store, RR_K_ORGANISATION, code, r->viewer, &org))) {
+		if (e != RR_ENOTFOUND)
+			return e;
+		page_error(o, 404, "not_found", "Dit orgaan staat niet in het register.");
+		return RR_OK;
+	}
+	if ((e = rr_store_trips(r->store, &q, r->viewer, &trips, NULL)))
+		goto out;
+	tot = rr_trip_totals(trips, (int)rr_rec_count(org, "report_period_days",
+						      RR_REPORT_PERIOD_DAYS), &today);
+	json_object_set_new(tot, "organisation", json_string(code));
+	json_object_set_new(tot, "year", q.year ? json_integer(q.year) : json_null());
+	e = pk_json(o, tot);
+	o->no_store = true; /* late reports depend on today */
+out:
+	json_decref(org);
+	json_decref(trips);
+	json_decref(tot);
 	return e;
 }

@@ -1,7 +1,9 @@
 /* page_partnership.c - a partnership and the evaluation of the relation
- * (/partnerships/{id}, its JSON and CSV under /api/v1/partnerships/{id}/),
- * and the bodies side by side (/vergelijking, /api/v1/compare).
- * The numbers come from report/evaluation.c; this file only shows them. */
+ * (/partnerschappen/{id}, its JSON and CSV under /api/v1/partnerships/{id}/),
+ * and the bodies side by side (/vergelijking, /api/v1/compare), by year or
+ * period. The numbers come from report/evaluation.c and report/totals.c;
+ * this file only shows them. Unknown figures read "onbekend", sums say how
+ * many records state them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +11,9 @@
 #include "model/record.h"
 #include "report/chart.h"
 #include "report/evaluation.h"
+#include "web/evidence.h"
 #include "web/pages.h"
+#include "web/routes.h"
 
 #define MAX_YEARS 201
 
@@ -25,19 +29,28 @@ static const char *result_type_label(const char *type)
 	return l ? l : type ? type : "";
 }
 
-static void money_cell(html *h, const json_t *amount)
+/* An amount, "onbekend" when null or absent, and how many state it. */
+static void money_cell_known(html *h, const json_t *amount, long long known, long long of)
 {
-	char m[48] = "";
-	if (amount)
-		pk_money(m, sizeof m, rr_amount_cents(amount));
-	layout_cell(h, m, 1);
+	char m[48];
+	pk_money_json(m, sizeof m, amount);
+	html_open_c(h, "td", "utrecht-table__cell utrecht-table__cell--numeric-column");
+	html_text(h, m);
+	pk_known(h, known, of);
+	html_close(h, "td");
 }
 
+static void money_cell(html *h, const json_t *amount)
+{
+	money_cell_known(h, amount, 0, 0);
+}
+
+/* A count; "onbekend" when null or absent. */
 static void int_cell(html *h, const json_t *v)
 {
-	char n[32] = "";
+	char n[32] = "onbekend";
 	if (json_is_integer(v))
-		snprintf(n, sizeof n, "%lld", (long long)json_integer_value(v));
+		pk_int(n, sizeof n, json_integer_value(v));
 	layout_cell(h, n, 1);
 }
 
@@ -97,9 +110,11 @@ static void facts(html *h, const json_t *p, const json_t *ev, const char *org_na
 	else
 		snprintf(buf, sizeof buf, "geen delegaties geregistreerd");
 	pk_item(h, "Laatste delegatie", buf);
+	snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(json_object_get(
+		json_object_get(ev, "totals"), "reports_late")));
+	pk_item(h, "Verslagen te laat", buf);
 	pk_dl_end(h);
-	if (rr_rec_str(p, "description"))
-		layout_paragraph(h, rr_rec_str(p, "description"));
+	pk_markdown(h, rr_rec_str(p, "description"));
 }
 
 static void history(html *h, const json_t *p)
@@ -129,6 +144,19 @@ static void history(html *h, const json_t *p)
 			html_raw_trusted(h, " — ");
 			html_text(h, rr_rec_str(e, "description"));
 		}
+		if (rr_rec_str(e, "document")) {
+			html_raw_trusted(h, " ");
+			html_open_c(h, "a", "utrecht-link rr-evidence-link");
+			html_attr_begin(h, "href");
+			html_raw_trusted(h, "/documenten/");
+			html_urlpart(h, rr_rec_str(e, "document"));
+			html_attr_end(h);
+			html_raw_trusted(h, "bron");
+			html_open_c(h, "span", "rr-visually-hidden");
+			html_raw_trusted(h, " van deze gebeurtenis");
+			html_close(h, "span");
+			html_close(h, "a");
+		}
 		html_close(h, "li");
 	}
 	html_close(h, "ol");
@@ -146,21 +174,37 @@ static void figure(html *h, const char *label, const char *value)
 
 static void key_figures(html *h, const json_t *tot)
 {
-	char v[64];
+	char v[64], k[96];
+	long long inv = json_integer_value(json_object_get(tot, "investments"));
+	long long known = json_integer_value(json_object_get(tot, "investment_known"));
 
 	layout_h2(h, "Kerncijfers");
 	html_open_c(h, "div", "rr-figures");
-	snprintf(v, sizeof v, "%lld", (long long)json_integer_value(json_object_get(tot, "delegations_out")));
+	pk_int(v, sizeof v, json_integer_value(json_object_get(tot, "delegations_out")));
 	figure(h, "uitgaande delegaties", v);
-	snprintf(v, sizeof v, "%lld", (long long)json_integer_value(json_object_get(tot, "delegations_in")));
+	pk_int(v, sizeof v, json_integer_value(json_object_get(tot, "delegations_in")));
 	figure(h, "ontvangen delegaties", v);
-	snprintf(v, sizeof v, "%lld", (long long)json_integer_value(json_object_get(tot, "agreements")));
+	pk_int(v, sizeof v, json_integer_value(json_object_get(tot, "agreements")));
 	figure(h, "overeenkomsten", v);
-	pk_money(v, sizeof v, rr_amount_cents(json_object_get(tot, "investment_eur")));
-	figure(h, "geïnvesteerd", v);
-	snprintf(v, sizeof v, "%lld", (long long)json_integer_value(json_object_get(tot, "jobs")));
+	if (json_is_null(json_object_get(tot, "investment_eur")))
+		snprintf(v, sizeof v, "onbekend");
+	else
+		pk_money_short(v, sizeof v, rr_amount_cents(json_object_get(tot, "investment_eur")));
+	if (inv && known < inv)
+		snprintf(k, sizeof k, "ge\xc3\xafnvesteerd (%lld van %lld investeringen bekend)",
+			 known, inv);
+	else
+		snprintf(k, sizeof k, "ge\xc3\xafnvesteerd");
+	figure(h, k, v);
+	if (json_is_null(json_object_get(tot, "jobs")))
+		snprintf(v, sizeof v, "onbekend");
+	else
+		pk_int(v, sizeof v, json_integer_value(json_object_get(tot, "jobs")));
 	figure(h, "banen", v);
 	html_close(h, "div");
+	layout_paragraph(h, "Bedragen en banen tellen alleen resultaten die aan deze relatie "
+			    "zijn toe te rekenen; cijfers over een breder geheel staan apart "
+			    "hieronder. Onbekende bedragen tellen niet als nul.");
 }
 
 /* The chart and the same numbers as a table: the table is the data. */
@@ -264,13 +308,72 @@ static void groups(html *h, const json_t *list, const char *title, const char *k
 	json_array_foreach(list, i, g) {
 		const char *k = rr_rec_str(g, key);
 		layout_row_begin(h);
-		layout_cell(h, theme ? pk_theme_label(k) : result_type_label(k), 0);
+		layout_cell(h, !k ? (theme ? "zonder thema" : "zonder soort") :
+			    theme ? pk_theme_label(k) : result_type_label(k), 0);
 		int_cell(h, json_object_get(g, "count"));
-		money_cell(h, json_object_get(g, "amount_eur"));
+		money_cell_known(h, json_object_get(g, "amount_eur"),
+				 json_integer_value(json_object_get(g, "amount_known")),
+				 json_integer_value(json_object_get(g, "count")));
 		int_cell(h, json_object_get(g, "jobs"));
 		layout_row_end(h);
 	}
 	layout_table_end(h);
+}
+
+/* A result's amount or jobs, "onbekend" when not stated, with a link to
+ * the words it was read from (the field's span, else the description's). */
+static void result_figure(html *h, const json_t *r, const char *field)
+{
+	const json_t *v = json_object_get(r, field);
+	char m[48] = "onbekend";
+
+	if (v && !strcmp(field, "amount_eur"))
+		pk_money(m, sizeof m, rr_amount_cents(v));
+	else if (v)
+		pk_int(m, sizeof m, json_integer_value(v));
+	html_open_c(h, "td", "utrecht-table__cell utrecht-table__cell--numeric-column");
+	html_text(h, m);
+	if (v && !ev_link(h, RR_K_RESULT, r, field, !strcmp(field, "jobs") ? "de banen" : "het bedrag"))
+		ev_link(h, RR_K_RESULT, r, "description", !strcmp(field, "jobs") ? "de banen" :
+			"het bedrag");
+	html_close(h, "td");
+}
+
+/* Figures stated for more than this relation: shown, never summed. */
+static void wider(html *h, const json_t *ev)
+{
+	const json_t *r, *list = json_object_get(ev, "wider_scope");
+	size_t i;
+
+	if (!json_array_size(list))
+		return;
+	layout_h2(h, "Cijfers over meer dan deze relatie");
+	layout_paragraph(h, "Deze cijfers gelden voor een breder geheel dan deze relatie en "
+			    "tellen daarom niet mee in de kerncijfers en de resultaten hierboven.");
+	html_open_c(h, "ul", "utrecht-unordered-list");
+	json_array_foreach(list, i, r) {
+		char m[48];
+		html_open_c(h, "li", "utrecht-unordered-list__item");
+		pk_link(h, "/resultaten/", rr_rec_str(r, "id"), rr_rec_str(r, "title"));
+		if (rr_rec_str(r, "scope_note")) {
+			html_raw_trusted(h, " (");
+			html_text(h, rr_rec_str(r, "scope_note"));
+			html_raw_trusted(h, ")");
+		}
+		if (json_object_get(r, "amount_eur")) {
+			pk_money_short(m, sizeof m, rr_amount_cents(json_object_get(r, "amount_eur")));
+			html_raw_trusted(h, ": ");
+			html_text(h, m);
+		}
+		if (json_object_get(r, "jobs")) {
+			pk_int(m, sizeof m, json_integer_value(json_object_get(r, "jobs")));
+			html_textf(h, ", %s banen", m);
+		}
+		if (!ev_link(h, RR_K_RESULT, r, "amount_eur", "dit cijfer"))
+			ev_link(h, RR_K_RESULT, r, "description", "dit cijfer");
+		html_close(h, "li");
+	}
+	html_close(h, "ul");
 }
 
 static void results(html *h, const json_t *ev)
@@ -295,17 +398,18 @@ static void results(html *h, const json_t *ev)
 		layout_row_begin(h);
 		layout_cell(h, d, 0);
 		html_open_c(h, "td", "utrecht-table__cell");
-		html_text(h, rr_rec_str(r, "title"));
+		pk_link(h, "/resultaten/", rr_rec_str(r, "id"), rr_rec_str(r, "title"));
 		if (rr_rec_str(r, "trip")) {
 			html_raw_trusted(h, " (");
-			pk_link(h, "/trips/", rr_rec_str(r, "trip"), "reis");
+			pk_link(h, "/reizen/", rr_rec_str(r, "trip"), "reis");
 			html_raw_trusted(h, ")");
 		}
 		html_close(h, "td");
 		layout_cell(h, result_type_label(rr_rec_str(r, "type")), 0);
-		layout_cell(h, rr_rec_str(r, "theme") ? pk_theme_label(rr_rec_str(r, "theme")) : "", 0);
-		money_cell(h, json_object_get(r, "amount_eur"));
-		int_cell(h, json_object_get(r, "jobs"));
+		layout_cell(h, rr_rec_str(r, "theme") ? pk_theme_label(rr_rec_str(r, "theme")) :
+			    "zonder thema", 0);
+		result_figure(h, r, "amount_eur");
+		result_figure(h, r, "jobs");
 		layout_row_end(h);
 	}
 	layout_table_end(h);
@@ -337,9 +441,11 @@ static void follow_ups(html *h, const json_t *ev)
 
 static void costs(html *h, const json_t *ev)
 {
-	static const char *const heads[] = {"Jaar", "Raming", "Werkelijk", "Budget", "Fte"};
-	static const int numeric[] = {0, 1, 1, 1, 1};
+	static const char *const heads[] = {"Jaar", "Delegaties", "Raming", "Werkelijk",
+		"Budget", "Formatie"};
+	static const int numeric[] = {0, 1, 1, 1, 1, 1};
 	const json_t *c, *list = json_object_get(ev, "costs_per_year");
+	const json_t *tot = json_object_get(ev, "totals");
 	size_t i;
 
 	layout_h2(h, "Kosten per jaar");
@@ -347,40 +453,81 @@ static void costs(html *h, const json_t *ev)
 		layout_paragraph(h, "Er zijn geen kosten of budgetten geregistreerd.");
 		return;
 	}
-	layout_table_begin(h, "Kosten van de delegaties tegenover het budget", heads, numeric, 5);
+	layout_table_begin(h, "Kosten van de uitgaande delegaties tegenover het budget", heads,
+			   numeric, 6);
 	json_array_foreach(list, i, c) {
-		char y[16], fte[32] = "";
+		char y[16], fte[48] = "onbekend";
+		long long n = json_integer_value(json_object_get(c, "delegations_out"));
 		snprintf(y, sizeof y, "%lld", (long long)json_integer_value(json_object_get(c, "year")));
-		if (json_object_get(c, "fte"))
-			snprintf(fte, sizeof fte, "%.2f", json_number_value(json_object_get(c, "fte")));
+		if (json_is_number(json_object_get(c, "fte"))) {
+			pk_decimal(fte, sizeof fte, json_number_value(json_object_get(c, "fte")));
+			snprintf(fte + strlen(fte), sizeof fte - strlen(fte), " fte");
+		}
 		layout_row_begin(h);
 		layout_cell(h, y, 0);
-		money_cell(h, json_object_get(c, "estimate_eur"));
-		money_cell(h, json_object_get(c, "actual_eur"));
+		int_cell(h, json_object_get(c, "delegations_out"));
+		money_cell_known(h, json_object_get(c, "estimate_eur"),
+				 json_integer_value(json_object_get(c, "estimate_known")), n);
+		money_cell_known(h, json_object_get(c, "actual_eur"),
+				 json_integer_value(json_object_get(c, "actual_known")), n);
 		money_cell(h, json_object_get(c, "budget_eur"));
 		layout_cell(h, fte, 1);
 		layout_row_end(h);
 	}
 	layout_table_end(h);
+	html_open_c(h, "p", "utrecht-paragraph");
+	html_raw_trusted(h, "Kosten van alle delegaties samen: geraamd ");
+	{
+		char m[48];
+		long long out = json_integer_value(json_object_get(tot, "delegations_out"));
+		pk_money_json(m, sizeof m, json_object_get(tot, "costs_estimate_eur"));
+		html_text(h, m);
+		pk_known(h, json_integer_value(json_object_get(tot, "costs_estimate_known")), out);
+		html_raw_trusted(h, ", werkelijk ");
+		pk_money_json(m, sizeof m, json_object_get(tot, "costs_actual_eur"));
+		html_text(h, m);
+		pk_known(h, json_integer_value(json_object_get(tot, "costs_actual_known")), out);
+		html_raw_trusted(h, ".");
+	}
+	html_close(h, "p");
 }
 
 static void rights(html *h, const json_t *ev)
 {
 	const json_t *it, *list = json_object_get(ev, "rights_and_security");
+	const json_t *ht = json_object_get(ev, "human_rights_trips");
+	const json_t *hr = json_object_get(ev, "human_rights_results");
 	size_t i;
 
 	layout_h2(h, "Mensenrechten en veiligheid");
-	if (!json_array_size(list)) {
-		layout_paragraph(h, "Bij de reizen van deze relatie zijn geen onderwerpen op dit "
+	if (!json_array_size(list) && !json_array_size(ht) && !json_array_size(hr)) {
+		layout_paragraph(h, "Bij de reizen en resultaten van deze relatie is niets op dit "
 				    "gebied vastgelegd.");
 		return;
 	}
 	html_open_c(h, "ul", "utrecht-unordered-list");
 	json_array_foreach(list, i, it) {
+		const char *k = rr_enum_label(rr_rights_kind_values, rr_rec_str(it, "kind"));
 		html_open_c(h, "li", "utrecht-unordered-list__item");
+		if (k) {
+			html_text(h, k);
+			html_raw_trusted(h, ": ");
+		}
 		html_text(h, rr_rec_str(it, "description"));
 		html_raw_trusted(h, " — ");
-		pk_link(h, "/trips/", rr_rec_str(it, "trip"), rr_rec_str(it, "trip_title"));
+		pk_link(h, "/reizen/", rr_rec_str(it, "trip"), rr_rec_str(it, "trip_title"));
+		html_close(h, "li");
+	}
+	json_array_foreach(ht, i, it) {
+		html_open_c(h, "li", "utrecht-unordered-list__item");
+		html_raw_trusted(h, "Reis met het thema mensenrechten: ");
+		pk_link(h, "/reizen/", rr_rec_str(it, "id"), rr_rec_str(it, "title"));
+		html_close(h, "li");
+	}
+	json_array_foreach(hr, i, it) {
+		html_open_c(h, "li", "utrecht-unordered-list__item");
+		html_raw_trusted(h, "Resultaat met het thema mensenrechten: ");
+		pk_link(h, "/resultaten/", rr_rec_str(it, "id"), rr_rec_str(it, "title"));
 		html_close(h, "li");
 	}
 	html_close(h, "ul");
@@ -403,7 +550,7 @@ static void trips(html *h, const json_t *ev)
 		html_open_c(h, "li", "utrecht-unordered-list__item");
 		html_text(h, d);
 		html_raw_trusted(h, ": ");
-		pk_link(h, "/trips/", rr_rec_str(t, "id"), rr_rec_str(t, "title"));
+		pk_link(h, "/reizen/", rr_rec_str(t, "id"), rr_rec_str(t, "title"));
 		html_raw_trusted(h, " (");
 		html_text(h, pk_direction_label(rr_rec_str(t, "direction")));
 		html_raw_trusted(h, ")");
@@ -455,6 +602,7 @@ rr_err page_partnership(rr_req *r, rr_resp *o)
 	delegations(&h, ev);
 	gaps(&h, ev);
 	results(&h, ev);
+	wider(&h, ev);
 	follow_ups(&h, ev);
 	costs(&h, ev);
 	rights(&h, ev);
@@ -489,44 +637,140 @@ rr_err api_partnership_evaluation_csv(rr_req *r, rr_resp *o)
 	return e;
 }
 
+/* The period asked for: ?from=&to= (API) or ?van=&tot= or ?jaar= (page).
+ * False (and an error written) when a year is not a year. */
+static bool period(rr_req *r, rr_resp *o, bool page, int *from, int *to)
+{
+	const char *f = rr_req_param(r, page ? "van" : "from");
+	const char *t = rr_req_param(r, page ? "tot" : "to");
+	const char *y = page ? rr_req_param(r, "jaar") : rr_req_param(r, "year");
+
+	*from = *to = 0;
+	if (y)
+		f = t = y;
+	if ((f && !rr_route_param_ok("year", f)) || (t && !rr_route_param_ok("year", t))) {
+		page_error(o, 400, "bad_parameter", page ? "Geef een jaar met vier cijfers, zoals 2023." :
+			   "from, to, year: a year of four digits, such as 2023");
+		return false;
+	}
+	*from = f ? atoi(f) : 0;
+	*to = t ? atoi(t) : 0;
+	if (*from && *to && *from > *to) {
+		int x = *from;
+		*from = *to;
+		*to = x;
+	}
+	return true;
+}
+
 rr_err api_compare(rr_req *r, rr_resp *o)
 {
 	json_t *rows = NULL;
-	rr_err e = rr_compare_bodies(r->store, r->viewer, &rows);
-	if (e) {
+	int from, to;
+	rr_err e;
+
+	/* public: the viewer decides what is counted */
+	if (!period(r, o, false, &from, &to))
+		return RR_OK;
+	if ((e = rr_compare_bodies(r->store, r->viewer, from, to, &rows))) {
 		page_error(o, 500, "internal", "De vergelijking kon niet worden gemaakt.");
 		return RR_OK;
 	}
-	json_t *doc = json_pack("{s:o}", "bodies", rows);
+	json_t *doc = json_pack("{s:o, s:o, s:o}", "bodies", rows,
+				"from", from ? json_integer(from) : json_null(),
+				"to", to ? json_integer(to) : json_null());
 	e = pk_json(o, doc);
+	o->no_store = true; /* late reports depend on today */
 	json_decref(doc);
 	return e;
+}
+
+static void year_input(html *h, const char *id, const char *label, int value)
+{
+	char v[8] = "";
+	if (value)
+		snprintf(v, sizeof v, "%d", value);
+	html_open_c(h, "span", "rr-field");
+	html_open_c(h, "label", "utrecht-form-label");
+	html_attr(h, "for", id);
+	html_text(h, label);
+	html_close(h, "label");
+	html_raw_trusted(h, " ");
+	html_open_c(h, "input", "utrecht-textbox utrecht-textbox--html-input rr-year");
+	html_attr(h, "type", "text");
+	html_attr(h, "inputmode", "numeric");
+	html_attr(h, "pattern", "[0-9]{4}");
+	html_attr(h, "id", id);
+	html_attr(h, "name", id);
+	html_attr(h, "value", v);
+	html_close(h, "span");
+	html_raw_trusted(h, " ");
+}
+
+/* A sum cell with how many trips state it. */
+static void known_cell(html *h, const json_t *row, const char *sum, const char *known)
+{
+	money_cell_known(h, json_object_get(row, sum), json_integer_value(json_object_get(row, known)),
+			 json_integer_value(json_object_get(row, "cost_trips")));
 }
 
 rr_err page_compare(rr_req *r, rr_resp *o)
 {
 	static const char *const heads[] = {"Organisatie", "Reizen", "Uitgaand", "Ontvangen",
-		"Betaald door derden", "Kosten (raming)", "Kosten (werkelijk)", "Partnerschappen",
-		"Resultaten", "Budget", "Fte"};
-	static const int numeric[] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+		"Afgelast", "Betaald door derden", "Kosten (raming)", "Kosten (werkelijk)",
+		"Verslagen te laat", "Partnerschappen", "Resultaten", "Budget", "Formatie"};
+	static const int numeric[] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 	json_t *rows = NULL, *row;
+	char title[200], cap[100], tcap[260];
+	int from, to;
 	size_t i;
 	html h;
 	rr_err e;
 	layout_crumb crumbs[] = {{"Home", "/"}, {"Vergelijking", NULL}};
 
-	if ((e = rr_compare_bodies(r->store, r->viewer, &rows))) {
+	/* public: the viewer decides what is counted */
+	if (!period(r, o, true, &from, &to))
+		return RR_OK;
+	if ((e = rr_compare_bodies(r->store, r->viewer, from, to, &rows))) {
 		page_error(o, 500, "internal", "De vergelijking kon niet worden gemaakt.");
 		return RR_OK;
 	}
-	pk_begin(&h, o, "Organisaties vergeleken", crumbs, 2, NULL);
-	layout_h1(&h, "Organisaties vergeleken");
-	layout_paragraph(&h, "De internationale activiteiten van de organisaties in dit register "
-			     "naast elkaar: reizen, kosten, partnerschappen en het budget en de "
-			     "formatie voor internationale betrekkingen (meest recente jaar).");
-	layout_table_begin(&h, "Organisaties in het register", heads, numeric, 11);
+	if (from && from == to)
+		snprintf(cap, sizeof cap, "in %d", from);
+	else if (from && to)
+		snprintf(cap, sizeof cap, "van %d tot en met %d", from, to);
+	else if (from)
+		snprintf(cap, sizeof cap, "vanaf %d", from);
+	else if (to)
+		snprintf(cap, sizeof cap, "tot en met %d", to);
+	else
+		snprintf(cap, sizeof cap, "over alle jaren");
+	snprintf(title, sizeof title, "Organisaties vergeleken %s", cap);
+	pk_begin(&h, o, title, crumbs, 2, NULL);
+	layout_h1(&h, title);
+	layout_paragraph(&h, "De internationale activiteiten van de overheden in dit register "
+			     "naast elkaar: reizen (afgelaste niet meegeteld), kosten, partnerschappen "
+			     "en het budget en de formatie voor internationale betrekkingen. Een "
+			     "bedrag telt alleen de reizen die het vermelden; hoeveel dat er zijn, "
+			     "staat erbij.");
+	html_open_c(&h, "form", "rr-search-form");
+	html_attr(&h, "action", "/vergelijking");
+	html_attr(&h, "method", "get");
+	year_input(&h, "van", "Van jaar", from);
+	year_input(&h, "tot", "Tot en met jaar", to);
+	html_open_c(&h, "button", "utrecht-button utrecht-button--primary-action");
+	html_attr(&h, "type", "submit");
+	html_raw_trusted(&h, "Vergelijken");
+	html_close(&h, "button");
+	html_close(&h, "form");
+	if (!json_array_size(rows)) {
+		layout_paragraph(&h, "Er zijn geen openbare reizen om te vergelijken.");
+		goto end;
+	}
+	snprintf(tcap, sizeof tcap, "Overheden in het register, %s", cap);
+	layout_table_begin(&h, tcap, heads, numeric, 13);
 	json_array_foreach(rows, i, row) {
-		char fte[32] = "", by[64] = "";
+		char fte[64] = "onbekend";
 		layout_row_begin(&h);
 		html_open_c(&h, "th", "utrecht-table__header-cell");
 		html_attr(&h, "scope", "row");
@@ -535,25 +779,40 @@ rr_err page_compare(rr_req *r, rr_resp *o)
 		int_cell(&h, json_object_get(row, "trips"));
 		int_cell(&h, json_object_get(row, "trips_out"));
 		int_cell(&h, json_object_get(row, "trips_in"));
+		int_cell(&h, json_object_get(row, "cancelled"));
 		int_cell(&h, json_object_get(row, "third_party_paid"));
-		money_cell(&h, json_object_get(row, "costs_estimate_eur"));
-		money_cell(&h, json_object_get(row, "costs_actual_eur"));
+		known_cell(&h, row, "costs_estimate_eur", "estimate_known");
+		known_cell(&h, row, "costs_actual_eur", "actual_known");
+		int_cell(&h, json_object_get(row, "reports_late"));
 		int_cell(&h, json_object_get(row, "partnerships"));
 		int_cell(&h, json_object_get(row, "results"));
-		if (json_object_get(row, "budget_eur")) {
-			pk_money(by, sizeof by, rr_amount_cents(json_object_get(row, "budget_eur")));
-			snprintf(by + strlen(by), sizeof by - strlen(by), " (%lld)",
+		money_cell(&h, json_object_get(row, "budget_eur"));
+		if (json_is_number(json_object_get(row, "fte"))) {
+			pk_decimal(fte, sizeof fte, json_number_value(json_object_get(row, "fte")));
+			snprintf(fte + strlen(fte), sizeof fte - strlen(fte), " fte (%lld)",
 				 (long long)json_integer_value(json_object_get(row, "budget_year")));
 		}
-		layout_cell(&h, by, 1);
-		if (json_object_get(row, "fte"))
-			snprintf(fte, sizeof fte, "%.2f", json_number_value(json_object_get(row, "fte")));
 		layout_cell(&h, fte, 1);
 		layout_row_end(&h);
 	}
 	layout_table_end(&h);
+end:
 	html_open_c(&h, "p", "utrecht-paragraph");
-	layout_link(&h, "/api/v1/compare", "Deze vergelijking als JSON");
+	html_open_c(&h, "a", "utrecht-link utrecht-link--html-a");
+	html_attr_begin(&h, "href");
+	html_raw_trusted(&h, "/api/v1/compare");
+	if (from || to) {
+		char y[8];
+		html_raw_trusted(&h, "?from=");
+		snprintf(y, sizeof y, "%d", from ? from : 1000);
+		html_urlpart(&h, y);
+		html_raw_trusted(&h, "&to=");
+		snprintf(y, sizeof y, "%d", to ? to : 9999);
+		html_urlpart(&h, y);
+	}
+	html_attr_end(&h);
+	html_raw_trusted(&h, "Deze vergelijking als JSON");
+	html_close(&h, "a");
 	html_close(&h, "p");
 	e = pk_end(&h, o);
 	json_decref(rows);

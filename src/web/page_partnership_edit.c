@@ -72,7 +72,7 @@ static rr_err pship_page(rr_req *r, rr_resp *o, const json_t *p, const rr_diag *
 	layout_h1(&h, id ? "Partnerschap bewerken" : "Nieuw partnerschap");
 	if (id) {
 		html_open_c(&h, "p", "utrecht-paragraph");
-		pk_link(&h, "/partnerships/", id, "Openbare pagina en evaluatie");
+		pk_link(&h, "/partnerschappen/", id, "Openbare pagina en evaluatie");
 		html_text(&h, " \xc2\xb7 ");
 		pk_link(&h, "/beheer/audit/partnership/", id, "Wijzigingen (auditlog)");
 		html_close(&h, "p");

@@ -1,4 +1,4 @@
-/* page_people.c - every public trip of one person (/people/{id}). */
+/* page_people.c - every public trip of one person (/personen/{id}). */
 #include "model/record.h"
 #include "web/pages.h"
 
@@ -21,13 +21,15 @@ rr_err page_person(rr_req *r, rr_resp *o)
 	pk_item(&h, "Functie", rr_rec_str(p, "role"));
 	pk_item(&h, "Portefeuille", rr_rec_str(p, "portfolio"));
 	if (rr_rec_str(p, "organisation")) {
+		char orgname[300];
+		const char *nm = pk_org_name(r, rr_rec_str(p, "organisation"), orgname, sizeof orgname);
 		pk_item_begin(&h, "Orgaan");
-		pk_link(&h, "/o/", rr_rec_str(p, "organisation"), rr_rec_str(p, "organisation"));
+		pk_link(&h, "/o/", rr_rec_str(p, "organisation"), nm ? nm : "onbekend orgaan");
 		pk_item_end(&h);
 	}
 	pk_dl_end(&h);
 	layout_h2(&h, "Reizen");
-	pk_trip_list(&h, trips, true);
+	pk_trip_list(r, &h, trips, true);
 	e = pk_end(&h, o);
 out:
 	json_decref(p);

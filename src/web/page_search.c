@@ -1,5 +1,7 @@
-/* page_search.c - full-text search (/search?q=...) with facets as links and
- * highlighted snippets. A plain GET form: works without JavaScript. */
+/* page_search.c - full-text search (/zoeken?q=...) with facets as links and
+ * highlighted snippets; without a search word the filters alone (body,
+ * year, country, person, kind, direction, paid by others) list the trips.
+ * A plain GET form: works without JavaScript. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +9,7 @@
 
 #include "model/country.h"
 #include "model/record.h"
+#include "store/public.h"
 #include "store/search.h"
 #include "web/pages.h"
 #include "web/routes.h"
@@ -25,12 +28,12 @@ typedef struct search_state {
 	bool third_party;      /* ?third_party=1 */
 } search_state;
 
-/* href="/search?q=Q&k=v..." with filter `set` set to `value` (NULL:
+/* href="/zoeken?q=Q&k=v..." with filter `set` set to `value` (NULL:
  * removed); other filters kept. */
 static void search_href(html *h, const search_state *st, size_t set, const char *value)
 {
 	html_attr_begin(h, "href");
-	html_raw_trusted(h, "/search?q=");
+	html_raw_trusted(h, "/zoeken?q=");
 	html_urlpart(h, st->q ? st->q : "");
 	for (size_t i = 0; i < NFILTERS; i++) {
 		const char *v = i == set ? value : st->val[i];
@@ -169,10 +172,47 @@ static void third_party_flag(rr_req *r, html *h, const json_t *hit)
 	json_decref(t);
 }
 
-static void form(html *h, const search_state *st)
+/* The bodies with trips, for the filter's choice list. */
+static void body_select(rr_req *r, html *h, const search_state *st)
+{
+	json_t *counts = NULL;
+	const char *code;
+	json_t *n;
+
+	if (rr_store_trip_counts(r->store, r->viewer, &counts))
+		return;
+	html_open_c(h, "span", "rr-field");
+	html_open_c(h, "label", "utrecht-form-label");
+	html_attr(h, "for", "organisation");
+	html_raw_trusted(h, "Overheid");
+	html_close(h, "label");
+	html_raw_trusted(h, " ");
+	html_open_c(h, "select", "utrecht-select utrecht-select--html-select");
+	html_attr(h, "id", "organisation");
+	html_attr(h, "name", "organisation");
+	html_open(h, "option");
+	html_attr(h, "value", "");
+	html_raw_trusted(h, "alle overheden");
+	html_close(h, "option");
+	json_object_foreach(counts, code, n) {
+		char name[300];
+		const char *nm = pk_org_name(r, code, name, sizeof name);
+		html_open(h, "option");
+		html_attr(h, "value", code);
+		if (st->val[0] && !strcmp(st->val[0], code))
+			html_attr_bool(h, "selected");
+		html_text(h, nm ? nm : code);
+		html_close(h, "option");
+	}
+	html_close(h, "select");
+	html_close(h, "span");
+	json_decref(counts);
+}
+
+static void form(rr_req *r, html *h, const search_state *st)
 {
 	html_open_c(h, "form", "rr-search-form");
-	html_attr(h, "action", "/search");
+	html_attr(h, "action", "/zoeken");
 	html_attr(h, "method", "get");
 	html_attr(h, "role", "search");
 	html_open_c(h, "label", "utrecht-form-label");
@@ -185,7 +225,7 @@ static void form(html *h, const search_state *st)
 	html_attr(h, "id", "q");
 	html_attr(h, "name", "q");
 	html_attr(h, "value", st->q ? st->q : "");
-	for (size_t i = 0; i < NFILTERS; i++) {
+	for (size_t i = 2; i < NFILTERS; i++) { /* body and year have their own fields */
 		if (!st->val[i])
 			continue;
 		html_open(h, "input");
@@ -193,6 +233,23 @@ static void form(html *h, const search_state *st)
 		html_attr(h, "name", filter_keys[i]);
 		html_attr(h, "value", st->val[i]);
 	}
+	html_raw_trusted(h, " ");
+	body_select(r, h, st);
+	html_raw_trusted(h, " ");
+	html_open_c(h, "span", "rr-field");
+	html_open_c(h, "label", "utrecht-form-label");
+	html_attr(h, "for", "year");
+	html_raw_trusted(h, "Jaar");
+	html_close(h, "label");
+	html_raw_trusted(h, " ");
+	html_open_c(h, "input", "utrecht-textbox utrecht-textbox--html-input rr-year");
+	html_attr(h, "type", "text");
+	html_attr(h, "inputmode", "numeric");
+	html_attr(h, "pattern", "[0-9]{4}");
+	html_attr(h, "id", "year");
+	html_attr(h, "name", "year");
+	html_attr(h, "value", st->val[1] ? st->val[1] : "");
+	html_close(h, "span");
 	html_raw_trusted(h, " ");
 	html_open_c(h, "span", "rr-check");
 	html_open(h, "input");
@@ -213,6 +270,75 @@ static void form(html *h, const search_state *st)
 	html_raw_trusted(h, "Zoeken");
 	html_close(h, "button");
 	html_close(h, "form");
+}
+
+/* Links to the same selection as a spreadsheet and as CSV. */
+static void downloads(html *h, const search_state *st)
+{
+	static const char *const api_keys[] = {"organisation", "year", "country", "person",
+		"kind", "direction"};
+	html_open_c(h, "p", "utrecht-paragraph rr-no-print");
+	html_raw_trusted(h, "Deze reizen downloaden: ");
+	for (int x = 0; x < 2; x++) {
+		if (x)
+			html_raw_trusted(h, " of ");
+		html_open_c(h, "a", "utrecht-link");
+		html_attr_begin(h, "href");
+		if (x)
+			html_raw_trusted(h, "/api/v1/trips.csv?limit=1000");
+		else
+			html_raw_trusted(h, "/api/v1/trips.xlsx?limit=1000");
+		if (st->q) {
+			html_raw_trusted(h, "&q=");
+			html_urlpart(h, st->q);
+		}
+		for (size_t i = 0; i < NFILTERS; i++) {
+			if (!st->val[i])
+				continue;
+			html_raw_trusted(h, "&");
+			html_urlpart(h, api_keys[i]);
+			html_raw_trusted(h, "=");
+			html_urlpart(h, st->val[i]);
+		}
+		if (st->third_party)
+			html_raw_trusted(h, "&third_party=1");
+		html_attr_end(h);
+		if (x)
+			html_raw_trusted(h, "CSV");
+		else
+			html_raw_trusted(h, "spreadsheet (Excel, LibreOffice)");
+		html_close(h, "a");
+	}
+	html_raw_trusted(h, ".");
+	html_close(h, "p");
+}
+
+/* Without a search word: the trips the filters select, newest first. */
+static rr_err filtered(rr_req *r, html *h, const search_state *st, const rr_search_query *sq)
+{
+	rr_trip_query q = {.organisation = sq->organisation, .year = sq->year,
+		.country = sq->country, .person = sq->person, .kind = sq->kind,
+		.direction = sq->direction, .third_party_paid = sq->third_party_paid,
+		.limit = PAGE_SIZE};
+	json_t *trips = NULL;
+	size_t total = 0;
+	rr_err e;
+
+	if ((e = rr_store_trips(r->store, &q, r->viewer, &trips, &total)))
+		return e;
+	html_open_c(h, "p", "utrecht-paragraph");
+	html_attr(h, "role", "status");
+	html_textf(h, "%zu %s gevonden", total, total == 1 ? "reis" : "reizen");
+	if (total > PAGE_SIZE)
+		html_textf(h, "; de nieuwste %d staan hieronder", PAGE_SIZE);
+	html_raw_trusted(h, ".");
+	html_close(h, "p");
+	if (total)
+		pk_trip_list(r, h, trips, true);
+	if (total)
+		downloads(h, st);
+	json_decref(trips);
+	return RR_OK;
 }
 
 rr_err page_search(rr_req *r, rr_resp *o)
@@ -255,9 +381,14 @@ rr_err page_search(rr_req *r, rr_resp *o)
 	sq.third_party_paid = st.third_party;
 	if (st.q && (e = rr_store_search(r->store, &sq, r->viewer, &results, &fac, &total)))
 		return e;
-	pk_begin(&h, o, st.q ? "Zoekresultaten" : "Zoeken", crumbs, 2, "/search");
+	bool any_filter = st.third_party;
+	for (size_t k = 0; k < NFILTERS; k++)
+		any_filter |= st.val[k] != NULL;
+	pk_begin(&h, o, st.q ? "Zoekresultaten" : "Zoeken", crumbs, 2, "/zoeken");
 	layout_h1(&h, "Zoeken in het register");
-	form(&h, &st);
+	form(r, &h, &st);
+	if (!st.q && any_filter && (e = filtered(r, &h, &st, &sq)))
+		goto out;
 	if (st.q) {
 		html_open_c(&h, "div", "rr-with-facets");
 		html_open(&h, "div");
@@ -274,11 +405,13 @@ rr_err page_search(rr_req *r, rr_resp *o)
 
 			html_open_c(&h, "li", "utrecht-ordered-list__item");
 			html_open_c(&h, "h2", "utrecht-heading-3");
-			pk_link(&h, "/trips/", rr_rec_str(hit, "id"), rr_rec_str(hit, "title"));
+			pk_link(&h, "/reizen/", rr_rec_str(hit, "id"), rr_rec_str(hit, "title"));
 			html_close(&h, "h2");
 			pk_dates(when, sizeof when, rr_rec_str(hit, "start"), rr_rec_str(hit, "end"));
 			html_open_c(&h, "p", "rr-meta");
-			html_text(&h, rr_rec_str(hit, "organisation"));
+			char name[300];
+			const char *nm = pk_org_name(r, rr_rec_str(hit, "organisation"), name, sizeof name);
+			html_text(&h, nm ? nm : rr_rec_str(hit, "organisation"));
 			if (*when) {
 				html_raw_trusted(&h, ", ");
 				html_text(&h, when);
@@ -289,11 +422,14 @@ rr_err page_search(rr_req *r, rr_resp *o)
 			html_close(&h, "li");
 		}
 		html_close(&h, "ol");
+		if (total)
+			downloads(&h, &st);
 		html_close(&h, "div");
 		facets(&h, &st, fac);
 		html_close(&h, "div");
 	}
 	e = pk_end(&h, o);
+out:
 	json_decref(results);
 	json_decref(fac);
 	return e;

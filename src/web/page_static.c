@@ -46,18 +46,24 @@ rr_err page_open_data(rr_req *r, rr_resp *o)
 	pk_begin(&h, o, "Open data", crumbs, 2, "/open-data");
 	layout_h1(&h, "Open data");
 	layout_paragraph(&h, "Alle openbare gegevens van het register zijn vrij te gebruiken, "
-		"als JSON, CSV en Atom. De API is beschreven in OpenAPI 3. Alle adressen "
+		"als JSON, CSV, spreadsheet (XLSX) en Atom. De API is beschreven in OpenAPI 3. Alle adressen "
 		"mogen vanuit elke website worden opgevraagd (CORS).");
 	layout_h2(&h, "Adressen");
 	html_open_c(&h, "ul", "utrecht-unordered-list");
 	li_link(&h, "/api/openapi.json", "/api/openapi.json: beschrijving van de API (OpenAPI 3)");
 	li_link(&h, "/api/v1/trips", "/api/v1/trips: reizen als JSON; filters organisation, year, country, person en q");
 	li_link(&h, "/api/v1/trips.csv", "/api/v1/trips.csv: dezelfde reizen als CSV (UTF-8, kopregel)");
+	li_link(&h, "/api/v1/trips.xlsx", "/api/v1/trips.xlsx: dezelfde reizen als spreadsheet, met een blad "
+		"reizen en een blad kostenposten; datums en bedragen als echte datum- en getalcellen");
+	li_link(&h, "/api/v1/totals?organisation=gm0034", "/api/v1/totals?organisation=&year=: de totalen "
+		"van een overheid (per jaar), met hoeveel reizen elk bedrag vermelden");
+	li_link(&h, "/api/v1/compare", "/api/v1/compare?from=&to=: de overheden naast elkaar over een periode");
 	li_link(&h, "/api/v1/organisations", "/api/v1/organisations: overheden en organisaties");
 	li_link(&h, "/api/v1/partnerships", "/api/v1/partnerships: partnerschappen; filter organisation");
 	li_link(&h, "/api/v1/search?q=", "/api/v1/search?q=: zoeken in titels, doelen, verslagen en bronnen");
 	html_close(&h, "ul");
-	layout_paragraph(&h, "Een enkele reis staat op /api/v1/trips/{id}. Per overheid is er "
+	layout_paragraph(&h, "Een enkele reis staat op /api/v1/trips/{id}, een brondocument op "
+		"/api/v1/documents/{id}. Een onbekend bedrag is null, nooit 0. Per overheid is er "
 		"een Atom-feed op /o/{code}/feed.atom. Velden zijn beschreven in het "
 		"gegevensmodel (docs/data-model.md); fouten komen terug als "
 		"{\"error\": {\"code\": ..., \"message\": ...}} met de passende HTTP-status.");

@@ -264,7 +264,7 @@ rr_err ak_trip_page(rr_req *r, rr_resp *o, const json_t *t, const rr_diag *d, in
 	if (rr_store_audit(r->store, RR_K_TRIP, id, &audit) == RR_OK)
 		ak_audit_table(&h, audit);
 	html_open_c(&h, "p", "utrecht-paragraph");
-	pk_link(&h, "/trips/", id, "Openbare pagina van deze reis");
+	pk_link(&h, "/reizen/", id, "Openbare pagina van deze reis");
 	html_text(&h, " \xc2\xb7 ");
 	pk_link(&h, "/beheer/audit/trip/", id, "Auditlog van deze reis");
 	html_close(&h, "p");

@@ -3,9 +3,13 @@
 #include "web/pages.h"
 #include "web/routes.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include <cmark.h>
 
 #include "nl/date.h"
 #include "model/country.h"
@@ -47,7 +51,8 @@ void page_error(rr_resp *o, int status, const char *code, const char *message)
 	o->status = status;
 	o->no_store = true;
 	rr_buf_reset(&o->body);
-	if (o->ctype == RR_CT_JSON || o->ctype == RR_CT_CSV || o->ctype == RR_CT_ATOM) {
+	if (o->ctype == RR_CT_JSON || o->ctype == RR_CT_CSV || o->ctype == RR_CT_ATOM ||
+	    o->ctype == RR_CT_XLSX) {
 		json_t *j = json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", message);
 		o->ctype = RR_CT_JSON;
 		if (j)
@@ -56,6 +61,7 @@ void page_error(rr_resp *o, int status, const char *code, const char *message)
 		return;
 	}
 	html h;
+	o->ctype = RR_CT_HTML;
 	const char *title = status == 404 ? "Niet gevonden" :
 		status == 405 ? "Methode niet toegestaan" :
 		status >= 500 ? "Storing" : "Ongeldig verzoek";
@@ -91,6 +97,114 @@ void pk_money(char *out, size_t n, long long cents)
 		snprintf(out, n, "\xe2\x82\xac %s,%02d", grouped, c);
 	else
 		snprintf(out, n, "\xe2\x82\xac %s", grouped);
+}
+
+static void decimal(char *out, size_t n, double v, int decimals);
+
+void pk_money_json(char *out, size_t n, const json_t *amount)
+{
+	if (!amount || json_is_null(amount))
+		snprintf(out, n, "onbekend");
+	else
+		pk_money(out, n, rr_amount_cents(amount));
+}
+
+void pk_money_short(char *out, size_t n, long long cents)
+{
+	char d[32];
+
+	if (cents < 100000000LL) { /* below a million euros */
+		pk_money(out, n, cents);
+		return;
+	}
+	decimal(d, sizeof d, (double)cents / 1e8, 1);
+	snprintf(out, n, "\xe2\x82\xac %s mln", d);
+}
+
+void pk_int(char *out, size_t n, long long v)
+{
+	char digits[32], grouped[48];
+	int len, j = 0, neg = v < 0;
+
+	len = snprintf(digits, sizeof digits, "%lld", neg ? -v : v);
+	if (neg)
+		grouped[j++] = '-';
+	for (int i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			grouped[j++] = '.';
+		grouped[j++] = digits[i];
+	}
+	grouped[j] = '\0';
+	snprintf(out, n, "%s", grouped);
+}
+
+/* v with at most decimals decimals, trailing zeros dropped, a comma. */
+static void decimal(char *out, size_t n, double v, int decimals)
+{
+	char buf[48], *dot;
+	size_t len;
+
+	if (!isfinite(v) || fabs(v) >= 1e15) {
+		snprintf(out, n, "onbekend");
+		return;
+	}
+	if (v == floor(v)) {
+		pk_int(out, n, (long long)v);
+		return;
+	}
+	snprintf(buf, sizeof buf, "%.*f", decimals, v);
+	len = strlen(buf);
+	while (len && buf[len - 1] == '0')
+		buf[--len] = '\0';
+	if (len && buf[len - 1] == '.')
+		buf[--len] = '\0';
+	if ((dot = strchr(buf, '.')))
+		*dot = ',';
+	snprintf(out, n, "%s", buf);
+}
+
+void pk_decimal(char *out, size_t n, double v)
+{
+	decimal(out, n, v, 2);
+}
+
+void pk_known(html *h, long long known, long long of)
+{
+	if (of <= 0 || known >= of)
+		return;
+	html_textf(h, " (%lld van %lld bekend)", known, of);
+}
+
+const char *pk_org_name(rr_req *r, const char *code, char *buf, size_t n)
+{
+	json_t *org = NULL;
+
+	if (!code || !rr_route_param_ok("code", code) ||
+	    rr_store_get(r->store, RR_K_ORGANISATION, code, r->viewer, &org) != RR_OK)
+		return NULL;
+	snprintf(buf, n, "%s", rr_rec_str(org, "name"));
+	json_decref(org);
+	return buf;
+}
+
+void pk_markdown(html *h, const char *text)
+{
+	if (!text || !*text)
+		return;
+	html_open_c(h, "div", "rr-markdown utrecht-html");
+	/* cmark's output in safe mode (CMARK_OPT_SAFE: raw HTML is replaced by
+	 * a comment and javascript:/vbscript:/file:/data: links are dropped),
+	 * appended to the writer's buffer after the writer has closed its
+	 * pending tag. */
+	html_raw_trusted(h, "");
+	if (!html_err(h)) {
+		char *out = cmark_markdown_to_html(text, strlen(text), CMARK_OPT_SAFE);
+		if (out) {
+			rr_buf_addstr(h->b, out);
+			free(out);
+		}
+	}
+	html_close(h, "div");
 }
 
 void pk_dates(char *out, size_t n, const char *start, const char *end)
@@ -154,7 +268,7 @@ void pk_destinations(html *h, const json_t *trip, bool link)
 		if (link && cc) {
 			html_open_c(h, "a", "utrecht-link");
 			html_attr_begin(h, "href");
-			html_raw_trusted(h, "/countries/");
+			html_raw_trusted(h, "/landen/");
 			html_urlpart(h, cc);
 			html_attr_end(h);
 			html_text(h, pk_country_name(cc));
@@ -178,7 +292,7 @@ void pk_travellers(html *h, const json_t *travellers)
 		if (pid) {
 			html_open_c(h, "a", "utrecht-link");
 			html_attr_begin(h, "href");
-			html_raw_trusted(h, "/people/");
+			html_raw_trusted(h, "/personen/");
 			html_urlpart(h, pid);
 			html_attr_end(h);
 			html_text(h, rr_rec_str(t, "name"));
@@ -186,7 +300,7 @@ void pk_travellers(html *h, const json_t *travellers)
 		} else {
 			html_text(h, rr_rec_str(t, "name"));
 		}
-		if (role) {
+		if (role && strcasecmp(role, rr_rec_str(t, "name") ? rr_rec_str(t, "name") : "")) {
 			html_raw_trusted(h, " (");
 			html_text(h, role);
 			html_raw_trusted(h, ")");
@@ -198,14 +312,14 @@ static void link_trip(html *h, const json_t *trip)
 {
 	html_open_c(h, "a", "utrecht-link");
 	html_attr_begin(h, "href");
-	html_raw_trusted(h, "/trips/");
+	html_raw_trusted(h, "/reizen/");
 	html_urlpart(h, rr_rec_str(trip, "id"));
 	html_attr_end(h);
 	html_text(h, rr_rec_str(trip, "title"));
 	html_close(h, "a");
 }
 
-void pk_trip_list(html *h, const json_t *trips, bool show_org)
+void pk_trip_list(rr_req *r, html *h, const json_t *trips, bool show_org)
 {
 	static const char *const with_org[] = {"Wanneer", "Reis", "Orgaan", "Waarheen", "Status"};
 	static const char *const without[] = {"Wanneer", "Reis", "Waarheen", "Status"};
@@ -235,7 +349,9 @@ void pk_trip_list(html *h, const json_t *trips, bool show_org)
 			html_raw_trusted(h, "/o/");
 			html_urlpart(h, org);
 			html_attr_end(h);
-			html_text(h, org);
+			char name[300];
+			const char *nm = pk_org_name(r, org, name, sizeof name);
+			html_text(h, nm ? nm : org);
 			html_close(h, "a");
 			html_close(h, "td");
 		}

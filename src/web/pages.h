@@ -35,6 +35,17 @@ rr_err feed_org(rr_req *r, rr_resp *o);
 rr_err page_gifts(rr_req *r, rr_resp *o);
 rr_err api_gifts(rr_req *r, rr_resp *o);
 rr_err api_gifts_csv(rr_req *r, rr_resp *o);
+/* page_document.c, page_result.c, page_moved.c */
+rr_err page_document(rr_req *r, rr_resp *o);
+rr_err page_document_file(rr_req *r, rr_resp *o);
+rr_err api_document(rr_req *r, rr_resp *o);
+rr_err page_result(rr_req *r, rr_resp *o);
+/* The old English addresses (/trips/{id}, /people/{id}, /countries/{cc},
+ * /search, /partnerships/{id}): 301 to the Dutch one, query kept. */
+rr_err page_moved(rr_req *r, rr_resp *o);
+/* page_org.c: totals of a body's year; api.c: the spreadsheet */
+rr_err api_totals(rr_req *r, rr_resp *o);
+rr_err api_trips_xlsx(rr_req *r, rr_resp *o);
 /* page_partnership.c */
 rr_err page_partnership(rr_req *r, rr_resp *o);
 rr_err page_compare(rr_req *r, rr_resp *o);
@@ -92,6 +103,25 @@ void page_error(rr_resp *o, int status, const char *code, const char *message);
 
 /* "€ 10.900" or "€ 10.900,50" from cents. */
 void pk_money(char *out, size_t n, long long cents);
+/* An amount field's value in Dutch: "onbekend" when amount is NULL or
+ * JSON null (unknown is not zero), else as pk_money. */
+void pk_money_json(char *out, size_t n, const json_t *amount);
+/* "€ 17,6 mln" from a million euros up, else as pk_money. */
+void pk_money_short(char *out, size_t n, long long cents);
+/* A whole number with Dutch thousands: "3.272". */
+void pk_int(char *out, size_t n, long long v);
+/* A decimal number the Dutch way, at most two decimals: "0,2", "1,25". */
+void pk_decimal(char *out, size_t n, double v);
+/* Writes " (3 van 5 bekend)" when known < of; nothing when every one is
+ * known or of is 0. */
+void pk_known(html *h, long long known, long long of);
+/* The name of the body (or other organisation) code, written into buf;
+ * NULL when the register has no such organisation. */
+const char *pk_org_name(rr_req *r, const char *code, char *buf, size_t n);
+/* Markdown text (reports, purposes, descriptions) as HTML: cmark in safe
+ * mode, the one piece of HTML not written by the html writer. Lists stay
+ * lists. Inside a <div class="rr-markdown utrecht-html">. */
+void pk_markdown(html *h, const char *text);
 /* Dutch date range of two ISO strings (end may be NULL): "15 t/m 21
  * november 2014"; "" when start is missing. */
 void pk_dates(char *out, size_t n, const char *start, const char *end);
@@ -109,14 +139,16 @@ const char *pk_country_name(const char *code);
 
 /* "Japan (Osaka, Tokio), China (Shenzhen)" of a trip's destinations. */
 void pk_destinations(html *h, const json_t *trip, bool link);
-/* "name (role), ..." of travellers, linked to /people/{id} when known. */
+/* "name (role), ..." of travellers, linked to /personen/{id} when known;
+ * a role equal to the name ("Gedeputeerde") is not repeated. */
 void pk_travellers(html *h, const json_t *travellers);
 /* " betaald door derden: X, Y" when a cost is paid by someone other than
  * the body itself (paid_by set and not the body's code); writes nothing
  * otherwise. Returns true when it wrote. */
 bool pk_third_party(html *h, const json_t *trip);
-/* A list of trips as cards: title (link), dates, where, who, status. */
-void pk_trip_list(html *h, const json_t *trips, bool show_org);
+/* A list of trips as a table: dates, title (link), body by name (when
+ * show_org), where, status. */
+void pk_trip_list(rr_req *r, html *h, const json_t *trips, bool show_org);
 /* Renders o->body through the layout: call begin, write, then end. */
 void pk_begin(html *h, rr_resp *o, const char *title,
 	      const layout_crumb *crumbs, size_t ncrumbs, const char *nav);
@@ -138,6 +170,10 @@ void pk_link_(html *h, const char *prefix, const char *part, const char *text);
 	pk_link_path_((h), "" prefix "", (part), "" suffix "", (text))
 void pk_link_path_(html *h, const char *prefix, const char *part, const char *suffix,
 		   const char *text);
+
+/* "Bronnen": the documents rec's sources name, linked to /documenten/{id}
+ * when the viewer may see them (page_result.c). */
+void pk_sources(rr_req *r, html *h, const json_t *rec);
 
 /* Writes json as the response body (compact, sorted keys). Takes no
  * reference. */

@@ -139,6 +139,8 @@ static const char *ctype_header(rr_ctype t)
 	case RR_CT_JSON: return "application/json";
 	case RR_CT_CSV: return "text/csv; charset=utf-8";
 	case RR_CT_ATOM: return "application/atom+xml; charset=utf-8";
+	case RR_CT_XLSX: return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	case RR_CT_BINARY: return "application/octet-stream";
 	default: return "text/plain; charset=utf-8";
 	}
 }

@@ -41,7 +41,9 @@ typedef enum {
 	RR_CT_JSON,
 	RR_CT_CSV,
 	RR_CT_ATOM,
-	RR_CT_TEXT
+	RR_CT_TEXT,
+	RR_CT_XLSX,   /* a spreadsheet (Office Open XML) */
+	RR_CT_BINARY  /* a file to download as it is (application/octet-stream) */
 } rr_ctype;
 
 typedef struct rr_req {

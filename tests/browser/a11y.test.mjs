@@ -6,33 +6,53 @@
 //
 // axe is injected with page.evaluate (over CDP, outside the page's CSP), so
 // pages are checked exactly as visitors get them, CSP included.
-import { main, newContext, runAxe, describeViolations, step, check } from './lib.mjs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { main, newContext, runAxe, describeViolations, step, check, RR_BIN, ROOT } from './lib.mjs';
 
 const PAGES = [
 	{ name: 'home', path: '/' },
 	{ name: 'body (gemeente)', path: '/o/gm0034' },
 	{ name: 'body (provincie)', path: '/o/pv26' },
 	{ name: 'year register', path: '/o/gm0034/2023' },
-	{ name: 'trip with planned vs actual', path: '/trips/gm0034-2023-osaka-tokio', has: 'text=Aanvraag (gepland)' },
-	{ name: 'trip with a report and results', path: '/trips/gm0034-2016-shenzhen', has: '#verslag' },
-	{ name: 'trip without a report', path: '/trips/gm0034-2016-japan' },
+	{ name: 'trip with planned vs actual', path: '/reizen/gm0034-2023-osaka-tokio', has: 'text=Aanvraag (gepland)' },
+	{ name: 'trip with a report and results', path: '/reizen/gm0034-2016-shenzhen', has: '#verslag' },
+	{ name: 'trip without a report', path: '/reizen/gm0034-2016-japan' },
 	{ name: 'person', path: null /* found on the Osaka/Tokio trip page */ },
-	{ name: 'country', path: '/countries/JP' },
-	{ name: 'search with results and facets', path: '/search?q=shenzhen', has: '.rr-facets a' },
-	{ name: 'search narrowed by a facet', path: '/search?q=shenzhen&year=2016' },
-	{ name: 'search form, empty query', path: '/search?q=' },
-	{ name: 'search without results', path: '/search?q=zzzz' },
+	{ name: 'country', path: '/landen/JP' },
+	{ name: 'search with results and facets', path: '/zoeken?q=shenzhen', has: '.rr-facets a' },
+	{ name: 'search narrowed by a facet', path: '/zoeken?q=shenzhen&year=2016' },
+	{ name: 'search form, empty query', path: '/zoeken?q=' },
+	{ name: 'search without results', path: '/zoeken?q=zzzz' },
 	{ name: 'gifts register', path: '/o/gm0034/geschenken' },
 	{ name: 'overdue reports', path: '/o/gm0034/te-laat' },
-	{ name: 'partnership', path: '/partnerships/gm0034-shenzhen' },
+	{ name: 'partnership', path: '/partnerschappen/gm0034-shenzhen' },
+	{ name: 'partnership with wider figures and evidence', path: '/partnerschappen/pv99-proefstad', has: '.rr-evidence-link' },
+	{ name: 'result', path: '/resultaten/gm0034-2014-mou-tno-edba-zte-health' },
+	{ name: 'result with evidence', path: '/resultaten/pv99-investeringen-proefstad', has: '.rr-evidence-link' },
+	{ name: 'source document with marked spans', path: '/documenten/proef-evaluatie', has: 'mark.rr-evidence' },
+	{ name: 'source document without text', path: '/documenten/gm0034-register-2023' },
+	{ name: 'trip with a report from a later letter', path: '/reizen/pv99-2017-missie', has: '.rr-evidence-link' },
+	{ name: 'year register with totals', path: '/o/pv99/2017', has: '#totalen' },
+	{ name: 'search by filters only', path: '/zoeken?third_party=1' },
 	{ name: 'comparison of bodies', path: '/vergelijking' },
+	{ name: 'comparison over a period', path: '/vergelijking?van=2014&tot=2016' },
 	{ name: 'accessibility statement', path: '/toegankelijkheid' },
 	{ name: 'open data', path: '/open-data' },
 	{ name: 'login form', path: '/inloggen', has: 'form input[type="password"]' },
 	{ name: 'not found', path: '/bestaat-niet', status: 404 },
 ];
 
-const NARROW = ['/o/gm0034/2023', '/trips/gm0034-2023-osaka-tokio'];
+const NARROW = ['/o/gm0034/2023', '/reizen/gm0034-2023-osaka-tokio', '/documenten/proef-evaluatie'];
+
+// The hand-made register of the HTTP tests adds documents with their text
+// and marked spans, a wider figure and a report from a later letter.
+function prepare(db) {
+	const fixture = path.join(ROOT, 'tests', 'http', 'fixtures', 'public.json');
+	const r = spawnSync(RR_BIN, ['load', '--db', db, fixture], { encoding: 'utf8', timeout: 60000 });
+	if (r.status !== 0)
+		throw new Error(`loading ${fixture} failed: ${r.stderr}`);
+}
 
 // open(page, base, path, status): goes there; returns the problems found.
 async function open(page, base, p, status = 200) {
@@ -66,12 +86,12 @@ await main(async ({ base, browser }) => {
 	page.setDefaultTimeout(30000);
 
 	// the person page: the first person linked from a trip page
-	await page.goto(`${base}/trips/gm0034-2023-osaka-tokio`);
-	const personHref = await page.locator('main a[href^="/people/"]').first().getAttribute('href').catch(() => null);
-	check(personHref, 'the Osaka/Tokio trip page links a person', 'no a[href^="/people/"] inside main');
+	await page.goto(`${base}/reizen/gm0034-2023-osaka-tokio`);
+	const personHref = await page.locator('main a[href^="/personen/"]').first().getAttribute('href').catch(() => null);
+	check(personHref, 'the Osaka/Tokio trip page links a person', 'no a[href^="/personen/"] inside main');
 
 	for (const pg of PAGES) {
-		const p = pg.path ?? personHref ?? '/people/veeningen';
+		const p = pg.path ?? personHref ?? '/personen/veeningen';
 		await axePage(page, base, pg.name, p, pg);
 	}
 
@@ -102,4 +122,4 @@ await main(async ({ base, browser }) => {
 		});
 	}
 	await narrow.close();
-});
+}, { prepare });

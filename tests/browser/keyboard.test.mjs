@@ -78,7 +78,7 @@ async function tabUntil(page, pred, max = MAX_TABS) {
 async function resultCount(page) {
 	const status = await page.locator('main [role="status"]').first().textContent().catch(() => null);
 	const m = status && status.match(/(\d+)/);
-	const links = await page.locator('main ol a[href^="/trips/"], main ul.rr-results a[href^="/trips/"]').count();
+	const links = await page.locator('main ol a[href^="/reizen/"], main ul.rr-results a[href^="/reizen/"]').count();
 	return { stated: m ? Number(m[1]) : null, links, status: status && status.trim() };
 }
 
@@ -87,7 +87,7 @@ await main(async ({ base, browser }) => {
 	const page = await ctx.newPage();
 	page.setDefaultTimeout(30000);
 
-	await page.goto(`${base}/search`);
+	await page.goto(`${base}/zoeken`);
 	await snapshotUnfocused(page);
 
 	await step('skip link is the first Tab stop and is visible when focused', async () => {
@@ -126,7 +126,7 @@ await main(async ({ base, browser }) => {
 
 	let before = null;
 	await step('search field reached by Tab, filled, Enter submits, results appear', async () => {
-		await page.goto(`${base}/search`);
+		await page.goto(`${base}/zoeken`);
 		await snapshotUnfocused(page);
 		const hit = await tabUntil(page, (st) => st.tag === 'input' && (st.type === 'search' || st.type === 'text'));
 		if (!hit)
@@ -193,7 +193,7 @@ await main(async ({ base, browser }) => {
 	});
 
 	await step('no keyboard trap: Tab runs through to the footer, every stop visibly focused', async () => {
-		await page.goto(`${base}/search?q=shenzhen`);
+		await page.goto(`${base}/zoeken?q=shenzhen`);
 		await snapshotUnfocused(page);
 		const seen = [];
 		const problems = [];

@@ -21,6 +21,12 @@ const TITLE = 'Werkbezoek E2E aan Lyon';
 function iso(d) {
 	return d.toISOString().slice(0, 10);
 }
+// The date as the public pages write it: "21 augustus 2026".
+function nl(d) {
+	const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus',
+		'september', 'oktober', 'november', 'december'];
+	return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
 function days(n, from = new Date()) {
 	const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
 	d.setUTCDate(d.getUTCDate() + n);
@@ -162,12 +168,12 @@ async function run(base, browser) {
 			problems.push('te-laat: the trip is not listed');
 		else {
 			const cells = await row.locator('td').allInnerTexts();
-			const late = Number(cells[cells.length - 1]);
+			const late = Number(cells[cells.length - 1].replace(/\./g, ''));
 			const want = Math.round((days(0) - DUE) / 86400000);
 			if (late !== want)
 				problems.push(`te-laat: ${late} days late, wanted ${want}`);
-			if (!cells.includes(iso(DUE)))
-				problems.push(`te-laat: due date ${iso(DUE)} not shown: ${cells.join(' | ')}`);
+			if (!cells.includes(nl(DUE)))
+				problems.push(`te-laat: due date ${nl(DUE)} not shown: ${cells.join(' | ')}`);
 		}
 		await ed.goto(`${base}/beheer`);
 		t = await text(ed);
@@ -191,7 +197,7 @@ async function run(base, browser) {
 	});
 
 	await step('not yet public: an anonymous visitor gets 404', async () => {
-		const res = await anon.goto(`${base}/trips/${id}`);
+		const res = await anon.goto(`${base}/reizen/${id}`);
 		return res && res.status() === 404;
 	});
 
@@ -203,13 +209,13 @@ async function run(base, browser) {
 	});
 
 	await step('an anonymous visitor sees it with planned vs actual', async () => {
-		const res = await anon.goto(`${base}/trips/${id}`);
+		const res = await anon.goto(`${base}/reizen/${id}`);
 		const t = await text(anon);
 		const problems = [];
 		if (!res || res.status() !== 200)
 			problems.push(`HTTP ${res && res.status()}`);
 		for (const want of [TITLE, 'Aanvraag (gepland)', 'Verslag (werkelijk)', 'Piet de Boer',
-			'logistieke hub', 'Verslag uiterlijk', 'betaald door derden: MRA'])
+			'logistieke hub', 'Uiterlijk in te dienen', 'betaald door MRA'])
 			if (!t.includes(want))
 				problems.push(`missing: ${want}`);
 		const table = anon.locator('table', { hasText: 'Aanvraag (gepland)' });

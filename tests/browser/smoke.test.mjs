@@ -60,8 +60,8 @@ await main(async ({ base, browser }) => {
 
 	await step('Osaka/Tokio: planned 13-19 May next to actual 15-19 May', async () => {
 		await Promise.all([
-			page.waitForURL(/\/trips\/gm0034-2023-osaka-tokio/),
-			page.locator('main a[href^="/trips/gm0034-2023-osaka-tokio"]').first().click(),
+			page.waitForURL(/\/reizen\/gm0034-2023-osaka-tokio/),
+			page.locator('main a[href^="/reizen/gm0034-2023-osaka-tokio"]').first().click(),
 		]);
 		const row = page.locator('main tr', { has: page.locator('th', { hasText: /^\s*Data\s*$/ }) }).first();
 		const cells = (await row.locator('td').allInnerTexts()).map((s) => s.trim());

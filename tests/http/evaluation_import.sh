@@ -36,7 +36,7 @@ jcheck "results by theme: at least 5 themes" \
 jcheck "results by theme include investment, education, culture and tourism, media" \
 	"[.results_by_theme[] | .theme] | contains([\"investment\", \"education\", \"culture_tourism\", \"media\"])"
 
-get /partnerships/pv26-guangdong
+get /partnerschappen/pv26-guangdong
 status_is 200 "evaluation page answers 200"
 cp "$T/body" "$T/page.html"
 contains "$T/page.html" 'aria-labelledby="delegaties-title delegaties-desc"' "the page has the accessible chart"
@@ -59,10 +59,10 @@ if (JSON.stringify(rows) !== JSON.stringify(api)) {
 ' "$T/page.html" "$T/ev.json" > "$T/cmp" 2>&1 && ok "chart table rows equal the API per_year" \
 	|| notok "chart table rows equal the API per_year" "$(cat "$T/cmp")"
 
-get /partnerships/gm0034-shenzhen
+get /partnerschappen/gm0034-shenzhen
 status_is 200 "Almere-Shenzhen page answers 200"
-contains "$T/body" "/trips/gm0034-2014-11-shenzhen" "Almere-Shenzhen lists the 2014 trip"
-contains "$T/body" "/trips/gm0034-2016-06-shenzhen" "Almere-Shenzhen lists the 2016 trip"
+contains "$T/body" "/reizen/gm0034-2014-11-shenzhen" "Almere-Shenzhen lists the 2014 trip"
+contains "$T/body" "/reizen/gm0034-2016-06-shenzhen" "Almere-Shenzhen lists the 2016 trip"
 contains "$T/body" "opgewaardeerd" "Almere-Shenzhen shows the upgrade"
 get /api/v1/partnerships/gm0034-shenzhen/evaluation
 cp "$T/body" "$T/p.json"

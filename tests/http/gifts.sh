@@ -12,7 +12,7 @@ code_of() { get "$1"; printf %s "$CODE"; }
 [ "$(code_of /o/gm0034/geschenken)" = 200 ] && ok "gifts page answers 200" || notok "gifts page"
 contains "$T/body" "Gemeente Shenzhen" "gifts page lists the public gift"
 contains "$T/body" "boven de drempel" "a gift above the threshold is marked"
-contains "$T/body" "/trips/gm0034-2016-shenzhen" "the gift links its trip"
+contains "$T/body" "/reizen/gm0034-2016-shenzhen" "the gift links its trip"
 lacks "$T/body" "Voorbeeldgever" "an unpublished gift is not shown"
 [ "$(code_of '/o/gm0034/geschenken?jaar=2016')" = 200 ] && ok "gifts of one year" || notok "gifts of one year"
 contains "$T/body" "Gemeente Shenzhen" "the 2016 gift is in 2016"

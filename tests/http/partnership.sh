@@ -10,7 +10,7 @@ DB="$T/p.db"
 start_server "$DB" || { notok "server starts"; exit 1; }
 code_of() { get "$1"; printf %s "$CODE"; }
 
-[ "$(code_of /partnerships/pv26-guangdong)" = 200 ] && ok "evaluation page answers 200" || notok "evaluation page"
+[ "$(code_of /partnerschappen/pv26-guangdong)" = 200 ] && ok "evaluation page answers 200" || notok "evaluation page"
 cp "$T/body" "$T/page.html"
 contains "$T/page.html" "Provincie Utrecht en Provincie Guangdong" "evaluation page names both parties"
 contains "$T/page.html" 'aria-labelledby="delegaties-title delegaties-desc"' "the chart has an accessible title and description"
@@ -42,16 +42,16 @@ if (t.delegations_in !== api.reduce((s, r) => s + +r[2], 0)) process.exit(3);
 [ "$(code_of /api/v1/partnerships/pv26-guangdong/evaluation.csv)" = 200 ] && ok "evaluation CSV answers 200" || notok "evaluation CSV"
 head -n 1 "$T/body" | grep -q '^year,delegations_out,delegations_in' && ok "evaluation CSV header" || notok "evaluation CSV header"
 
-[ "$(code_of /partnerships/gm0034-shenzhen)" = 200 ] && ok "Almere-Shenzhen page answers 200" || notok "Almere-Shenzhen page"
+[ "$(code_of /partnerschappen/gm0034-shenzhen)" = 200 ] && ok "Almere-Shenzhen page answers 200" || notok "Almere-Shenzhen page"
 contains "$T/body" "vriendschappelijke stad" "Almere-Shenzhen shows the friendly-city start" 
 contains "$T/body" "opgewaardeerd" "Almere-Shenzhen shows the upgrade"
-contains "$T/body" "/trips/gm0034-2014-shenzhen" "Almere-Shenzhen lists the 2014 trip"
-contains "$T/body" "/trips/gm0034-2016-shenzhen" "Almere-Shenzhen lists the 2016 trip"
+contains "$T/body" "/reizen/gm0034-2014-shenzhen" "Almere-Shenzhen lists the 2014 trip"
+contains "$T/body" "/reizen/gm0034-2016-shenzhen" "Almere-Shenzhen lists the 2016 trip"
 
-[ "$(code_of /partnerships/no-such-thing)" = 404 ] && ok "unknown partnership: 404" || notok "unknown partnership 404"
+[ "$(code_of /partnerschappen/no-such-thing)" = 404 ] && ok "unknown partnership: 404" || notok "unknown partnership 404"
 [ "$(code_of /api/v1/partnerships/no-such-thing/evaluation)" = 404 ] && ok "unknown partnership API: 404" || notok "unknown partnership API 404"
 contains "$T/body" '"code":"not_found"' "API error has a code"
-[ "$(code_of '/partnerships/%3Cscript%3E')" = 400 ] || [ "$(code_of '/partnerships/%3Cscript%3E')" = 404 ] && ok "hostile id refused" || notok "hostile id refused"
+[ "$(code_of '/partnerschappen/%3Cscript%3E')" = 400 ] || [ "$(code_of '/partnerschappen/%3Cscript%3E')" = 404 ] && ok "hostile id refused" || notok "hostile id refused"
 lacks "$T/body" "<script>" "hostile id not echoed unescaped"
 
 [ "$(code_of /vergelijking)" = 200 ] && ok "comparison page answers 200" || notok "comparison page"

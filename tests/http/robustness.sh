@@ -10,7 +10,7 @@ make_db "$DB" || { notok "database"; exit 1; }
 start_server "$DB" || { notok "server starts"; exit 1; }
 
 long=$(head -c 5000 /dev/zero | tr '\0' a)
-get "/search?q=$long"; status_is 414 "URL over 4 KiB is 414"
+get "/zoeken?q=$long"; status_is 414 "URL over 4 KiB is 414"
 get /; status_is 200 "still serving after 414"
 huge=$(head -c 70000 /dev/zero | tr '\0' a)
 get "/$huge"
@@ -26,16 +26,16 @@ get / -X GET --data-binary @"$T/big" -H 'Content-Type: application/octet-stream'
 get / -X POST --data-binary @"$T/big"
 case "$CODE" in 405|413) ok "a big POST is refused ($CODE)" ;; *) notok "a big POST is refused" "$CODE" ;; esac
 get /; status_is 200 "still serving after 413"
-get "/search?q=%zz"; status_is 400 "a bad percent-escape is 400"
-get "/trips/%00x"; status_is 400 "an encoded NUL is 400"
+get "/zoeken?q=%zz"; status_is 400 "a bad percent-escape is 400"
+get "/reizen/%00x"; status_is 400 "an encoded NUL is 400"
 get "/o/../etc/passwd"
 case "$CODE" in 400|404) ok "dot segments are refused ($CODE)" ;; *) notok "dot segments refused" "$CODE" ;; esac
-get "/trips/a%2Fb"; status_is 400 "an encoded slash in a segment is 400"
+get "/reizen/a%2Fb"; status_is 400 "an encoded slash in a segment is 400"
 q=""; i=0; while [ $i -lt 40 ]; do q="${q}a$i=1&"; i=$((i + 1)); done
 get "/api/v1/trips?$q"; status_is 414 "more than 32 query parameters is 414"
-get "/trips/UPPER"; status_is 404 "an id with capitals is 404"
+get "/reizen/UPPER"; status_is 404 "an id with capitals is 404"
 get "/o/gm0034/123"; status_is 400 "a 3-digit year is 400"
-get "/countries/J1"; status_is 404 "a bad country is 404"
+get "/landen/J1"; status_is 404 "a bad country is 404"
 get "/api/v1/trips?limit=5000"; status_is 400 "limit over 1000 is 400"
 get "/api/v1/trips?limit=1&offset=1"; status_is 200 "limit and offset"
 jq -e '(.trips | length) == 1 and .total > 1' "$T/body" >/dev/null \

@@ -68,7 +68,7 @@ else ok "anonymous crawl of $pages pages, API, feeds, CSV and search never shows
 
 # --- 2. hostile text escaped everywhere
 login anna 'anna-wachtwoord-1'; ANNA=$TOKEN
-for p in /trips/gm0034-2024-xss /o/gm0034 /o/gm0034/2024 / "/search?q=alert" /countries/fr \
+for p in /reizen/gm0034-2024-xss /o/gm0034 /o/gm0034/2024 / "/zoeken?q=alert" /landen/fr \
 	/o/gm0034/te-laat /beheer /beheer/reizen/gm0034-2024-xss /beheer/audit/trip/gm0034-2024-xss; do
 	get "$p" -b "rr_session=$ANNA"
 	if grep -q '<script>alert(1)' "$T/body" || grep -q '" onerror="alert(1)' "$T/body" ||
@@ -77,7 +77,7 @@ for p in /trips/gm0034-2024-xss /o/gm0034 /o/gm0034/2024 / "/search?q=alert" /co
 	elif [ "$CODE" != 200 ]; then notok "hostile text escaped on $p" "status $CODE"
 	else ok "hostile text escaped on $p"; fi
 done
-get /trips/gm0034-2024-xss
+get /reizen/gm0034-2024-xss
 contains "$T/body" '&lt;script&gt;alert(1)&lt;/script&gt;' "the payload is shown as text"
 for p in /api/v1/trips/gm0034-2024-xss "/api/v1/trips?organisation=gm0034" "/api/v1/search?q=alert"; do
 	get "$p"
@@ -105,8 +105,8 @@ get /o/gm0034/2024 -b "rr_session=$ANNA"
 contains "$T/body" "$CONCEPT_TITLE" "an editor sees the unpublished record of the own body"
 get /o/gm0034/2024
 lacks "$T/body" "$CONCEPT_TITLE" "... and the shared cache does not pass it on to an anonymous visitor"
-get /trips/$CONCEPT_ID -b "rr_session=$ANNA"; status_is 200 "an editor opens the unpublished trip"
-get /trips/$CONCEPT_ID; status_is 404 "... an anonymous visitor gets 404"
+get /reizen/$CONCEPT_ID -b "rr_session=$ANNA"; status_is 200 "an editor opens the unpublished trip"
+get /reizen/$CONCEPT_ID; status_is 404 "... an anonymous visitor gets 404"
 
 # --- 4. POSTs that must change nothing
 CS=$(csrf_of "$ANNA")
@@ -146,7 +146,7 @@ status_is 303 "the same POST with session, token and Origin creates the trip"
 
 # --- 5. one body's editor cannot touch another body
 get /beheer/reizen/pv26-2024-geheim -b "rr_session=$ANNA"; status_is 404 "gm0034 editor: pv26's unpublished trip is 404"
-get /trips/pv26-2024-geheim -b "rr_session=$ANNA"; status_is 404 "gm0034 editor: pv26's unpublished trip is 404 on the public page"
+get /reizen/pv26-2024-geheim -b "rr_session=$ANNA"; status_is 404 "gm0034 editor: pv26's unpublished trip is 404 on the public page"
 get "/api/v1/trips?organisation=pv26&limit=1000" -b "rr_session=$ANNA"
 lacks "$T/body" "Zwaluwstaartvlinder" "gm0034 editor: pv26's unpublished trip is not in the API"
 get /beheer/audit/trip/pv26-2024-geheim -b "rr_session=$ANNA"

@@ -10,8 +10,8 @@ start_server "$DB" || { notok "server starts"; exit 1; }
 ok "server starts and answers"
 
 # --- pages
-for p in / /o/gm0034 /o/gm0034/2023 /toegankelijkheid /open-data /search "/search?q=laadpaal" \
-	/countries/JP /countries/jp /o/pv26; do
+for p in / /o/gm0034 /o/gm0034/2023 /toegankelijkheid /open-data /zoeken "/zoeken?q=laadpaal" \
+	/landen/JP /landen/jp /o/pv26; do
 	get "$p"; status_is 200 "GET $p is 200"
 	contains "$T/body" 'lang="nl"' "$p has lang=nl"
 	contains "$T/head" "Content-Security-Policy: default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'" "$p has the CSP"
@@ -29,24 +29,24 @@ contains "$T/body" "<svg" "body page has an SVG chart"
 contains "$T/body" "<desc" "the chart has a description"
 contains "$T/body" 'href="/o/gm0034/2023"' "body page links the 2023 register"
 contains "$T/body" 'feed.atom' "body page links its feed"
-get /trips/gm0034-2023-osaka-tokio
+get /reizen/gm0034-2023-osaka-tokio
 status_is 200 "trip page is 200"
 contains "$T/body" "Aanvraag (gepland)" "trip page: request and report side by side"
 contains "$T/body" "13 t/m 19 mei 2023" "trip page: planned dates"
 contains "$T/body" 'id="verslag"' "trip page: report section"
-pid=$(sed -n 's/.*href="\/people\/\([a-z0-9._-]*\)".*/\1/p' "$T/body" | head -n 1)
-if [ -n "$pid" ]; then get "/people/$pid"; status_is 200 "person page /people/$pid"; else notok "trip page links a person"; fi
-get "/search?q=laadpaal"
+pid=$(sed -n 's/.*href="\/personen\/\([a-z0-9._-]*\)".*/\1/p' "$T/body" | head -n 1)
+if [ -n "$pid" ]; then get "/personen/$pid"; status_is 200 "person page /personen/$pid"; else notok "trip page links a person"; fi
+get "/zoeken?q=laadpaal"
 contains "$T/body" "<mark" "search highlights with <mark>"
-contains "$T/body" 'href="/trips/' "search for laadpaal finds a trip"
+contains "$T/body" 'href="/reizen/' "search for laadpaal finds a trip"
 
 # --- errors
 get /nope; status_is 404 "unknown path is 404"
 contains "$T/body" "Niet gevonden" "404 page is Dutch"
 get /o/gm0034/20x3; status_is 400 "a bad year is 400"
 get /o/GM0034; status_is 404 "a bad code is 404"
-get /trips/no-such-trip; status_is 404 "unknown trip is 404"
-get /countries/XX; status_is 404 "unknown country is 404"
+get /reizen/no-such-trip; status_is 404 "unknown trip is 404"
+get /landen/XX; status_is 404 "unknown country is 404"
 get /api/v1/trips/no-such-trip; status_is 404 "API: unknown trip is 404"
 contains "$T/body" '"code":"not_found"' "API errors are JSON with a code"
 get "/api/v1/trips?year=abcd"; status_is 400 "API: bad year is 400"
@@ -107,33 +107,33 @@ contains "$T/body" "Gewijzigde titel" "the new content is served"
 get /o/gm0034/2023 -H "If-None-Match: $etag"; status_is 304 "an unchanged page keeps its ETag"
 
 # --- visibility: the unpublished fixture trip is nowhere
-for p in /o/gm9990 /o/gm9990/2022 /o/gm9990/feed.atom /countries/CH "/search?q=geheimzinnigereis" \
+for p in /o/gm9990 /o/gm9990/2022 /o/gm9990/feed.atom /landen/CH "/zoeken?q=geheimzinnigereis" \
 	"/api/v1/trips" "/api/v1/trips?organisation=gm9990" "/api/v1/trips.csv" \
 	"/api/v1/search?q=geheimzinnigereis" "/api/v1/trips?q=geheimzinnigereis" /; do
 	get "$p"
 	lacks "$T/body" "Geheimzinnige" "unpublished trip absent from $p"
 done
-get /trips/gm9990-2022-geheim; status_is 404 "unpublished trip page is 404"
+get /reizen/gm9990-2022-geheim; status_is 404 "unpublished trip page is 404"
 get /api/v1/trips/gm9990-2022-geheim; status_is 404 "unpublished trip API is 404"
 jq -r '(.trips // [])[] | select(.public == false) | .id' "$EXAMPLES"/*.json > "$T/private_ids"
 while read -r id; do
-	get "/trips/$id"; status_is 404 "unpublished example $id is 404"
+	get "/reizen/$id"; status_is 404 "unpublished example $id is 404"
 	get "/api/v1/trips"; lacks "$T/body" "\"$id\"" "unpublished example $id not in the API"
 	get "/api/v1/trips.csv"; lacks "$T/body" "$id" "unpublished example $id not in CSV"
 done < "$T/private_ids"
 
 # --- escaping: payloads in every text field come out as text
-for p in /trips/gm9990-2022-xss /o/gm9990 /o/gm9990/2022 "/search?q=lyon" /countries/FR /; do
+for p in /reizen/gm9990-2022-xss /o/gm9990 /o/gm9990/2022 "/zoeken?q=lyon" /landen/FR /; do
 	get "$p"
 	for bad in "<script" "<img" "<iframe" "<svg onload" "<b " 'href="javascript'; do
 		lacks "$T/body" "$bad" "$p: no raw '$bad'"
 	done
 done
-get /trips/gm9990-2022-xss
+get /reizen/gm9990-2022-xss
 contains "$T/body" "&lt;script&gt;alert(" "payloads are escaped as text"
 contains "$T/body" "raw HTML omitted" "report Markdown: raw HTML dropped by cmark"
 contains "$T/body" "<strong>vet</strong>" "report Markdown is rendered"
-get "/search?q=%3Cscript%3Ealert(1)%3C/script%3E"
+get "/zoeken?q=%3Cscript%3Ealert(1)%3C/script%3E"
 lacks "$T/body" "<script>alert" "search query is escaped in the form"
 get "/api/v1/trips.csv?organisation=gm9990"
 contains "$T/body" "\"'=cmd" "CSV neutralises a formula"

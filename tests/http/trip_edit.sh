@@ -89,7 +89,7 @@ before_n=$("$RR_BIN" audit --db "$DB" --kind trip --id "$ID" | wc -l)
 send_form "$ANNA" "doel=Nieuw doel: kennis over waterstof." "bestemmingen=$newdests"
 code_is 303 "the editor's correction: 303"
 [ "$LOC" = "/beheer/reizen/$ID" ] && ok "303 to the trip's page" || notok "303 to the trip's page" "$LOC"
-get "/trips/$ID"
+get "/reizen/$ID"
 contains "$T/body" "Nieuw doel: kennis over waterstof." "the public page shows the new purpose"
 contains "$T/body" "Busan" "the public page shows the new destination"
 get "/api/v1/trips/$ID"

@@ -45,7 +45,15 @@ static const char doc[] =
 	"{\"action\":\"Bezoek terug\",\"owner\":\"EZ\",\"due\":\"2018-06-01\",\"status\":\"open\"},"
 	"{\"action\":\"Klaar\",\"due\":\"2018-01-01\",\"status\":\"done\"}]},"
 	"{\"id\":\"r3\",\"organisation\":\"pv26\",\"title\":\"Geheim\",\"type\":\"investment\","
-	"\"amount_eur\":1,\"partnership\":\"pv26-guangdong\"}]}";
+	"\"amount_eur\":1,\"partnership\":\"pv26-guangdong\"},"
+	"{\"id\":\"r4\",\"organisation\":\"pv26\",\"title\":\"Alle Chinese investeringen\","
+	"\"type\":\"investment\",\"theme\":\"investment\",\"amount_eur\":17560000,\"jobs\":134,"
+	"\"scope\":\"wider\",\"scope_note\":\"alle Chinese investeringen in de provincie\","
+	"\"partnership\":\"pv26-guangdong\",\"public\":true},"
+	"{\"id\":\"r5\",\"organisation\":\"pv26\",\"title\":\"Zonder bedrag\",\"type\":\"investment\","
+	"\"partnership\":\"pv26-guangdong\",\"public\":true},"
+	"{\"id\":\"r6\",\"organisation\":\"pv26\",\"title\":\"Mensenrechten besproken\","
+	"\"type\":\"other\",\"theme\":\"human_rights\",\"trip\":\"t4\",\"public\":true}]}";
 
 typedef rr_test_db fx;
 
@@ -104,20 +112,53 @@ static void public_evaluation(void **state)
 	assert_int_equal(ival(year_row(ev, 1996), "out"), 1);
 	assert_int_equal(ival(year_row(ev, 2018), "out"), 0);
 	assert_int_equal(json_array_size(json_object_get(ev, "per_year")), 2020 - 1995 + 1);
-	assert_int_equal(ival(tot, "results"), 2); /* r3 unpublished */
+	/* r3 unpublished; r4 is about more than this relation: listed apart */
+	assert_int_equal(ival(tot, "results"), 4);
 	assert_int_equal(ival(tot, "agreements"), 1);
 	assert_int_equal(ival(tot, "jobs"), 20);
 	assert_true(json_real_value(json_object_get(tot, "investment_eur")) == 2000000.0);
+	assert_int_equal(ival(tot, "investments"), 2);
+	assert_int_equal(ival(tot, "investment_known"), 1); /* r5 states no amount */
+	assert_int_equal(json_array_size(json_object_get(ev, "wider_scope")), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+		json_object_get(ev, "wider_scope"), 0), "id")), "r4");
+	/* unknown is not zero: no estimate anywhere is null, not 0 */
 	assert_true(json_real_value(json_object_get(tot, "costs_actual_eur")) == 5000.5);
+	assert_int_equal(ival(tot, "costs_actual_known"), 1);
+	assert_true(json_is_null(json_object_get(tot, "costs_estimate_eur")));
+	assert_int_equal(ival(tot, "costs_estimate_known"), 0);
+	/* human rights: the item on t4, and r6 tagged with the theme */
+	assert_int_equal(json_array_size(json_object_get(ev, "human_rights_results")), 1);
 	/* gaps: 1997..2016 and 2018..2020 */
 	assert_int_equal(json_array_size(json_object_get(ev, "gaps")), 20 + 3);
 	assert_int_equal(ival(ev, "last_activity"), 2017);
 	assert_true(json_is_true(json_object_get(ev, "dormant")));
 	assert_int_equal(json_array_size(json_object_get(ev, "rights_and_security")), 1);
-	assert_int_equal(json_array_size(json_object_get(ev, "results_by_theme")), 2);
-	json_t *cost2017 = json_array_get(json_object_get(ev, "costs_per_year"), 0);
-	assert_int_equal(ival(cost2017, "year"), 2017);
+	/* investment, education, human rights, and r5 without a theme (null, last) */
+	json_t *themes = json_object_get(ev, "results_by_theme");
+	assert_int_equal(json_array_size(themes), 4);
+	assert_true(json_is_null(json_object_get(json_array_get(themes, 3), "theme")));
+	assert_int_equal(ival(json_array_get(themes, 3), "count"), 1);
+	assert_true(json_is_null(json_object_get(json_array_get(themes, 3), "amount_eur")));
+	/* the investment theme sums 2 000 000 of r1 only (r4 is wider, r5 unknown) */
+	assert_string_equal(json_string_value(json_object_get(json_array_get(themes, 2), "theme")),
+			    "investment");
+	assert_true(json_real_value(json_object_get(json_array_get(themes, 2), "amount_eur")) ==
+		    2000000.0);
+	assert_int_equal(ival(json_array_get(themes, 2), "amount_known"), 1);
+	/* costs per year: 1996 (a delegation, no costs known), 2017 (budget and costs) */
+	json_t *c = json_object_get(ev, "costs_per_year"), *cost2017 = NULL, *cost1996 = NULL;
+	for (size_t i = 0; i < json_array_size(c); i++) {
+		if (ival(json_array_get(c, i), "year") == 2017)
+			cost2017 = json_array_get(c, i);
+		if (ival(json_array_get(c, i), "year") == 1996)
+			cost1996 = json_array_get(c, i);
+	}
+	assert_non_null(cost2017);
+	assert_non_null(cost1996);
 	assert_true(json_real_value(json_object_get(cost2017, "budget_eur")) == 15000.0);
+	assert_true(json_is_null(json_object_get(cost1996, "actual_eur")));
+	assert_int_equal(ival(cost1996, "delegations_out"), 1);
 	json_decref(ev);
 }
 
@@ -140,13 +181,32 @@ static void compare(void **state)
 {
 	fx *f = *state;
 	json_t *rows = NULL, *r;
-	assert_int_equal(rr_compare_bodies(f->s, &rr_viewer_anonymous, &rows), RR_OK);
+	assert_int_equal(rr_compare_bodies(f->s, &rr_viewer_anonymous, 0, 0, &rows), RR_OK);
 	assert_int_equal(json_array_size(rows), 1); /* Almere has nothing yet */
 	r = json_array_get(rows, 0);
 	assert_string_equal(json_string_value(json_object_get(r, "organisation")), "pv26");
-	assert_int_equal(ival(r, "trips"), 5);
+	assert_int_equal(ival(r, "trips"), 4); /* the cancelled one is not a trip */
+	assert_int_equal(ival(r, "cancelled"), 1);
 	assert_int_equal(ival(r, "partnerships"), 1);
 	assert_true(json_real_value(json_object_get(r, "fte")) == 0.2);
+	assert_true(json_is_null(json_object_get(r, "costs_estimate_eur")));
+	assert_int_equal(ival(r, "actual_known"), 1);
+	assert_int_equal(ival(r, "cost_trips"), 2); /* 1996 and 2017 went out */
+	json_decref(rows);
+	/* one year: 2017 only */
+	assert_int_equal(rr_compare_bodies(f->s, &rr_viewer_anonymous, 2017, 2017, &rows), RR_OK);
+	r = json_array_get(rows, 0);
+	assert_int_equal(ival(r, "trips"), 1);
+	assert_int_equal(ival(r, "cancelled"), 0);
+	assert_true(json_real_value(json_object_get(r, "costs_actual_eur")) == 5000.5);
+	assert_true(json_real_value(json_object_get(r, "budget_eur")) == 15000.0);
+	json_decref(rows);
+	/* a period without trips: the body stays, with zero trips and nothing known */
+	assert_int_equal(rr_compare_bodies(f->s, &rr_viewer_anonymous, 2000, 2005, &rows), RR_OK);
+	r = json_array_get(rows, 0);
+	assert_int_equal(ival(r, "trips"), 0);
+	assert_true(json_is_null(json_object_get(r, "costs_actual_eur")));
+	assert_true(json_is_null(json_object_get(r, "budget_eur")));
 	json_decref(rows);
 }
 
@@ -166,8 +226,10 @@ static void csv_and_chart(void **state)
 	rr_buf_init(&b, 0);
 	assert_int_equal(rr_evaluation_csv(&b, ev), RR_OK);
 	assert_non_null(strstr(rr_buf_cstr(&b), "year,delegations_out,delegations_in"));
-	assert_non_null(strstr(rr_buf_cstr(&b), "\r\n1995,0,2,0.00,0.00\r\n"));
-	assert_non_null(strstr(rr_buf_cstr(&b), "\r\n2017,1,0,0.00,5000.50\r\n"));
+	/* unknown costs are empty, not 0.00 */
+	assert_non_null(strstr(rr_buf_cstr(&b), "\r\n1995,0,2,,\r\n"));
+	assert_non_null(strstr(rr_buf_cstr(&b), ",wider\r\n"));
+	assert_non_null(strstr(rr_buf_cstr(&b), "\r\n2017,1,0,,5000.50\r\n"));
 	rr_buf_reset(&b);
 	html_init(&h, &b);
 	rr_chart_bars(&h, &c);

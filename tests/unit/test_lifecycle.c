@@ -102,15 +102,112 @@ static void deadlines(void **state)
 	json_object_set_new(t, "report", json_pack("{s:s, s:s}", "text", "x", "submitted", "2023-09-01"));
 	assert_int_equal(rr_trip_days_overdue(t, 42, &after), 0);
 	json_decref(t);
-	/* an approved trip still ahead is not late; one that returned is */
+	/* an approved trip is never late: still ahead, or (dates passed) its
+	 * taking place was not recorded, a signal for editors */
 	t = trip("\"status\":\"approved\",\"start\":\"2023-05-15\",\"end\":\"2023-05-19\"");
 	assert_int_equal(rr_trip_days_overdue(t, 42, &(rr_date){2023, 5, 1, RR_PREC_DAY}), 0);
-	assert_int_equal(rr_trip_days_overdue(t, 42, &after), 10);
+	assert_int_equal(rr_trip_report_status(t, 42, &(rr_date){2023, 5, 1, RR_PREC_DAY}).state,
+			 RR_REPORT_NOT_DUE);
+	assert_int_equal(rr_trip_days_overdue(t, 42, &after), 0);
+	assert_int_equal(rr_trip_report_status(t, 42, &after).state, RR_REPORT_NOT_RECORDED);
+	json_object_set_new(t, "status", json_string("requested"));
+	assert_int_equal(rr_trip_report_status(t, 42, &after).state, RR_REPORT_NOT_RECORDED);
 	json_decref(t);
-	/* incoming delegations have no report deadline; month precision neither */
+	/* incoming delegations have no report deadline */
 	t = trip("\"direction\":\"in\",\"status\":\"completed\",\"start\":\"2023-05-15\"");
 	json_object_set_new(t, "direction", json_string("in"));
 	assert_int_equal(rr_trip_report_due(t, 42).prec, RR_PREC_NONE);
+	json_decref(t);
+}
+
+static void late_definition(void **state)
+{
+	(void)state;
+	rr_date today = rr_date_day(2026, 12, 1);
+	rr_report_status rs;
+	char s[RR_DATE_ISO_MAX];
+	/* a trip known to the month: due 42 days after the month's last day */
+	json_t *t = trip("\"status\":\"completed\",\"start\":\"2016-09\",\"end\":\"2016-09\"");
+	rs = rr_trip_report_status(t, 42, &today);
+	assert_int_equal(rs.state, RR_REPORT_LATE);
+	rr_date_iso(&rs.due, s);
+	assert_string_equal(s, "2016-11-11");
+	assert_int_equal(rs.days_late, rr_date_first(&today) - rr_days_from_ymd(2016, 11, 11));
+	assert_int_equal(rr_trip_report_status(t, 42, &(rr_date){2016, 10, 15, RR_PREC_DAY}).state,
+			 RR_REPORT_PENDING);
+	json_decref(t);
+	/* a later document reporting on the trip is its report, dated by it */
+	t = trip("\"status\":\"completed\",\"start\":\"2017-10-28\",\"end\":\"2017-11-04\","
+		 "\"report\":{\"submitted\":\"2018-03-01\",\"document\":\"doc-brief\"}");
+	rs = rr_trip_report_status(t, 42, &today);
+	assert_int_equal(rs.state, RR_REPORT_FILED);
+	rr_date_iso(&rs.filed, s);
+	assert_string_equal(s, "2018-03-01");
+	assert_int_equal(rs.days_late, rr_days_from_ymd(2018, 3, 1) - rr_days_from_ymd(2017, 12, 16));
+	assert_int_equal(rr_trip_days_overdue(t, 42, &today), 0);
+	json_decref(t);
+	/* cancelled, rejected, drafts and incoming delegations: nothing due */
+	const char *none[] = {"\"status\":\"cancelled\",\"start\":\"2020-05\"",
+		"\"status\":\"rejected\",\"start\":\"2020-05-01\"",
+		"\"status\":\"draft\",\"start\":\"2020-05-01\""};
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+		t = trip(none[i]);
+		json_object_set_new(t, "status", json_string(i == 0 ? "cancelled" : i == 1 ? "rejected" : "draft"));
+		assert_int_equal(rr_trip_report_status(t, 42, &today).state, RR_REPORT_NOT_DUE);
+		json_decref(t);
+	}
+	/* completed without any date: pending, never late */
+	t = trip("\"status\":\"completed\"");
+	json_object_set_new(t, "status", json_string("completed"));
+	assert_int_equal(rr_trip_report_status(t, 42, &today).state, RR_REPORT_PENDING);
+	json_decref(t);
+}
+
+static const json_t *diff_of(const json_t *diffs, const char *field)
+{
+	const json_t *d;
+	size_t i;
+	json_array_foreach(diffs, i, d)
+		if (!strcmp(json_string_value(json_object_get(d, "field")), field))
+			return d;
+	return NULL;
+}
+
+static void differences_quantified(void **state)
+{
+	(void)state;
+	json_t *t = trip("\"status\":\"reported\",\"planned_start\":\"2023-05-13\","
+		"\"planned_end\":\"2023-05-19\",\"start\":\"2023-05-15\",\"end\":\"2023-05-18\","
+		"\"planned_accompanying_officials\":2,\"accompanying_officials\":1,"
+		"\"planned_travellers\":[{\"name\":\"A\"},{\"name\":\"B\"}],"
+		"\"travellers\":[{\"name\":\"A\"},{\"name\":\"C\"}],"
+		"\"costs\":[{\"category\":\"r\",\"kind\":\"estimate\",\"amount_eur\":1000},"
+		"{\"category\":\"r\",\"kind\":\"actual\",\"amount_eur\":1250}]");
+	json_object_set_new(t, "status", json_string("reported"));
+	json_t *d = rr_trip_differences(t);
+	assert_int_equal(json_integer_value(json_object_get(diff_of(d, "start"), "days")), 2);
+	assert_int_equal(json_integer_value(json_object_get(diff_of(d, "end"), "days")), -1);
+	assert_int_equal(json_integer_value(json_object_get(diff_of(d, "accompanying_officials"),
+							    "delta")), -1);
+	assert_string_equal(json_string_value(json_array_get(json_object_get(
+		diff_of(d, "travellers"), "added"), 0)), "C");
+	assert_string_equal(json_string_value(json_array_get(json_object_get(
+		diff_of(d, "travellers"), "removed"), 0)), "B");
+	assert_true(json_real_value(json_object_get(diff_of(d, "costs_eur"), "delta_eur")) == 250.0);
+	assert_true(json_real_value(json_object_get(diff_of(d, "costs_eur"), "percent")) == 25.0);
+	json_decref(d);
+	/* a trip that did not take place has no actual dates to compare */
+	json_object_set_new(t, "status", json_string("approved"));
+	d = rr_trip_differences(t);
+	assert_null(diff_of(d, "start"));
+	json_decref(d);
+	/* no request: nothing planned, nothing to compare */
+	json_decref(t);
+	t = trip("\"status\":\"reported\",\"start\":\"2014-11-15\",\"end\":\"2014-11-21\"");
+	json_object_set_new(t, "status", json_string("reported"));
+	d = rr_trip_differences(t);
+	assert_int_equal(json_array_size(d), 0);
+	json_decref(d);
 	json_decref(t);
 }
 
@@ -145,7 +242,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(whole_lifecycle), cmocka_unit_test(refusals_leave_trip_unchanged),
-		cmocka_unit_test(deadlines), cmocka_unit_test(completeness),
+		cmocka_unit_test(deadlines), cmocka_unit_test(late_definition),
+		cmocka_unit_test(differences_quantified), cmocka_unit_test(completeness),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
