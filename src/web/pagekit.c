@@ -57,6 +57,7 @@ void page_error(rr_resp *o, int status, const char *code, const char *message)
 	html h;
 	const char *title = status == 404 ? "Niet gevonden" :
 		status == 405 ? "Methode niet toegestaan" :
+		status == 503 ? "Tijdelijk niet beschikbaar" :
 		status >= 500 ? "Storing" : "Ongeldig verzoek";
 	pk_begin(&h, o, title, NULL, 0, NULL);
 	layout_h1(&h, title);
