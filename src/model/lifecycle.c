@@ -256,7 +256,7 @@ static void diff(json_t *out, const char *field, json_t *planned, json_t *actual
 static json_t *cost_total(const json_t *trip, const char *kind)
 {
 	long long sum = rr_trip_cost(trip, kind);
-	return sum >= 0 ? json_real((double)sum / 100.0) : NULL;
+	return sum >= 0 && sum != RR_CENTS_OVERFLOW ? json_real((double)sum / 100.0) : NULL;
 }
 
 json_t *rr_trip_differences(const json_t *trip)

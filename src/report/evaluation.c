@@ -39,9 +39,9 @@ static void add_costs(tally *t, int y, const json_t *trip)
 {
 	long long est = rr_trip_cost(trip, "estimate"), act = rr_trip_cost(trip, "actual");
 	if (est > 0)
-		t->est[y - YEAR_MIN] += est;
+		rr_cents_add(&t->est[y - YEAR_MIN], est);
 	if (act > 0)
-		t->act[y - YEAR_MIN] += act;
+		rr_cents_add(&t->act[y - YEAR_MIN], act);
 }
 
 /* Counts a trip as a delegation in its start year. Cancelled, rejected and
@@ -92,9 +92,21 @@ static void tally_trips(tally *t, const json_t *trips, json_t *out_trips, json_t
 	}
 }
 
+/* A sum in euros; null when it overflowed (model/record.h), and then obj
+ * (if given) says so with "overflow": true. */
+static json_t *eur_in(json_t *obj, long long cents)
+{
+	if (cents == RR_CENTS_OVERFLOW) {
+		if (obj)
+			json_object_set_new(obj, "overflow", json_true());
+		return json_null();
+	}
+	return json_real((double)cents / 100.0);
+}
+
 static json_t *eur(long long cents)
 {
-	return json_real((double)cents / 100.0);
+	return eur_in(NULL, cents);
 }
 
 /* Adds n, cents and jobs to the group named key in obj {key: {count,...}}. */
@@ -107,7 +119,9 @@ static void group_add(json_t *obj, const char *key, long long cents, long long j
 		json_object_set_new(obj, key, g);
 	}
 	json_object_set_new(g, "count", json_integer(json_integer_value(json_object_get(g, "count")) + 1));
-	json_object_set_new(g, "cents", json_integer(json_integer_value(json_object_get(g, "cents")) + cents));
+	long long sum = json_integer_value(json_object_get(g, "cents"));
+	rr_cents_add(&sum, cents > 0 ? cents : 0);
+	json_object_set_new(g, "cents", json_integer(sum));
 	json_object_set_new(g, "jobs", json_integer(json_integer_value(json_object_get(g, "jobs")) + jobs));
 }
 
@@ -133,10 +147,11 @@ static json_t *groups_to_array(json_t *obj, const char *name)
 		}
 	for (i = 0; i < n; i++) {
 		g = json_object_get(obj, keys[i]);
-		json_array_append_new(arr, json_pack("{s:s, s:O, s:o, s:O}", name, keys[i], "count",
-			json_object_get(g, "count"), "amount_eur",
-			eur(json_integer_value(json_object_get(g, "cents"))), "jobs",
-			json_object_get(g, "jobs")));
+		json_t *row = json_pack("{s:s, s:O, s:O}", name, keys[i], "count",
+			json_object_get(g, "count"), "jobs", json_object_get(g, "jobs"));
+		json_object_set_new(row, "amount_eur",
+				    eur_in(row, json_integer_value(json_object_get(g, "cents"))));
+		json_array_append_new(arr, row);
 	}
 	(void)iter;
 	free(keys);
@@ -199,7 +214,7 @@ static rr_err collect_results(rr_store *s, const json_t *p, const json_t *trips,
 		if (type && !strcmp(type, "agreement"))
 			agreements++;
 		if (type && !strcmp(type, "investment"))
-			cents += c;
+			rr_cents_add(&cents, c);
 		jobs += j;
 		group_add(by_theme, rr_rec_str(r, "theme") ? rr_rec_str(r, "theme") : "unknown", c, j);
 		group_add(by_type, type, c, j);
@@ -212,7 +227,7 @@ static rr_err collect_results(rr_store *s, const json_t *p, const json_t *trips,
 	json_object_set_new(totals, "results",
 			    json_integer((json_int_t)json_array_size(json_object_get(ev, "results"))));
 	json_object_set_new(totals, "agreements", json_integer(agreements));
-	json_object_set_new(totals, "investment_eur", eur(cents));
+	json_object_set_new(totals, "investment_eur", eur_in(totals, cents));
 	json_object_set_new(totals, "jobs", json_integer(jobs));
 out:
 	json_decref(list);
@@ -303,24 +318,25 @@ rr_err rr_evaluate_partnership(rr_store *s, const char *id, const rr_viewer *v,
 		if (!t->out[i] && !t->in[i])
 			json_array_append_new(gaps, json_integer(y));
 		if (t->est[i] || t->act[i] || b) {
-			json_t *row = json_pack("{s:i, s:o, s:o}", "year", y, "estimate_eur",
-						eur(t->est[i]), "actual_eur", eur(t->act[i]));
+			json_t *row = json_pack("{s:i}", "year", y);
+			json_object_set_new(row, "estimate_eur", eur_in(row, t->est[i]));
+			json_object_set_new(row, "actual_eur", eur_in(row, t->act[i]));
 			if (b && json_object_get(b, "amount_eur"))
 				json_object_set(row, "budget_eur", json_object_get(b, "amount_eur"));
 			if (b && json_object_get(b, "fte"))
 				json_object_set(row, "fte", json_object_get(b, "fte"));
 			json_array_append_new(costs, row);
 		}
-		est += t->est[i];
-		act += t->act[i];
+		rr_cents_add(&est, t->est[i]);
+		rr_cents_add(&act, t->act[i]);
 	}
 	json_object_set_new(ev, "per_year", per_year);
 	json_object_set_new(ev, "gaps", gaps);
 	json_object_set_new(ev, "costs_per_year", costs);
 	json_object_set_new(totals, "delegations_out", json_integer(nout));
 	json_object_set_new(totals, "delegations_in", json_integer(nin));
-	json_object_set_new(totals, "costs_estimate_eur", eur(est));
-	json_object_set_new(totals, "costs_actual_eur", eur(act));
+	json_object_set_new(totals, "costs_estimate_eur", eur_in(totals, est));
+	json_object_set_new(totals, "costs_actual_eur", eur_in(totals, act));
 	json_object_set_new(ev, "totals", totals);
 	if ((e = collect_results(s, p, trips, v, &today, ev, totals)))
 		goto out;
@@ -368,8 +384,8 @@ rr_err rr_compare_bodies(rr_store *s, const rr_viewer *v, json_t **out)
 			else
 				nout++;
 			long long te = rr_trip_cost(tr, "estimate"), ta = rr_trip_cost(tr, "actual");
-			est += te > 0 ? te : 0;
-			act += ta > 0 ? ta : 0;
+			rr_cents_add(&est, te > 0 ? te : 0);
+			rr_cents_add(&act, ta > 0 ? ta : 0);
 			third += (size_t)rr_trip_paid_by_other(tr);
 		}
 		json_array_foreach(json_object_get(o, "budgets"), j, b)
@@ -386,6 +402,8 @@ rr_err rr_compare_bodies(rr_store *s, const rr_viewer *v, json_t **out)
 			"trips_out", (json_int_t)nout, "trips_in", (json_int_t)nin, "third_party_paid",
 			(json_int_t)third, "costs_estimate_eur", eur(est), "costs_actual_eur", eur(act),
 			"partnerships", (json_int_t)json_array_size(parts));
+		if (est == RR_CENTS_OVERFLOW || act == RR_CENTS_OVERFLOW)
+			json_object_set_new(row, "overflow", json_true());
 		json_object_set_new(row, "results", json_integer((json_int_t)json_array_size(results)));
 		if (latest) {
 			json_object_set(row, "budget_year", json_object_get(latest, "year"));
@@ -421,12 +439,21 @@ rr_err rr_evaluation_csv(rr_buf *out, const json_t *ev)
 		size_t j;
 		json_array_foreach(json_object_get(ev, "costs_per_year"), j, c)
 			if (json_integer_value(json_object_get(c, "year")) == y) {
-				e = rr_amount_cents(json_object_get(c, "estimate_eur"));
-				a = rr_amount_cents(json_object_get(c, "actual_eur"));
+				e = json_is_number(json_object_get(c, "estimate_eur")) ?
+				    rr_amount_cents(json_object_get(c, "estimate_eur")) : -1;
+				a = json_is_number(json_object_get(c, "actual_eur")) ?
+				    rr_amount_cents(json_object_get(c, "actual_eur")) : -1;
 			}
 		snprintf(n[0], sizeof n[0], "%lld", (long long)y);
-		snprintf(n[1], sizeof n[1], "%lld.%02lld", e / 100, e % 100);
-		snprintf(n[2], sizeof n[2], "%lld.%02lld", a / 100, a % 100);
+		/* an overflowed sum is left empty (unknown), never a wrong number */
+		if (e >= 0)
+			snprintf(n[1], sizeof n[1], "%lld.%02lld", e / 100, e % 100);
+		else
+			n[1][0] = '\0';
+		if (a >= 0)
+			snprintf(n[2], sizeof n[2], "%lld.%02lld", a / 100, a % 100);
+		else
+			n[2][0] = '\0';
 		rr_buf_printf(out, "%s,%lld,%lld,%s,%s\r\n", n[0],
 			      (long long)json_integer_value(json_object_get(row, "out")),
 			      (long long)json_integer_value(json_object_get(row, "in")), n[1], n[2]);

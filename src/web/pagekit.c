@@ -80,6 +80,10 @@ void pk_money(char *out, size_t n, long long cents)
 		snprintf(out, n, "-");
 		return;
 	}
+	if (cents == RR_CENTS_OVERFLOW) { /* model/record.h: a sum that overflowed */
+		snprintf(out, n, "te groot om op te tellen");
+		return;
+	}
 	len = snprintf(digits, sizeof digits, "%lld", euros);
 	for (int i = 0; i < len; i++) {
 		if (i > 0 && (len - i) % 3 == 0)

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -400,9 +401,10 @@ static enum MHD_Result send_busy(struct MHD_Connection *con, request *rq, rr_cty
 	return send_error(con, rq, t, 503, "unavailable", msg, &x);
 }
 
-/* An entry (cached or shared by waiters), or 304 when the client has it. */
+/* An entry (cached or shared by waiters), or 304 when the client has it.
+ * hit: it came from the cache without rendering (X-Cache: hit). */
 static enum MHD_Result send_entry(struct MHD_Connection *con, request *rq,
-				  rr_cache_entry *e)
+				  rr_cache_entry *e, bool hit)
 {
 	const char *inm = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-None-Match");
 	const char *ims = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-Modified-Since");
@@ -433,6 +435,7 @@ static enum MHD_Result send_entry(struct MHD_Connection *con, request *rq,
 		MHD_add_response_header(resp, "Last-Modified", lm);
 		MHD_add_response_header(resp, "Cache-Control", "public, max-age=60");
 		MHD_add_response_header(resp, "Vary", "Cookie");
+		MHD_add_response_header(resp, "X-Cache", hit ? "hit" : "miss");
 	} else {
 		MHD_add_response_header(resp, "Cache-Control", "no-store");
 		if (status == 503)
@@ -778,7 +781,7 @@ static enum MHD_Result dispatch(struct MHD_Connection *con, request *rq, rr_req 
 		unsigned long h = key_hash(key);
 
 		if (e) {
-			ret = send_entry(con, rq, e);
+			ret = send_entry(con, rq, e, true);
 			goto out;
 		}
 		pthread_mutex_lock(&srv->fl_mu);
@@ -854,7 +857,7 @@ static enum MHD_Result send_result(struct MHD_Connection *con, request *rq, rr_c
 	}
 	if (e) {
 		rq->entry = NULL;
-		return send_entry(con, rq, e);
+		return send_entry(con, rq, e, false);
 	}
 	return send_busy(con, rq, kind, BUSY_MSG, false);
 }
@@ -1064,6 +1067,26 @@ out:
 	return ret;
 }
 
+/* libmicrohttpd's own messages (a request it refused itself), at most 10
+ * a second so that a flood of bad requests cannot flood the log. */
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	static atomic_llong window, count;
+	long long now = (long long)time(NULL);
+	char line[300];
+	int n;
+
+	(void)cls;
+	if (atomic_exchange(&window, now) != now)
+		atomic_store(&count, 0);
+	if (atomic_fetch_add(&count, 1) >= 10)
+		return;
+	n = vsnprintf(line, sizeof line, fmt, ap);
+	if (n > 0)
+		fprintf(stderr, "reisregister serve: libmicrohttpd: %.*s%s", (int)strcspn(line, "\n"),
+			line, "\n");
+}
+
 static void close_store(void *p)
 {
 	rr_store_close(p);
@@ -1179,6 +1202,7 @@ rr_err rr_serve(const rr_serve_opts *o, rr_diag *d)
 
 	daemon = MHD_start_daemon(flags, 0, NULL, NULL, handle, &srv,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
 		MHD_OPTION_THREAD_POOL_SIZE, threads,
 		MHD_OPTION_URI_LOG_CALLBACK, uri_logger, &srv,
 		MHD_OPTION_NOTIFY_COMPLETED, completed, &srv,
@@ -1186,7 +1210,11 @@ rr_err rr_serve(const rr_serve_opts *o, rr_diag *d)
 		MHD_OPTION_CONNECTION_LIMIT, max_conns,
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->trust_proxy ? 0u : 2 * per_addr,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(RR_URL_MAX + RR_HEADER_MAX + 8192),
+		/* room for libmicrohttpd to split the longest target we take into
+		 * (2048) parameters and still answer: a request that overflows its
+		 * pool is dropped without a word. Above 32 KiB the pool is mapped,
+		 * so only the pages a request uses count. */
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)160 * 1024,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
 		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
 		MHD_OPTION_END);
