@@ -225,9 +225,14 @@ rr_err rr_store_commit(rr_store *s)
 
 void rr_store_rollback(rr_store *s)
 {
+	char why[sizeof s->errmsg];
+
 	if (!s->in_txn)
 		return;
+	/* keep the failure that made the caller roll back, not the rollback's */
+	memcpy(why, s->errmsg, sizeof why);
 	exec(s, "ROLLBACK", "rollback");
+	memcpy(s->errmsg, why, sizeof why);
 	s->in_txn = 0;
 }
 

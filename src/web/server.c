@@ -364,6 +364,8 @@ static enum MHD_Result send_resp(struct MHD_Connection *con, request *rq, rr_res
 		MHD_add_response_header(resp, "Allow", x->allow);
 	if (x && x->retry_after)
 		MHD_add_response_header(resp, "Retry-After", x->retry_after);
+	else if (o->status == 503)
+		MHD_add_response_header(resp, "Retry-After", RETRY_DB);
 	if (x && x->close)
 		MHD_add_response_header(resp, "Connection", "close");
 	if (o->location[0])
