@@ -9,7 +9,7 @@
 static const char help[] =
 	"usage: reisregister serve [--db FILE] [--listen ADDR:PORT] [--threads N] [--workers N]\n"
 	"                          [--queue N] [--max-connections N] [--max-per-address N]\n"
-	"                          [--request-seconds N] [--trust-proxy]\n"
+	"                          [--request-seconds N] [--no-cache] [--trust-proxy]\n"
 	"\n"
 	"Serves the public register over HTTP: the pages (Dutch), the JSON API\n"
 	"under /api/v1/, CSV, Atom feeds per body and /api/openapi.json.\n"
@@ -27,6 +27,7 @@ static const char help[] =
 	"  --request-seconds  a whole request (headers and body) within this many seconds\n"
 	"             of connecting or of the previous answer, else the connection is\n"
 	"             closed (default 10: the minimum rate against slow senders)\n"
+	"  --no-cache  keep no rendered page (to measure rendering; never in production)\n"
 	"  --trust-proxy  behind a reverse proxy: believe X-Forwarded-Proto (https:\n"
 	"             session cookies get Secure) and X-Forwarded-For (login throttling)\n"
 	"Signed-in users (reisregister user add) work at /beheer after /inloggen.\n";
@@ -79,6 +80,10 @@ int cmd_serve(int argc, char **argv)
 		int r = 0;
 		if (!strcmp(argv[i], "--trust-proxy")) {
 			o.trust_proxy = true;
+			continue;
+		}
+		if (!strcmp(argv[i], "--no-cache")) {
+			o.no_cache = true;
 			continue;
 		}
 		if (cli_is_help(argv[i])) {

@@ -1183,7 +1183,7 @@ rr_err rr_serve(const rr_serve_opts *o, rr_diag *d)
 	if (rr_store_open(o->db, RR_STORE_READONLY, &srv.watch, NULL))
 		srv.watch = NULL;
 	pthread_mutex_init(&srv.fl_mu, NULL);
-	if ((e = rr_cache_new(o->cache_bytes ? o->cache_bytes : DEFAULT_CACHE_BYTES,
+	if ((e = rr_cache_new(o->no_cache ? 0 : o->cache_bytes ? o->cache_bytes : DEFAULT_CACHE_BYTES,
 			      CACHE_ENTRIES, &srv.cache)))
 		goto out_gen;
 	if (pthread_key_create(&srv.store_key, close_store)) {

@@ -101,6 +101,7 @@ typedef struct rr_serve_opts {
 	unsigned max_per_address; /* per client address; 0: 64 */
 	unsigned request_secs;    /* a whole request within; 0: 10 */
 	size_t cache_bytes;       /* 0: default */
+	bool no_cache;            /* keep nothing (benchmarks of rendering) */
 	bool trust_proxy;         /* believe X-Forwarded-Proto and -For */
 } rr_serve_opts;
 
