@@ -27,38 +27,90 @@ const char *const rr_trip_status_values[] = {"draft", "requested", "coordinated"
 	"approved", "rejected", "completed", "cancelled", "reported", NULL};
 const char *const rr_trip_kind_values[] = {"dienstreis", "handelsmissie", "studiereis",
 	"werkbezoek", "conferentie", "bezoek", NULL};
-static const char *const direction_values[] = {"out", "in", NULL};
+const char *const rr_direction_values[] = {"out", "in", NULL};
 const char *const rr_theme_values[] = {"investment", "trade", "culture_tourism",
 	"education", "sustainability", "life_sciences_health", "media", "human_rights",
 	"innovation", "urban_development", "mobility", "agriculture_food", "energy",
 	"water", "governance", "security", "other", NULL};
 const char *const rr_partnership_type_values[] = {"sister_city", "friendship_treaty",
 	"mou", "friendly_city", "cooperation_agreement", NULL};
-static const char *const event_kind_values[] = {"signed", "amended", "renewed",
+const char *const rr_event_kind_values[] = {"signed", "amended", "renewed",
 	"upgraded", "joint_declaration", "dormant", "revived", "ended", NULL};
 const char *const rr_result_type_values[] = {"agreement", "investment", "lead",
 	"follow_up_visit", "media", "exhibition", "exchange", "other", NULL};
-static const char *const agreement_values[] = {"mou", "contract", "letter_of_intent",
+const char *const rr_agreement_values[] = {"mou", "contract", "letter_of_intent",
 	"intention", "sister_city_agreement", "declaration", NULL};
-static const char *const cost_kind_values[] = {"estimate", "actual", NULL};
-static const char *const outcome_values[] = {"approved", "rejected", NULL};
-static const char *const org_kind_values[] = {"municipality", "province", "national",
+const char *const rr_cost_kind_values[] = {"estimate", "actual", NULL};
+const char *const rr_outcome_values[] = {"approved", "rejected", NULL};
+const char *const rr_org_kind_values[] = {"municipality", "province", "national",
 	"foreign_government", "company", "knowledge_institution", "cultural_institution",
 	"network", "consulate", "embassy", "ngo", "other", NULL};
-static const char *const doc_kind_values[] = {"register", "request", "report",
+const char *const rr_doc_kind_values[] = {"register", "request", "report",
 	"decision", "letter", "evaluation", "web_page", "other", NULL};
-static const char *const followup_status_values[] = {"open", "in_progress", "done",
+const char *const rr_followup_status_values[] = {"open", "in_progress", "done",
 	"dropped", NULL};
-static const char *const disposition_values[] = {"kept_by_body", "displayed",
+const char *const rr_disposition_values[] = {"kept_by_body", "displayed",
 	"donated", "returned", "kept_by_recipient", "shared", "other", NULL};
-static const char *const rights_kind_values[] = {"briefing", "topic_raised",
+const char *const rr_rights_kind_values[] = {"briefing", "topic_raised",
 	"security_advice", "incident", NULL};
+
+/* Dutch labels, in the order of the values above: what a reader sees. */
+static const char *const rr_trip_status_labels[] = {"concept", "aangevraagd", "afgestemd", "goedgekeurd", "afgewezen", "uitgevoerd", "afgelast", "verslag uitgebracht", NULL};
+static const char *const rr_trip_kind_labels[] = {"dienstreis", "handelsmissie", "studiereis", "werkbezoek", "conferentie", "bezoek", NULL};
+static const char *const rr_direction_labels[] = {"uitgaand", "ontvangen delegatie", NULL};
+static const char *const rr_theme_labels[] = {"investeringen", "handel", "cultuur en toerisme", "onderwijs", "duurzaamheid", "life sciences en gezondheid", "media", "mensenrechten", "innovatie", "stedelijke ontwikkeling", "mobiliteit", "landbouw en voedsel", "energie", "water", "bestuur", "veiligheid", "overig", NULL};
+static const char *const rr_partnership_type_labels[] = {"stedenband (zusterstad)", "vriendschapsverdrag", "memorandum of understanding", "vriendschappelijke stad", "samenwerkingsovereenkomst", NULL};
+static const char *const rr_event_kind_labels[] = {"ondertekend", "gewijzigd", "verlengd", "opgewaardeerd", "gezamenlijke verklaring", "slapend", "nieuw leven ingeblazen", "beëindigd", NULL};
+static const char *const rr_result_type_labels[] = {"overeenkomst", "investering", "lead", "vervolgbezoek", "media-aandacht", "tentoonstelling", "uitwisseling", "overig", NULL};
+static const char *const rr_agreement_labels[] = {"MoU", "contract", "intentieverklaring (letter of intent)", "intentie", "zusterstadovereenkomst", "verklaring", NULL};
+static const char *const rr_cost_kind_labels[] = {"raming", "werkelijk", NULL};
+static const char *const rr_outcome_labels[] = {"goedgekeurd", "afgewezen", NULL};
+static const char *const rr_org_kind_labels[] = {"gemeente", "provincie", "rijksoverheid", "buitenlandse overheid", "bedrijf", "kennisinstelling", "culturele instelling", "netwerk", "consulaat", "ambassade", "maatschappelijke organisatie", "overig", NULL};
+static const char *const rr_doc_kind_labels[] = {"register", "aanvraag", "verslag", "besluit", "brief", "evaluatie", "webpagina", "overig", NULL};
+static const char *const rr_followup_status_labels[] = {"open", "bezig", "gedaan", "vervallen", NULL};
+static const char *const rr_disposition_labels[] = {"bewaard door het orgaan", "tentoongesteld", "weggegeven", "teruggegeven", "gehouden door de ontvanger", "gedeeld", "overig", NULL};
+static const char *const rr_rights_kind_labels[] = {"briefing", "onderwerp aangekaart", "veiligheidsadvies", "incident", NULL};
+
+static const struct {
+	const char *const *values, *const *labels;
+} enum_labels[] = {
+	{rr_trip_status_values, rr_trip_status_labels},
+	{rr_trip_kind_values, rr_trip_kind_labels},
+	{rr_direction_values, rr_direction_labels},
+	{rr_theme_values, rr_theme_labels},
+	{rr_partnership_type_values, rr_partnership_type_labels},
+	{rr_event_kind_values, rr_event_kind_labels},
+	{rr_result_type_values, rr_result_type_labels},
+	{rr_agreement_values, rr_agreement_labels},
+	{rr_cost_kind_values, rr_cost_kind_labels},
+	{rr_outcome_values, rr_outcome_labels},
+	{rr_org_kind_values, rr_org_kind_labels},
+	{rr_doc_kind_values, rr_doc_kind_labels},
+	{rr_followup_status_values, rr_followup_status_labels},
+	{rr_disposition_values, rr_disposition_labels},
+	{rr_rights_kind_values, rr_rights_kind_labels},
+};
+
+const char *rr_enum_label(const char *const *values, const char *value)
+{
+	if (!values || !value)
+		return NULL;
+	for (size_t i = 0; i < sizeof enum_labels / sizeof enum_labels[0]; i++) {
+		if (enum_labels[i].values != values)
+			continue;
+		for (size_t j = 0; values[j]; j++)
+			if (!strcmp(values[j], value))
+				return enum_labels[i].labels[j];
+		return NULL;
+	}
+	return NULL;
+}
 
 static const rr_field budget_fields[] = {
 	{"year", RR_F_COUNT, RR_REQUIRED, NULL, NULL, 0, 0, 0}, AMOUNT("amount_eur", 0),
 	NUMBER("fte"), STR("note", 0), END};
 static const rr_field organisation_fields[] = {
-	ID("id"), STR("name", RR_REQUIRED), ENUM("kind", org_kind_values, 0),
+	ID("id"), STR("name", RR_REQUIRED), ENUM("kind", rr_org_kind_values, 0),
 	COUNTRY("country", 0), STR("city", 0), URL("website"),
 	COUNT("report_period_days"), AMOUNT("gift_threshold_eur", 0),
 	ARR_OBJ("budgets", budget_fields), END};
@@ -71,7 +123,7 @@ static const rr_field partner_fields[] = {
 	STR("name", RR_REQUIRED), COUNTRY("country", RR_REQUIRED), STR("city", 0),
 	REF("organisation", RR_K_ORGANISATION, 0), END};
 static const rr_field event_fields[] = {
-	DATE("date", RR_REQUIRED), ENUM("kind", event_kind_values, RR_REQUIRED),
+	DATE("date", RR_REQUIRED), ENUM("kind", rr_event_kind_values, RR_REQUIRED),
 	ENUM("type", rr_partnership_type_values, 0), STR("description", 0),
 	REF("document", RR_K_DOCUMENT, 0), END};
 static const rr_field partnership_fields[] = {
@@ -89,7 +141,7 @@ static const rr_field source_fields[] = {
 	ARR_OBJ("spans", span_fields), END};
 static const rr_field document_fields[] = {
 	ID("id"), REF("organisation", RR_K_ORGANISATION, RR_REQUIRED),
-	STR("title", RR_REQUIRED), ENUM("kind", doc_kind_values, 0), URL("url"),
+	STR("title", RR_REQUIRED), ENUM("kind", rr_doc_kind_values, 0), URL("url"),
 	DATE("date", 0), STR("media_type", 0), STR("sha256", 0), TEXT("text"),
 	BOOL("public"), END};
 
@@ -100,9 +152,9 @@ static const rr_field traveller_fields[] = {
 	STR("organisation", 0), END};
 static const rr_field cost_fields[] = {
 	STR("category", RR_REQUIRED), AMOUNT("amount_eur", 0),
-	ENUM("kind", cost_kind_values, RR_REQUIRED), STR("paid_by", 0), STR("note", 0), END};
+	ENUM("kind", rr_cost_kind_values, RR_REQUIRED), STR("paid_by", 0), STR("note", 0), END};
 static const rr_field decision_fields[] = {
-	DATE("date", 0), ENUM("outcome", outcome_values, RR_REQUIRED), STR("body", 0),
+	DATE("date", 0), ENUM("outcome", rr_outcome_values, RR_REQUIRED), STR("body", 0),
 	STR("note", 0), END};
 static const rr_field report_fields[] = {
 	DATE("due", 0), DATE("submitted", 0), TEXT("text"), END};
@@ -113,12 +165,12 @@ static const rr_field coordination_fields[] = {
 static const rr_field cancellation_fields[] = {
 	DATE("date", 0), STR("reason", RR_REQUIRED), END};
 static const rr_field rights_fields[] = {
-	ENUM("kind", rights_kind_values, RR_REQUIRED), STR("description", RR_REQUIRED),
+	ENUM("kind", rr_rights_kind_values, RR_REQUIRED), STR("description", RR_REQUIRED),
 	DATE("date", 0), END};
 static const rr_field trip_fields[] = {
 	ID("id"), REF("organisation", RR_K_ORGANISATION, RR_REQUIRED),
 	STR("title", RR_REQUIRED), ENUM("kind", rr_trip_kind_values, 0),
-	ENUM("direction", direction_values, RR_REQUIRED),
+	ENUM("direction", rr_direction_values, RR_REQUIRED),
 	ENUM("status", rr_trip_status_values, RR_REQUIRED), BOOL("public"),
 	DATE("start", 0), DATE("end", 0), DATE("planned_start", 0), DATE("planned_end", 0),
 	ARR_OBJ("destinations", destination_fields),
@@ -136,11 +188,11 @@ static const rr_field trip_fields[] = {
 
 static const rr_field followup_fields[] = {
 	STR("action", RR_REQUIRED), STR("owner", 0), DATE("due", 0),
-	ENUM("status", followup_status_values, 0), END};
+	ENUM("status", rr_followup_status_values, 0), END};
 static const rr_field result_fields[] = {
 	ID("id"), REF("organisation", RR_K_ORGANISATION, RR_REQUIRED),
 	STR("title", RR_REQUIRED), ENUM("type", rr_result_type_values, RR_REQUIRED),
-	ENUM("agreement", agreement_values, 0), ENUM("theme", rr_theme_values, 0),
+	ENUM("agreement", rr_agreement_values, 0), ENUM("theme", rr_theme_values, 0),
 	ARR_STR("parties"), AMOUNT("amount_eur", 0), COUNT("jobs"), DATE("date", 0),
 	REF("trip", RR_K_TRIP, 0), REF("partnership", RR_K_PARTNERSHIP, 0),
 	TEXT("description"), ARR_OBJ("follow_up", followup_fields),
@@ -150,7 +202,7 @@ static const rr_field gift_fields[] = {
 	ID("id"), REF("organisation", RR_K_ORGANISATION, RR_REQUIRED),
 	STR("giver", RR_REQUIRED), STR("recipient", RR_REQUIRED), DATE("date", RR_REQUIRED),
 	STR("description", RR_REQUIRED), AMOUNT("value_eur", 0),
-	ENUM("disposition", disposition_values, 0), STR("disposition_note", 0),
+	ENUM("disposition", rr_disposition_values, 0), STR("disposition_note", 0),
 	REF("trip", RR_K_TRIP, 0), BOOL("public"), END};
 
 static const rr_kind_info kinds[RR_K_COUNT] = {

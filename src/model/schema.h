@@ -69,6 +69,22 @@ extern const char *const rr_trip_kind_values[];
 extern const char *const rr_theme_values[];
 extern const char *const rr_partnership_type_values[];
 extern const char *const rr_result_type_values[];
+extern const char *const rr_direction_values[];
+extern const char *const rr_event_kind_values[];
+extern const char *const rr_agreement_values[];
+extern const char *const rr_cost_kind_values[];
+extern const char *const rr_outcome_values[];
+extern const char *const rr_org_kind_values[];
+extern const char *const rr_doc_kind_values[];
+extern const char *const rr_followup_status_values[];
+extern const char *const rr_disposition_values[];
+extern const char *const rr_rights_kind_values[];
+
+/* The Dutch label of value, one of the NULL-terminated values above (the
+ * array itself, compared by address): "approved" -> "goedgekeurd". NULL
+ * when value is not one of them. Every value of every enumeration has one
+ * (tests/unit/test_record.c checks it). Static strings. */
+const char *rr_enum_label(const char *const *values, const char *value);
 
 #define RR_STR_MAX 1000
 #define RR_TEXT_MAX (1u << 20)

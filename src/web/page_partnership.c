@@ -15,29 +15,14 @@
 
 static const char *event_label(const char *kind)
 {
-	static const char *const map[][2] = {
-		{"signed", "ondertekend"}, {"amended", "gewijzigd"}, {"renewed", "verlengd"},
-		{"upgraded", "opgewaardeerd"}, {"joint_declaration", "gezamenlijke verklaring"},
-		{"dormant", "slapend"}, {"revived", "nieuw leven ingeblazen"},
-		{"ended", "beëindigd"},
-	};
-	for (size_t i = 0; kind && i < sizeof map / sizeof map[0]; i++)
-		if (!strcmp(map[i][0], kind))
-			return map[i][1];
-	return kind ? kind : "";
+	const char *l = rr_enum_label(rr_event_kind_values, kind);
+	return l ? l : kind ? kind : "";
 }
 
 static const char *result_type_label(const char *type)
 {
-	static const char *const map[][2] = {
-		{"agreement", "Overeenkomst"}, {"investment", "Investering"}, {"lead", "Lead"},
-		{"follow_up_visit", "Vervolgbezoek"}, {"media", "Media-aandacht"},
-		{"exhibition", "Tentoonstelling"}, {"exchange", "Uitwisseling"}, {"other", "Overig"},
-	};
-	for (size_t i = 0; type && i < sizeof map / sizeof map[0]; i++)
-		if (!strcmp(map[i][0], type))
-			return map[i][1];
-	return type ? type : "";
+	const char *l = rr_enum_label(rr_result_type_values, type);
+	return l ? l : type ? type : "";
 }
 
 static void money_cell(html *h, const json_t *amount)

@@ -129,39 +129,26 @@ static const char *lookup(const label *t, size_t n, const char *key)
 
 const char *pk_kind_label(const char *kind)
 {
-	static const label t[] = {{"dienstreis", "Dienstreis"}, {"handelsmissie", "Handelsmissie"},
-		{"studiereis", "Studiereis"}, {"werkbezoek", "Werkbezoek"},
-		{"conferentie", "Conferentie"}, {"bezoek", "Bezoek"}};
-	return LOOKUP(t, kind);
+	const char *l = rr_enum_label(rr_trip_kind_values, kind);
+	return l ? l : kind ? kind : "";
 }
 
 const char *pk_status_label(const char *status)
 {
-	static const label t[] = {{"draft", "concept"}, {"requested", "aangevraagd"},
-		{"coordinated", "afgestemd"}, {"approved", "goedgekeurd"},
-		{"rejected", "afgewezen"}, {"completed", "uitgevoerd"},
-		{"cancelled", "afgelast"}, {"reported", "verslag uitgebracht"}};
-	return LOOKUP(t, status);
+	const char *l = rr_enum_label(rr_trip_status_values, status);
+	return l ? l : status ? status : "";
 }
 
 const char *pk_direction_label(const char *direction)
 {
-	static const label t[] = {{"out", "uitgaand"}, {"in", "ontvangen delegatie"}};
-	return LOOKUP(t, direction);
+	const char *l = rr_enum_label(rr_direction_values, direction);
+	return l ? l : direction ? direction : "";
 }
 
 const char *pk_theme_label(const char *theme)
 {
-	static const label t[] = {{"investment", "investeringen"}, {"trade", "handel"},
-		{"culture_tourism", "cultuur en toerisme"}, {"education", "onderwijs"},
-		{"sustainability", "duurzaamheid"},
-		{"life_sciences_health", "life sciences en gezondheid"}, {"media", "media"},
-		{"human_rights", "mensenrechten"}, {"innovation", "innovatie"},
-		{"urban_development", "stedelijke ontwikkeling"}, {"mobility", "mobiliteit"},
-		{"agriculture_food", "landbouw en voedsel"}, {"energy", "energie"},
-		{"water", "water"}, {"governance", "bestuur"}, {"security", "veiligheid"},
-		{"other", "overig"}};
-	return LOOKUP(t, theme);
+	const char *l = rr_enum_label(rr_theme_values, theme);
+	return l ? l : theme ? theme : "";
 }
 
 const char *pk_country_name(const char *code)
@@ -350,11 +337,8 @@ void pk_link_(html *h, const char *prefix, const char *part, const char *text)
 
 const char *pk_partnership_label(const char *type)
 {
-	static const label t[] = {{"sister_city", "stedenband (zusterstad)"},
-		{"friendship_treaty", "vriendschapsverdrag"}, {"mou", "MoU"},
-		{"friendly_city", "vriendschappelijke stad"},
-		{"cooperation_agreement", "samenwerkingsovereenkomst"}};
-	return LOOKUP(t, type);
+	const char *l = rr_enum_label(rr_partnership_type_values, type);
+	return l ? l : type ? type : "";
 }
 
 bool pk_third_party(html *h, const json_t *trip)

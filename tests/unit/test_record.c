@@ -216,6 +216,35 @@ static void countries(void **state)
 	assert_false(rr_country_valid(NULL));
 }
 
+/* Every value of every enumeration in every record kind has a Dutch label,
+ * so no page shows "follow_up_visit" or "approved". */
+static size_t unlabelled(const rr_field *fields)
+{
+	size_t missing = 0;
+	for (const rr_field *f = fields; f && f->name; f++) {
+		if (f->values)
+			for (size_t i = 0; f->values[i]; i++)
+				if (!rr_enum_label(f->values, f->values[i])) {
+					print_error("no Dutch label: %s = %s\n", f->name, f->values[i]);
+					missing++;
+				}
+		if (f->sub)
+			missing += unlabelled(f->sub);
+	}
+	return missing;
+}
+
+static void enum_labels(void **state)
+{
+	(void)state;
+	for (int k = 0; k < RR_K_COUNT; k++)
+		assert_int_equal(unlabelled(rr_kind_get((rr_kind)k)->fields), 0);
+	assert_string_equal(rr_enum_label(rr_result_type_values, "follow_up_visit"), "vervolgbezoek");
+	assert_string_equal(rr_enum_label(rr_trip_status_values, "approved"), "goedgekeurd");
+	assert_null(rr_enum_label(rr_trip_status_values, "follow_up_visit"));
+	assert_null(rr_enum_label(rr_trip_status_values, NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -223,6 +252,7 @@ int main(void)
 		cmocka_unit_test(field_problems_named), cmocka_unit_test(every_problem_reported),
 		cmocka_unit_test(other_kinds), cmocka_unit_test(refs_walked),
 		cmocka_unit_test(lifecycle), cmocka_unit_test(countries),
+		cmocka_unit_test(enum_labels),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
