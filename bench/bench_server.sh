@@ -10,10 +10,13 @@
 #   params  20,000 requests with 600 parameters or 4,000 header lines:
 #           the server's resident memory before and after
 # Loopback only. Installs wrk with apt-get when missing (as root).
-# Usage: bench/bench_server.sh [TRIPS] [DURATION]   (default 10000 20s)
+# Usage: bench/bench_server.sh [TRIPS] [DURATION] [PHASES]
+#        (default 10000 20s "mix slow params")
 set -eu
 N=${1:-10000}
 DUR=${2:-20s}
+PHASES=" ${3:-mix slow params} "
+has() { case "$PHASES" in *" $1 "*) return 0 ;; esac; return 1; }
 if ! command -v wrk >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 	apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq --no-install-recommends wrk >/dev/null
@@ -47,17 +50,18 @@ visitor() {
 	end=$(($(date +%s) + $1)); : > "$2"
 	while [ "$(date +%s)" -lt "$end" ]; do
 		curl -s -o /dev/null --interface 127.0.0.2 --max-time 30 \
-			-w '%{http_code} %{time_total}\n' "http://127.0.0.1:$P/" >> "$2" || echo "000 30" >> "$2"
+			-w '%{http_code} %{time_total} %{time_connect}\n' "http://127.0.0.1:$P/" >> "$2" || echo "000 30 30" >> "$2"
 		sleep 0.5
 	done
 }
 report() { # FILE LABEL
-	sort -k2 -n "$1" | awk -v l="$2" '{n++; t[n]=$2; if ($1 == 200) ok++; if ($1 == 200 && $2 <= 1) fast++}
-		END {printf "%s: %d visits, %d answered 200, %d within 1 s; p50 %.0f ms, max %.0f ms\n",
-			l, n, ok, fast, t[int((n+1)/2)]*1000, t[n]*1000}'
+	sort -k2 -n "$1" | awk -v l="$2" '{n++; t[n]=$2; if ($3 > c) c = $3; if ($1 == 200) ok++; if ($1 == 200 && $2 <= 1) fast++}
+		END {printf "%s: %d visits, %d answered 200, %d within 1 s; p50 %.0f ms, max %.0f ms (longest connect %.0f ms)\n",
+			l, n, ok, fast, t[int((n+1)/2)]*1000, t[n]*1000, c*1000}'
 }
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$RR_PID/status"; }
 
+if has mix; then
 echo "== mix: $N trips, wrk -t2 -c1000 -d$DUR, 1 in 10 uncached or cache-busting; $(nproc) CPUs"
 secs=$(echo "$DUR" | tr -d 's')
 visitor "$secs" "$W/visits" & V_PID=$!
@@ -67,6 +71,8 @@ grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors" "$W/wrk" | sed 's/^
 report "$W/visits" "  separate visitor"
 echo "  answers by status: $(awk '$3 ~ /^[0-9]+$/ && $1 ~ /^(GET|HEAD)$/ {c[$3]++} END {for (k in c) printf "%s:%d ", k, c[k]}' "$W/log")"
 
+fi
+if has slow; then
 echo "== slow: 2,000 connections, a byte every 10 s, 30 s"
 $RAW slow "$P" 2000 8 30 > "$W/slow" &
 S_PID=$!
@@ -75,6 +81,8 @@ wait "$S_PID" || true
 echo "  $(cat "$W/slow")"
 report "$W/visits2" "  separate visitor"
 
+fi
+if has params; then
 echo "== params: 20,000 requests with 600 parameters or 4,000 header lines"
 q=""; i=0; while [ $i -lt 600 ]; do q="${q}p$i&"; i=$((i + 1)); done
 $RAW keepalive "$P" 500 4 "/search?$q" >/dev/null
@@ -83,3 +91,4 @@ $RAW keepalive "$P" 17000 4 "/search?$q" | sed 's/^/  600 parameters: /'
 $RAW headers "$P" 3000 8 4000 | sed 's/^/  4,000 headers: /'
 r1=$(rss)
 echo "  resident memory: $r0 kB before, $r1 kB after ($(( (r1 - r0) / 1024 )) MB more)"
+fi

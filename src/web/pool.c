@@ -3,6 +3,9 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #define ADDR_SLOTS 4096
 
@@ -41,6 +44,9 @@ static void *worker(void *arg)
 {
 	rr_pool *p = arg;
 
+	/* below the connection threads: when the CPUs are short, answering
+	 * from the cache goes first and rendering takes what is left */
+	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), RR_POOL_NICE);
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		rr_work *w = NULL;

@@ -9,6 +9,10 @@
  * the address's share is full, rr_pool_submit refuses and the server
  * answers 503 with Retry-After.
  *
+ * Workers run at a lower scheduling priority (nice RR_POOL_NICE) than the
+ * threads that serve the cache, so cached pages stay fast while the CPUs
+ * render.
+ *
  * Memory: the pool never frees work; run() owns its item once called. */
 #ifndef RR_WEB_POOL_H
 #define RR_WEB_POOL_H
@@ -17,6 +21,8 @@
 #include <stddef.h>
 
 #include "util/err.h"
+
+#define RR_POOL_NICE 10
 
 typedef struct rr_work {
 	void (*run)(struct rr_work *w); /* on a worker thread */

@@ -1217,7 +1217,7 @@ rr_err rr_serve(const rr_serve_opts *o, rr_diag *d)
 		 * pool is dropped without a word. Above 32 KiB the pool is mapped,
 		 * so only the pages a request uses count. */
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)160 * 1024,
-		MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
+		MHD_OPTION_LISTEN_BACKLOG_SIZE, 4096u,
 		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
 		MHD_OPTION_END);
 	if (!daemon) {
