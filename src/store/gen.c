@@ -20,9 +20,16 @@ struct rr_gen {
 	void *map;
 };
 
-static bool plain_file(const char *db)
+/* The file a database name stands for, or NULL ("postgresql://...",
+ * ":memory:", "file:" URIs): then the counter is private to the process
+ * and the backend keeps it current (see gen.h). */
+static const char *plain_file(const char *db)
 {
-	return db && *db && strcmp(db, ":memory:") && strncmp(db, "file:", 5);
+	if (db && !strncmp(db, "sqlite:", 7))
+		db += 7;
+	if (!db || !*db || !strcmp(db, ":memory:") || !strncmp(db, "file:", 5) || strstr(db, "://"))
+		return NULL;
+	return db;
 }
 
 rr_err rr_gen_open(const char *db, rr_gen **out, rr_diag *d)
@@ -37,7 +44,7 @@ rr_err rr_gen_open(const char *db, rr_gen **out, rr_diag *d)
 		return RR_ENOMEM;
 	atomic_init(&g->local, 0);
 	g->counter = &g->local;
-	if (!plain_file(db)) {
+	if (!(db = plain_file(db))) {
 		*out = g;
 		return RR_OK;
 	}

@@ -21,9 +21,10 @@
 
 typedef struct rr_gen rr_gen;
 
-/* Maps the counter beside db (created, zero, if missing). For a database
- * that is not a plain file (":memory:", "file:" URIs) a counter private to
- * this process is made instead. */
+/* Maps the counter beside db (created, zero, if missing; "sqlite:PATH" is
+ * PATH). For a database that is not a plain file ("postgresql://...",
+ * ":memory:", "file:" URIs) a counter private to this process is made
+ * instead, for the backend to bump. */
 rr_err rr_gen_open(const char *db, rr_gen **out, rr_diag *d);
 void rr_gen_close(rr_gen *g);
 

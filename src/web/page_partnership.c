@@ -25,11 +25,18 @@ static const char *result_type_label(const char *type)
 	return l ? l : type ? type : "";
 }
 
+/* Cents of a sum from the evaluation: null there means it overflowed
+ * (report/evaluation.c), shown as too large to add up. */
+static long long sum_cents(const json_t *v)
+{
+	return json_is_null(v) ? RR_CENTS_OVERFLOW : rr_amount_cents(v);
+}
+
 static void money_cell(html *h, const json_t *amount)
 {
 	char m[48] = "";
 	if (amount)
-		pk_money(m, sizeof m, rr_amount_cents(amount));
+		pk_money(m, sizeof m, sum_cents(amount));
 	layout_cell(h, m, 1);
 }
 
@@ -156,7 +163,7 @@ static void key_figures(html *h, const json_t *tot)
 	figure(h, "ontvangen delegaties", v);
 	snprintf(v, sizeof v, "%lld", (long long)json_integer_value(json_object_get(tot, "agreements")));
 	figure(h, "overeenkomsten", v);
-	pk_money(v, sizeof v, rr_amount_cents(json_object_get(tot, "investment_eur")));
+	pk_money(v, sizeof v, sum_cents(json_object_get(tot, "investment_eur")));
 	figure(h, "geïnvesteerd", v);
 	snprintf(v, sizeof v, "%lld", (long long)json_integer_value(json_object_get(tot, "jobs")));
 	figure(h, "banen", v);
