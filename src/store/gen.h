@@ -7,10 +7,13 @@
  * reader that reads the counter before it reads the data never keeps data
  * older than the counter it read. Reading it is one atomic load.
  *
- * This is the one place where the cache meets the store: rr_gen_read. A
- * backend that keeps the generation elsewhere (a database shared by several
- * servers) keeps an rr_gen of its own current from its notifications and
- * answers the same call.
+ * This is the one place where the cache meets the store: the server opens
+ * one rr_gen with rr_gen_open(--db) and calls rr_gen_read per request. A
+ * backend that keeps the generation in its database (PostgreSQL, several
+ * servers) plugs in at rr_gen_open: for its URL it returns an rr_gen whose
+ * counter a listening connection keeps current (bumped on each NOTIFY), and
+ * the server needs no change. Today such URLs get a private counter that
+ * only the server's once-a-second check of rr_store_generation moves.
  *
  * Memory: rr_gen_open returns an object the caller closes with rr_gen_close.
  * Thread-safe: any number of threads may read and bump one rr_gen. */
