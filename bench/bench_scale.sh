@@ -2,8 +2,8 @@
 # How page time and search latency grow with the size of the register.
 # For N in 1000 10000 100000 (or the arguments): generate N trips
 # (bench/gen.mjs), load them, serve, and time with curl:
-#   page   /o/gm0034/2015 rendered fresh each time (a distinct query string
-#          defeats the cache), median and p95 of 30 requests; and cached
+#   page   /o/gm0034/2015 rendered fresh each time (a server started with
+#          --no-cache), median and p95 of 30 requests; and cached
 #   search /api/v1/search?q=WORD, fresh each time, p95 of 50 requests
 # Usage: bench/bench_scale.sh [N...]
 set -eu
