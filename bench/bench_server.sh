@@ -10,7 +10,7 @@
 #   params  20,000 requests with 600 parameters or 4,000 header lines:
 #           the server's resident memory before and after
 # Loopback only. Installs wrk with apt-get when missing (as root).
-# Usage: bench/bench_server.sh [TRIPS] [DURATION] [PHASES]
+# Usage: [RR_SERVE_ARGS="--threads 4"] bench/bench_server.sh [TRIPS] [DURATION] [PHASES]
 #        (default 10000 20s "mix slow params")
 set -eu
 N=${1:-10000}
@@ -39,7 +39,7 @@ node bench/gen.mjs "$N" > "$W/gen.json"
 "$BIN" load --db "$W/r.db" "$W/gen.json" >/dev/null
 P=$((31000 + $$ % 5000))
 # wrk connects from one address: the per-address limit is raised for it
-"$BIN" serve --db "$W/r.db" --listen 127.0.0.1:$P --max-per-address 2000 2>"$W/log" &
+"$BIN" serve --db "$W/r.db" --listen 127.0.0.1:$P --max-per-address 2000 ${RR_SERVE_ARGS:-} 2>"$W/log" &
 RR_PID=$!
 i=0; until curl -s -o /dev/null http://127.0.0.1:$P/; do i=$((i + 1)); [ $i -gt 200 ] && exit 1; sleep 0.1; done
 for p in / /o/gm0034 /o/gm0034/2015 /o/gm9001/2020 /o/gm9002 /vergelijking /open-data /countries/JP \
