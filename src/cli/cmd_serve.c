@@ -7,7 +7,9 @@
 #include "cli.h"
 
 static const char help[] =
-	"usage: reisregister serve [--db FILE] [--listen ADDR:PORT] [--threads N] [--trust-proxy]\n"
+	"usage: reisregister serve [--db FILE] [--listen ADDR:PORT] [--threads N] [--workers N]\n"
+	"                          [--queue N] [--max-connections N] [--max-per-address N]\n"
+	"                          [--request-seconds N] [--no-cache] [--trust-proxy]\n"
 	"\n"
 	"Serves the public register over HTTP: the pages (Dutch), the JSON API\n"
 	"under /api/v1/, CSV, Atom feeds per body and /api/openapi.json.\n"
@@ -15,7 +17,17 @@ static const char help[] =
 	"METHOD PATH STATUS BYTES MS. SIGTERM or SIGINT (Ctrl-C) stops it.\n"
 	"  --listen   numeric address and port (default 127.0.0.1:8080;\n"
 	"             IPv6 as [::1]:8080)\n"
-	"  --threads  worker threads (default: one per CPU)\n"
+	"  --threads  connection threads: parse requests, serve the cache (default: one per CPU)\n"
+	"  --workers  threads that render what the cache does not have (default: 2 per CPU, at least 4)\n"
+	"  --queue    renders waiting at most; beyond, 503 with Retry-After (default: 64 per worker)\n"
+	"  --max-connections  open connections at most (default 4000); from 90% on, new\n"
+	"             requests get 503 with Retry-After and the connection is closed\n"
+	"  --max-per-address  open connections per client address (default 64): beyond,\n"
+	"             503 with Retry-After; beyond twice as many, refused at once\n"
+	"  --request-seconds  a whole request (headers and body) within this many seconds\n"
+	"             of connecting or of the previous answer, else the connection is\n"
+	"             closed (default 10: the minimum rate against slow senders)\n"
+	"  --no-cache  keep no rendered page (to measure rendering; never in production)\n"
 	"  --trust-proxy  behind a reverse proxy: believe X-Forwarded-Proto (https:\n"
 	"             session cookies get Secure) and X-Forwarded-For (login throttling)\n"
 	"Signed-in users (reisregister user add) work at /beheer after /inloggen.\n";
@@ -55,6 +67,10 @@ static int split_listen(const char *s, char *host, size_t n, unsigned *port)
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *threads_s = NULL;
+	struct { const char *name, *val; unsigned *out; long max; } nums[] = {
+		{"--workers", NULL, NULL, 1024}, {"--queue", NULL, NULL, 1000000},
+		{"--max-connections", NULL, NULL, 1000000}, {"--max-per-address", NULL, NULL, 1000000},
+		{"--request-seconds", NULL, NULL, 3600}};
 	rr_serve_opts o = {0};
 	char host[64];
 	rr_diag d = {0};
@@ -66,10 +82,20 @@ int cmd_serve(int argc, char **argv)
 			o.trust_proxy = true;
 			continue;
 		}
+		if (!strcmp(argv[i], "--no-cache")) {
+			o.no_cache = true;
+			continue;
+		}
 		if (cli_is_help(argv[i])) {
 			fputs(help, stdout);
 			return 0;
 		}
+		for (size_t k = 0; k < sizeof nums / sizeof nums[0] && !r; k++)
+			r = cli_opt(argc, argv, &i, nums[k].name, &nums[k].val);
+		if (r < 0)
+			return 2;
+		if (r)
+			continue;
 		if ((r = cli_opt(argc, argv, &i, "--db", &db)) ||
 		    (r = cli_opt(argc, argv, &i, "--listen", &listen)) ||
 		    (r = cli_opt(argc, argv, &i, "--threads", &threads_s))) {
@@ -87,6 +113,23 @@ int cmd_serve(int argc, char **argv)
 		if (*end || t < 1 || t > 256)
 			return cli_usage_error("serve", "--threads must be 1 to 256, not '%s'", threads_s);
 		o.threads = (unsigned)t;
+	}
+	nums[0].out = &o.workers;
+	nums[1].out = &o.queue;
+	nums[2].out = &o.max_connections;
+	nums[3].out = &o.max_per_address;
+	nums[4].out = &o.request_secs;
+	for (size_t k = 0; k < sizeof nums / sizeof nums[0]; k++) {
+		char *end;
+		long t;
+
+		if (!nums[k].val)
+			continue;
+		t = strtol(nums[k].val, &end, 10);
+		if (*end || !nums[k].val[0] || t < 1 || t > nums[k].max)
+			return cli_usage_error("serve", "%s must be 1 to %ld, not '%s'", nums[k].name,
+					       nums[k].max, nums[k].val);
+		*nums[k].out = (unsigned)t;
 	}
 	o.db = cli_db_path(db);
 	o.host = host;

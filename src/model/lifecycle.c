@@ -352,7 +352,7 @@ json_t *rr_trip_differences(const json_t *trip)
 		json_object_set_new(row, "removed", names_not_in(
 			json_object_get(trip, "planned_travellers"), json_object_get(trip, "travellers")));
 	}
-	if (est >= 0 && act >= 0 && est != act) {
+	if (est >= 0 && act >= 0 && est != act && est != RR_CENTS_OVERFLOW && act != RR_CENTS_OVERFLOW) {
 		row = json_pack("{s:s, s:f, s:f, s:f}", "field", "costs_eur", "planned", (double)est / 100.0,
 				"actual", (double)act / 100.0, "delta_eur", (double)(act - est) / 100.0);
 		if (est > 0)

@@ -198,9 +198,12 @@ static json_t *check_number(vctx *v, const rr_field *f, const json_t *in, const 
 		return NULL;
 	}
 	if (f->type == RR_F_AMOUNT) {
+		/* exactly two decimals: the nearest double to n/100 is what
+		 * reading "n/100" gives (both correctly rounded), so any other
+		 * value had a third decimal (99999999.991), whatever its size */
 		double cents = round(x * 100.0);
-		if (fabs(cents - x * 100.0) > 1e-6 * (1.0 + x)) {
-			problem(v, path, "%.6g has more than two decimals (amounts are in euros "
+		if (cents / 100.0 != x) {
+			problem(v, path, "%.17g has more than two decimals (amounts are in euros "
 				"and cents)", x);
 			return NULL;
 		}
@@ -475,7 +478,23 @@ rr_date rr_rec_date(const json_t *rec, const char *key)
 
 long long rr_amount_cents(const json_t *v)
 {
-	return json_is_number(v) ? llround(json_number_value(v) * 100.0) : 0;
+	double x = json_is_number(v) ? json_number_value(v) * 100.0 : 0.0;
+
+	/* validated amounts are far inside; anything else is not converted
+	 * past what a long long holds */
+	if (!(x > -9.2e18 && x < 9.2e18))
+		return x > 0 ? RR_CENTS_OVERFLOW : 0;
+	return llround(x);
+}
+
+bool rr_cents_add(long long *sum, long long v)
+{
+	if (*sum == RR_CENTS_OVERFLOW || v == RR_CENTS_OVERFLOW || v > LLONG_MAX - *sum) {
+		*sum = RR_CENTS_OVERFLOW;
+		return false;
+	}
+	*sum += v;
+	return true;
 }
 
 long long rr_trip_cost(const json_t *trip, const char *kind)
@@ -487,8 +506,12 @@ long long rr_trip_cost(const json_t *trip, const char *kind)
 	json_array_foreach(json_object_get(trip, "costs"), i, c) {
 		const char *k = rr_rec_str(c, "kind");
 		const json_t *amount = json_object_get(c, "amount_eur");
-		if (k && !strcmp(k, kind) && amount)
-			sum = (sum < 0 ? 0 : sum) + rr_amount_cents(amount);
+		long long v = rr_amount_cents(amount);
+		if (k && !strcmp(k, kind) && amount && v >= 0) {
+			if (sum < 0)
+				sum = 0;
+			rr_cents_add(&sum, v);
+		}
 	}
 	return sum;
 }

@@ -8,6 +8,8 @@
 #define RR_RECORD_H
 
 #include <jansson.h>
+#include <limits.h>
+#include <stdbool.h>
 
 #include "../util/err.h"
 #include "../nl/date.h"
@@ -37,8 +39,17 @@ rr_date rr_rec_date(const json_t *rec, const char *key);
 /* Euro cents of an amount field value (a JSON number). */
 long long rr_amount_cents(const json_t *v);
 
+/* Sums of euro cents are checked. rr_cents_add adds v (>= 0) to *sum and
+ * returns true; a sum that would pass LLONG_MAX becomes RR_CENTS_OVERFLOW
+ * and stays there, and it returns false. Whoever shows a sum shows
+ * RR_CENTS_OVERFLOW as "too large to add up" (null and "overflow": true in
+ * JSON, an empty CSV field, a sentence on a page), never as a number. */
+#define RR_CENTS_OVERFLOW LLONG_MAX
+bool rr_cents_add(long long *sum, long long v);
+
 /* The sum in euro cents of a trip's cost lines of one kind ("estimate" or
- * "actual") that state an amount; -1 when none does. */
+ * "actual") that state an amount; -1 when none does; RR_CENTS_OVERFLOW
+ * when it does not fit. */
 long long rr_trip_cost(const json_t *trip, const char *kind);
 /* True when a cost line names a payer other than the trip's own body. */
 int rr_trip_paid_by_other(const json_t *trip);

@@ -87,7 +87,7 @@ static void payers_of(const json_t *trip, rr_buf *payers)
 
 static const char *cents(char *out, size_t n, long long c, int has)
 {
-	if (!has)
+	if (!has || c == RR_CENTS_OVERFLOW) /* too large to add up: unknown */
 		return NULL;
 	snprintf(out, n, "%lld.%02lld", c / 100, c % 100);
 	return out;

@@ -42,11 +42,11 @@ static void add_costs(tally *t, int y, const json_t *trip)
 {
 	long long est = rr_trip_cost(trip, "estimate"), act = rr_trip_cost(trip, "actual");
 	if (est >= 0) {
-		t->est[y - YEAR_MIN] += est;
+		rr_cents_add(&t->est[y - YEAR_MIN], est);
 		t->est_known[y - YEAR_MIN]++;
 	}
 	if (act >= 0) {
-		t->act[y - YEAR_MIN] += act;
+		rr_cents_add(&t->act[y - YEAR_MIN], act);
 		t->act_known[y - YEAR_MIN]++;
 	}
 }
@@ -114,9 +114,21 @@ static void tally_trips(tally *t, const json_t *trips, json_t *out_trips, json_t
 	}
 }
 
+/* A sum in euros; null when it overflowed (model/record.h), and then obj
+ * (if given) says so with "overflow": true. */
+static json_t *eur_in(json_t *obj, long long cents)
+{
+	if (cents == RR_CENTS_OVERFLOW) {
+		if (obj)
+			json_object_set_new(obj, "overflow", json_true());
+		return json_null();
+	}
+	return json_real((double)cents / 100.0);
+}
+
 static json_t *eur(long long cents)
 {
-	return json_real((double)cents / 100.0);
+	return eur_in(NULL, cents);
 }
 
 /* Adds a result to the group named key ("" for none) in obj
@@ -133,7 +145,9 @@ static void group_add(json_t *obj, const char *key, const json_t *amount, const 
 #define BUMP(k, n) json_object_set_new(g, k, json_integer(json_integer_value(json_object_get(g, k)) + (n)))
 	BUMP("count", 1);
 	if (amount) {
-		BUMP("cents", rr_amount_cents(amount));
+		long long sum = json_integer_value(json_object_get(g, "cents"));
+		rr_cents_add(&sum, rr_amount_cents(amount));
+		json_object_set_new(g, "cents", json_integer(sum));
 		BUMP("known", 1);
 	}
 	if (jobs) {
@@ -257,7 +271,7 @@ static rr_err collect_results(rr_store *s, const json_t *p, const json_t *trips,
 		if (type && !strcmp(type, "investment")) {
 			inv++;
 			if (amount) {
-				cents += rr_amount_cents(amount);
+				rr_cents_add(&cents, rr_amount_cents(amount));
 				inv_known++;
 			}
 		}
@@ -279,7 +293,7 @@ static rr_err collect_results(rr_store *s, const json_t *p, const json_t *trips,
 			    json_integer((json_int_t)json_array_size(json_object_get(ev, "results"))));
 	json_object_set_new(totals, "agreements", json_integer(agreements));
 	json_object_set_new(totals, "investments", json_integer(inv));
-	json_object_set_new(totals, "investment_eur", inv_known ? eur(cents) : json_null());
+	json_object_set_new(totals, "investment_eur", inv_known ? eur_in(totals, cents) : json_null());
 	json_object_set_new(totals, "investment_known", json_integer(inv_known));
 	json_object_set_new(totals, "jobs", jobs_known ? json_integer(jobs) : json_null());
 	json_object_set_new(totals, "jobs_known", json_integer(jobs_known));
@@ -394,8 +408,8 @@ rr_err rr_evaluate_partnership(rr_store *s, const char *id, const rr_viewer *v,
 				json_object_set(row, "fte", json_object_get(b, "fte"));
 			json_array_append_new(costs, row);
 		}
-		est += t->est[i];
-		act += t->act[i];
+		rr_cents_add(&est, t->est[i]);
+		rr_cents_add(&act, t->act[i]);
 		est_known += t->est_known[i];
 		act_known += t->act_known[i];
 	}
@@ -404,8 +418,8 @@ rr_err rr_evaluate_partnership(rr_store *s, const char *id, const rr_viewer *v,
 	json_object_set_new(ev, "costs_per_year", costs);
 	json_object_set_new(totals, "delegations_out", json_integer(nout));
 	json_object_set_new(totals, "delegations_in", json_integer(nin));
-	json_object_set_new(totals, "costs_estimate_eur", est_known ? eur(est) : json_null());
-	json_object_set_new(totals, "costs_actual_eur", act_known ? eur(act) : json_null());
+	json_object_set_new(totals, "costs_estimate_eur", est_known ? eur_in(totals, est) : json_null());
+	json_object_set_new(totals, "costs_actual_eur", act_known ? eur_in(totals, act) : json_null());
 	json_object_set_new(totals, "costs_estimate_known", json_integer(est_known));
 	json_object_set_new(totals, "costs_actual_known", json_integer(act_known));
 	json_object_set_new(totals, "reports_late", json_integer((json_int_t)late));
@@ -474,7 +488,7 @@ static rr_err compare_row(rr_store *s, const rr_viewer *v, const json_t *o, int 
 		if (!in_period(&d, from, to))
 			continue;
 		if (json_object_get(b, "amount_eur")) {
-			budget += rr_amount_cents(json_object_get(b, "amount_eur"));
+			rr_cents_add(&budget, rr_amount_cents(json_object_get(b, "amount_eur")));
 			budget_years++;
 		}
 		if (!latest || y > rr_rec_count(latest, "year", 0))

@@ -12,9 +12,11 @@ int rr_trip_counts(const json_t *trip)
 	return !st || (strcmp(st, "cancelled") && strcmp(st, "rejected") && strcmp(st, "draft"));
 }
 
+/* null when nothing is known, and when the sum ran over (too large to add
+ * up: the caller's "overflow" says which) */
 static json_t *eur_or_null(long long cents, size_t known)
 {
-	return known ? json_real((double)cents / 100.0) : json_null();
+	return known && cents != RR_CENTS_OVERFLOW ? json_real((double)cents / 100.0) : json_null();
 }
 
 /* Adds one trip's lines paid by others to payers {name: {trips, cents, known}}. */
@@ -42,8 +44,9 @@ static void add_payers(json_t *payers, const json_t *trip)
 				json_integer_value(json_object_get(p, "trips")) + 1));
 		}
 		if (amt) {
-			json_object_set_new(p, "cents", json_integer(
-				json_integer_value(json_object_get(p, "cents")) + rr_amount_cents(amt)));
+			long long sum = json_integer_value(json_object_get(p, "cents"));
+			rr_cents_add(&sum, rr_amount_cents(amt));
+			json_object_set_new(p, "cents", json_integer(sum));
 			json_object_set_new(p, "known", json_integer(1));
 		}
 	}
@@ -81,11 +84,11 @@ json_t *rr_trip_totals(const json_t *trips, int period_days, const rr_date *toda
 			officials_known++;
 		}
 		if ((te = rr_trip_cost(t, "estimate")) >= 0) {
-			est += te;
+			rr_cents_add(&est, te);
 			est_known++;
 		}
 		if ((ta = rr_trip_cost(t, "actual")) >= 0) {
-			act += ta;
+			rr_cents_add(&act, ta);
 			act_known++;
 		}
 		if (rr_trip_paid_by_other(t)) {
@@ -115,5 +118,7 @@ json_t *rr_trip_totals(const json_t *trips, int period_days, const rr_date *toda
 		"cost_trips", (json_int_t)cost_trips, "paid_by_others", (json_int_t)others,
 		"payers", plist, "reports_late", (json_int_t)late,
 		"not_recorded", (json_int_t)not_recorded);
+	if (out && (est == RR_CENTS_OVERFLOW || act == RR_CENTS_OVERFLOW))
+		json_object_set_new(out, "overflow", json_true());
 	return out;
 }

@@ -1,5 +1,6 @@
 /* sqlite.c - SQLite backend: connection, migrations, transactions. */
 #include "sqlite_int.h"
+#include "gen.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,10 +10,23 @@
 const rr_viewer rr_viewer_anonymous = {false, NULL, 0};
 const rr_viewer rr_viewer_system = {true, NULL, 0};
 
+/* The last failure's class: the database itself (full, read-only,
+ * unreadable, locked: RR_EUNAVAIL, try later) or anything else (RR_EDB). */
+static rr_err failure_class(rr_store *s)
+{
+	int code = sqlite3_extended_errcode(s->db) & 0xff;
+
+	if (code == SQLITE_FULL || code == SQLITE_READONLY || code == SQLITE_IOERR ||
+	    code == SQLITE_CANTOPEN || code == SQLITE_BUSY || code == SQLITE_LOCKED ||
+	    code == SQLITE_NOMEM || code == SQLITE_PROTOCOL)
+		return RR_EUNAVAIL;
+	return RR_EDB;
+}
+
 rr_err rr_sqlite_fail(rr_store *s, const char *what)
 {
 	snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, sqlite3_errmsg(s->db));
-	return RR_EDB;
+	return failure_class(s);
 }
 
 sqlite3_stmt *rr_sqlite_prepare(rr_store *s, const char *sql)
@@ -33,9 +47,9 @@ rr_err rr_sqlite_run(rr_store *s, sqlite3_stmt *st, const char *what)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		;
 	if (rc != SQLITE_DONE) {
-		rr_sqlite_fail(s, what);
+		rr_err e = rr_sqlite_fail(s, what);
 		sqlite3_finalize(st);
-		return RR_EDB;
+		return e;
 	}
 	sqlite3_finalize(st);
 	return RR_OK;
@@ -60,7 +74,7 @@ static rr_err exec(rr_store *s, const char *sql, const char *what)
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, msg ? msg : "failed");
 		sqlite3_free(msg);
-		return RR_EDB;
+		return failure_class(s);
 	}
 	return RR_OK;
 }
@@ -151,6 +165,9 @@ rr_err rr_store_open(const char *path, unsigned flags, rr_store **out, rr_diag *
 			goto fail;
 		if ((e = migrate(s, d)))
 			goto out;
+		/* without the shared counter the server still sees writes, later */
+		if (rr_gen_open(path, &s->gen, NULL))
+			s->gen = NULL;
 	} else if (rr_store_schema_version(s) != rr_sqlite_migration_count) {
 		rr_diag_add(d, "%s: schema version %d, expected %d (run 'reisregister init')",
 			    path, rr_store_schema_version(s), rr_sqlite_migration_count);
@@ -174,6 +191,7 @@ void rr_store_close(rr_store *s)
 	if (s->in_txn)
 		rr_store_rollback(s);
 	sqlite3_close(s->db);
+	rr_gen_close(s->gen);
 	free(s);
 }
 
@@ -201,14 +219,20 @@ rr_err rr_store_commit(rr_store *s)
 	if ((e = exec(s, "COMMIT", "commit")))
 		return e; /* still open: the caller rolls back */
 	s->in_txn = 0;
+	rr_gen_bump(s->gen); /* after the commit: see gen.h */
 	return RR_OK;
 }
 
 void rr_store_rollback(rr_store *s)
 {
+	char why[sizeof s->errmsg];
+
 	if (!s->in_txn)
 		return;
+	/* keep the failure that made the caller roll back, not the rollback's */
+	memcpy(why, s->errmsg, sizeof why);
 	exec(s, "ROLLBACK", "rollback");
+	memcpy(s->errmsg, why, sizeof why);
 	s->in_txn = 0;
 }
 

@@ -11,6 +11,7 @@ struct rr_store {
 	int in_txn;
 	char actor[128]; /* who the audit log names for this connection's writes */
 	char errmsg[512];
+	struct rr_gen *gen; /* the shared write generation (gen.h), or NULL */
 };
 
 /* Appends an audit entry (sqlite_audit.c); before/after may be NULL. */

@@ -296,7 +296,7 @@ rr_err rr_store_put(rr_store *s, rr_kind k, const json_t *rec, rr_put_result *re
 	if (!e)
 		e = rr_sqlite_audit(s, k, id, rr_rec_str(rec, "organisation"), before, doc);
 out:
-	if (e == RR_EDB)
+	if (e == RR_EDB || e == RR_EUNAVAIL)
 		rr_diag_add(d, "%s %s: storing failed: %s", rr_kind_get(k)->singular, id, s->errmsg);
 	free(doc);
 	free(before);

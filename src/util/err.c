@@ -18,6 +18,7 @@ const char *rr_strerror(rr_err e)
 	case RR_ENOMEM: return "out of memory";
 	case RR_EIO: return "input/output error";
 	case RR_EDB: return "database error";
+	case RR_EUNAVAIL: return "database unavailable";
 	}
 	return "unknown error";
 }

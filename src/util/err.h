@@ -17,7 +17,9 @@ typedef enum {
 	RR_EPERM,     /* not allowed for this user */
 	RR_ENOMEM,
 	RR_EIO,
-	RR_EDB        /* the storage backend failed */
+	RR_EDB,       /* the storage backend failed */
+	RR_EUNAVAIL   /* the database cannot be written or reached now (disk full,
+	               * read-only, connection lost, locked): try again later */
 } rr_err;
 
 const char *rr_strerror(rr_err e);

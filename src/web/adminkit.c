@@ -173,8 +173,8 @@ long long ak_euros(const char *s)
 	char buf[40];
 	size_t n = 0;
 	long long euros = 0, cents = 0;
-	int dec = -1;
-	bool comma;
+	int dec = -1, run = 0; /* run: digits since the last thousands dot */
+	bool comma, grouped = false;
 
 	if (!s)
 		return -1;
@@ -207,14 +207,21 @@ long long ak_euros(const char *s)
 				if (euros > 100000000000LL)
 					return -1;
 				euros = euros * 10 + (c - '0');
+				run++;
 			}
 		} else if (c == ',' && dec < 0 && i > 0) {
 			dec = 0;
 		} else if (c == '.' && dec < 0 && i > 0) {
-			if (!comma && strspn(buf + i + 1, "0123456789") != 3)
+			if (!comma && strspn(buf + i + 1, "0123456789") != 3 && !grouped)
 				dec = 0;
 			else if (strspn(buf + i + 1, "0123456789") != 3)
 				return -1;
+			else if (grouped ? run != 3 : run > 3)
+				return -1; /* 99999999.991: not groups of three */
+			else {
+				grouped = true;
+				run = 0;
+			}
 		} else {
 			return -1;
 		}

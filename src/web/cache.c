@@ -108,15 +108,19 @@ static void to_front(rr_cache *c, rr_cache_entry *e)
 	c->head = e;
 }
 
-/* Called with the lock held: drops everything of an older generation. */
-static void check_gen(rr_cache *c, long long gen)
+/* Called with the lock held: drops everything of an older generation.
+ * False when gen is older than the cache's (a late request). */
+static bool check_gen(rr_cache *c, long long gen)
 {
 	if (c->have_gen && c->gen == gen)
-		return;
+		return true;
+	if (c->have_gen && gen < c->gen)
+		return false;
 	flush(c);
 	c->gen = gen;
 	c->have_gen = true;
 	c->gen_since = time(NULL);
+	return true;
 }
 
 rr_cache_entry *rr_cache_get(rr_cache *c, const char *key, long long gen)
@@ -124,10 +128,11 @@ rr_cache_entry *rr_cache_get(rr_cache *c, const char *key, long long gen)
 	rr_cache_entry *e;
 
 	pthread_mutex_lock(&c->mu);
-	check_gen(c, gen);
-	for (e = c->buckets[hash(key) % NBUCKETS]; e; e = e->hnext)
-		if (!strcmp(e->key, key))
-			break;
+	e = NULL;
+	if (check_gen(c, gen))
+		for (e = c->buckets[hash(key) % NBUCKETS]; e; e = e->hnext)
+			if (!strcmp(e->key, key))
+				break;
 	if (e) {
 		to_front(c, e);
 		e->refs++;
@@ -154,11 +159,10 @@ void rr_cache_etag(const char *body, size_t len, char out[36])
 	out[34] = '\0';
 }
 
-rr_cache_entry *rr_cache_put(rr_cache *c, const char *key, long long gen,
-			     const char *body, size_t len, int ctype,
-			     const char *disposition)
+static rr_cache_entry *entry_new(const char *key, int status, const char *body, size_t len,
+				 int ctype, const char *disposition)
 {
-	rr_cache_entry *e = calloc(1, sizeof *e), *old;
+	rr_cache_entry *e = calloc(1, sizeof *e);
 	size_t klen = strlen(key);
 
 	if (!e)
@@ -173,13 +177,48 @@ rr_cache_entry *rr_cache_put(rr_cache *c, const char *key, long long gen,
 	if (len)
 		memcpy(e->body, body, len);
 	e->len = len;
+	e->status = status;
 	e->ctype = ctype;
 	e->disposition = disposition;
 	rr_cache_etag(body, len, e->etag);
 	e->refs = 1;
+	return e;
+}
 
+rr_cache_entry *rr_cache_make(rr_cache *c, int status, const char *body, size_t len,
+			      int ctype, const char *disposition)
+{
+	rr_cache_entry *e = entry_new("", status, body, len, ctype, disposition);
+
+	if (e) {
+		pthread_mutex_lock(&c->mu);
+		e->last_modified = c->have_gen ? c->gen_since : time(NULL);
+		pthread_mutex_unlock(&c->mu);
+	}
+	return e;
+}
+
+void rr_cache_ref(rr_cache *c, rr_cache_entry *e)
+{
 	pthread_mutex_lock(&c->mu);
-	check_gen(c, gen);
+	e->refs++;
+	pthread_mutex_unlock(&c->mu);
+}
+
+rr_cache_entry *rr_cache_put(rr_cache *c, const char *key, long long gen,
+			     const char *body, size_t len, int ctype,
+			     const char *disposition)
+{
+	rr_cache_entry *e = entry_new(key, 200, body, len, ctype, disposition), *old;
+
+	if (!e)
+		return NULL;
+	pthread_mutex_lock(&c->mu);
+	if (!check_gen(c, gen)) {
+		e->last_modified = time(NULL);
+		pthread_mutex_unlock(&c->mu);
+		return e; /* rendered before the latest write: not kept */
+	}
 	e->last_modified = c->gen_since;
 	if (len > c->max_bytes) {
 		pthread_mutex_unlock(&c->mu);

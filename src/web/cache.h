@@ -1,9 +1,12 @@
 /* cache.h - rendered responses kept in memory, keyed by URL and viewer
  * class, valid for one store generation.
  *
- * Every lookup passes the store's current generation (rr_store_generation);
- * when it differs from the cache's, everything is dropped first: a write to
- * the register invalidates every page. Entries carry a strong ETag (a
+ * Every lookup passes the store's current generation (store/gen.h, read
+ * without a database round trip); when it is newer than the cache's,
+ * everything is dropped first: a write to the register invalidates every
+ * page. Generations only grow: a page rendered under an older generation
+ * than the cache's is handed back but not kept, and a lookup with an older
+ * one misses. Entries carry a strong ETag (a
  * BLAKE2b hash of the body, via libsodium) and a Last-Modified time (when
  * this generation was first seen). The cache is bounded by total bytes and
  * number of entries; the least recently used entry goes first. All calls
@@ -28,6 +31,7 @@ typedef struct rr_cache_entry {
 	char *body;
 	size_t len;
 	int ctype;             /* the server's rr_ctype */
+	int status;            /* 200 for kept entries; see rr_cache_make */
 	const char *disposition;
 	char etag[36];         /* "\"" + 32 hex + "\"" */
 	time_t last_modified;
@@ -50,6 +54,14 @@ rr_cache_entry *rr_cache_put(rr_cache *c, const char *key, long long gen,
 			     const char *body, size_t len, int ctype,
 			     const char *disposition);
 void rr_cache_release(rr_cache *c, rr_cache_entry *e);
+
+/* An entry that is never kept (a 404 or another answer not to cache) but
+ * can be handed to several waiting requests like a kept one: a counted
+ * reference, released with rr_cache_release. NULL when out of memory. */
+rr_cache_entry *rr_cache_make(rr_cache *c, int status, const char *body, size_t len,
+			      int ctype, const char *disposition);
+/* Takes one more reference to e (for another request that shares it). */
+void rr_cache_ref(rr_cache *c, rr_cache_entry *e);
 
 /* The strong ETag of body: "\"<32 hex>\"" into out[36]. */
 void rr_cache_etag(const char *body, size_t len, char out[36]);

@@ -34,10 +34,12 @@ rr_err page_audit(rr_req *r, rr_resp *o)
 	json_array_foreach(log, i, en)
 		if (!org && rr_rec_str(en, "organisation"))
 			org = rr_rec_str(en, "organisation");
+	/* another body's record answers like a missing one: 404, so that
+	 * the answer does not tell that it exists */
 	if (!org || !rr_can(r->principal, org, RR_CAP_READ)) {
 		json_decref(rec);
 		json_decref(log);
-		return org ? ak_forbidden(o) : RR_ENOTFOUND;
+		return RR_ENOTFOUND;
 	}
 	snprintf(title, sizeof title, "Auditlog van %s %s", kinds[k].label, id);
 	layout_crumb crumbs[] = {{"Home", "/"}, {"Beheer", "/beheer"}, {title, NULL}};

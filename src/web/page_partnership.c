@@ -186,7 +186,9 @@ static void key_figures(html *h, const json_t *tot)
 	figure(h, "ontvangen delegaties", v);
 	pk_int(v, sizeof v, json_integer_value(json_object_get(tot, "agreements")));
 	figure(h, "overeenkomsten", v);
-	if (json_is_null(json_object_get(tot, "investment_eur")))
+	if (json_is_true(json_object_get(tot, "overflow")))
+		snprintf(v, sizeof v, "te groot om op te tellen");
+	else if (json_is_null(json_object_get(tot, "investment_eur")))
 		snprintf(v, sizeof v, "onbekend");
 	else
 		pk_money_short(v, sizeof v, rr_amount_cents(json_object_get(tot, "investment_eur")));

@@ -64,6 +64,7 @@ void page_error(rr_resp *o, int status, const char *code, const char *message)
 	o->ctype = RR_CT_HTML;
 	const char *title = status == 404 ? "Niet gevonden" :
 		status == 405 ? "Methode niet toegestaan" :
+		status == 503 ? "Tijdelijk niet beschikbaar" :
 		status >= 500 ? "Storing" : "Ongeldig verzoek";
 	pk_begin(&h, o, title, NULL, 0, NULL);
 	layout_h1(&h, title);
@@ -84,6 +85,10 @@ void pk_money(char *out, size_t n, long long cents)
 
 	if (cents < 0) {
 		snprintf(out, n, "-");
+		return;
+	}
+	if (cents == RR_CENTS_OVERFLOW) { /* model/record.h: a sum that overflowed */
+		snprintf(out, n, "te groot om op te tellen");
 		return;
 	}
 	len = snprintf(digits, sizeof digits, "%lld", euros);

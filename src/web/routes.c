@@ -1,60 +1,67 @@
 /* routes.c - the declarative route table and its matcher (routes.h). */
 #include "web/routes.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "web/pages.h"
 
+/* The fifth column lists the query parameters a route reads (rr_req_param
+ * answers no others, and only these make up the cache key); the sixth
+ * marks routes whose uncached answers may be slow (RR_HEAVY). */
 /* Order matters only where a literal and a parameter share a position:
  * literals come first ("/o/{code}/feed.atom" before "/o/{code}/{year}"). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers" /* no params, not heavy */
 static const rr_route table[] = {
 	{"/", page_home, RR_CT_HTML, RR_GET},
-	{"/o/{code}", page_org, RR_CT_HTML, RR_GET},
+	{"/o/{code}", page_org, RR_CT_HTML, RR_GET, NULL, RR_HEAVY},
 	{"/o/{code}/feed.atom", feed_org, RR_CT_ATOM, RR_GET},
-	{"/o/{code}/geschenken", page_gifts, RR_CT_HTML, RR_GET},
+	{"/o/{code}/geschenken", page_gifts, RR_CT_HTML, RR_GET, "year jaar", 0},
 	{"/o/{code}/te-laat", page_overdue, RR_CT_HTML, RR_GET},
 	{"/o/{code}/{year}", page_org_year, RR_CT_HTML, RR_GET},
 	{"/reizen/{id}", page_trip, RR_CT_HTML, RR_GET},
 	{"/personen/{id}", page_person, RR_CT_HTML, RR_GET},
-	{"/landen/{country}", page_country, RR_CT_HTML, RR_GET},
-	{"/zoeken", page_search, RR_CT_HTML, RR_GET},
+	{"/landen/{country}", page_country, RR_CT_HTML, RR_GET, NULL, RR_HEAVY},
+	{"/zoeken", page_search, RR_CT_HTML, RR_GET, "q organisation year country person kind direction third_party", RR_HEAVY},
 	{"/documenten/{id}", page_document, RR_CT_HTML, RR_GET},
 	{"/documenten/{id}/{kind}", page_document_file, RR_CT_HTML, RR_GET},
 	{"/resultaten/{id}", page_result, RR_CT_HTML, RR_GET},
-	{"/partnerschappen/{id}", page_partnership, RR_CT_HTML, RR_GET},
-	/* the first, English addresses: 301 to the Dutch ones (page_moved.c) */
+	{"/partnerschappen/{id}", page_partnership, RR_CT_HTML, RR_GET, "slapend_na", RR_HEAVY},
+	/* the first, English addresses: 301 to the Dutch ones (page_moved.c),
+	 * their query kept */
 	{"/trips/{id}", page_moved, RR_CT_HTML, RR_GET},
 	{"/people/{id}", page_moved, RR_CT_HTML, RR_GET},
 	{"/countries/{country}", page_moved, RR_CT_HTML, RR_GET},
-	{"/search", page_moved, RR_CT_HTML, RR_GET},
-	{"/partnerships/{id}", page_moved, RR_CT_HTML, RR_GET},
+	{"/search", page_moved, RR_CT_HTML, RR_GET, "q organisation year country person kind direction third_party", 0},
+	{"/partnerships/{id}", page_moved, RR_CT_HTML, RR_GET, "slapend_na", 0},
 	{"/toegankelijkheid", page_accessibility, RR_CT_HTML, RR_GET},
 	{"/open-data", page_open_data, RR_CT_HTML, RR_GET},
 	{"/api/openapi.json", api_openapi, RR_CT_JSON, RR_GET},
-	{"/api/v1/trips", api_trips, RR_CT_JSON, RR_GET},
-	{"/api/v1/trips.csv", api_trips_csv, RR_CT_CSV, RR_GET},
-	{"/api/v1/trips.xlsx", api_trips_xlsx, RR_CT_XLSX, RR_GET},
-	{"/api/v1/totals", api_totals, RR_CT_JSON, RR_GET},
+	{"/api/v1/trips", api_trips, RR_CT_JSON, RR_GET, "q organisation year country person kind direction third_party limit offset", RR_HEAVY},
+	{"/api/v1/trips.csv", api_trips_csv, RR_CT_CSV, RR_GET, "q organisation year country person kind direction third_party limit offset", RR_HEAVY},
+	{"/api/v1/trips.xlsx", api_trips_xlsx, RR_CT_XLSX, RR_GET, "q organisation year country person kind direction third_party limit offset", RR_HEAVY},
+	{"/api/v1/totals", api_totals, RR_CT_JSON, RR_GET, "organisation year", RR_HEAVY},
 	{"/api/v1/documents/{id}", api_document, RR_CT_JSON, RR_GET},
 	{"/api/v1/trips/{id}", api_trip, RR_CT_JSON, RR_GET},
-	{"/api/v1/organisations", api_organisations, RR_CT_JSON, RR_GET},
-	{"/api/v1/partnerships", api_partnerships, RR_CT_JSON, RR_GET},
-	{"/api/v1/search", api_search, RR_CT_JSON, RR_GET},
-	{"/vergelijking", page_compare, RR_CT_HTML, RR_GET},
-	{"/api/v1/partnerships/{id}/evaluation", api_partnership_evaluation, RR_CT_JSON, RR_GET},
-	{"/api/v1/partnerships/{id}/evaluation.csv", api_partnership_evaluation_csv, RR_CT_CSV, RR_GET},
-	{"/api/v1/compare", api_compare, RR_CT_JSON, RR_GET},
-	{"/api/v1/gifts", api_gifts, RR_CT_JSON, RR_GET},
-	{"/api/v1/gifts.csv", api_gifts_csv, RR_CT_CSV, RR_GET},
-	{"/api/v1/overdue", api_overdue, RR_CT_JSON, RR_GET},
+	{"/api/v1/organisations", api_organisations, RR_CT_JSON, RR_GET, "organisation", 0},
+	{"/api/v1/partnerships", api_partnerships, RR_CT_JSON, RR_GET, "organisation", 0},
+	{"/api/v1/search", api_search, RR_CT_JSON, RR_GET, "q organisation year country person kind direction third_party limit offset", RR_HEAVY},
+	{"/vergelijking", page_compare, RR_CT_HTML, RR_GET, "van tot jaar", RR_HEAVY},
+	{"/api/v1/partnerships/{id}/evaluation", api_partnership_evaluation, RR_CT_JSON, RR_GET, "slapend_na", RR_HEAVY},
+	{"/api/v1/partnerships/{id}/evaluation.csv", api_partnership_evaluation_csv, RR_CT_CSV, RR_GET, "slapend_na", RR_HEAVY},
+	{"/api/v1/compare", api_compare, RR_CT_JSON, RR_GET, "from to year", RR_HEAVY},
+	{"/api/v1/gifts", api_gifts, RR_CT_JSON, RR_GET, "year jaar organisation", 0},
+	{"/api/v1/gifts.csv", api_gifts_csv, RR_CT_CSV, RR_GET, "year jaar organisation", 0},
+	{"/api/v1/overdue", api_overdue, RR_CT_JSON, RR_GET, "organisation", 0},
 	/* signed in: sessions, forms (page_login.c, page_admin.c, page_trip_edit.c,
 	 * page_trip_action.c, page_trip_fields.c, page_gift_edit.c, page_audit.c) */
 	{"/inloggen", page_login, RR_CT_HTML, RR_GET},
 	{"/inloggen", login_post, RR_CT_HTML, RR_POST_LOGIN},
 	{"/uitloggen", logout_post, RR_CT_HTML, RR_POST},
 	{"/beheer", page_admin, RR_CT_HTML, RR_GET},
-	{"/beheer/reizen/nieuw", page_trip_new, RR_CT_HTML, RR_GET},
-	{"/beheer/reizen/nieuw", trip_create, RR_CT_HTML, RR_POST},
+	{"/beheer/reizen/nieuw", page_trip_new, RR_CT_HTML, RR_GET, "organisation", 0},
+	{"/beheer/reizen/nieuw", trip_create, RR_CT_HTML, RR_POST, "organisation", 0},
 	{"/beheer/reizen/{id}", page_trip_edit, RR_CT_HTML, RR_GET},
 	{"/beheer/reizen/{id}/bewerken", page_trip_fields, RR_CT_HTML, RR_GET},
 	{"/beheer/reizen/{id}/bewerken", trip_fields_save, RR_CT_HTML, RR_POST},
@@ -66,23 +73,24 @@ static const rr_route table[] = {
 	{"/beheer/reizen/{id}/verslag", trip_action, RR_CT_HTML, RR_POST},
 	{"/beheer/reizen/{id}/publiceren", trip_action, RR_CT_HTML, RR_POST},
 	{"/beheer/reizen/{id}/depubliceren", trip_action, RR_CT_HTML, RR_POST},
-	{"/beheer/geschenken/nieuw", page_gift_new, RR_CT_HTML, RR_GET},
-	{"/beheer/geschenken/nieuw", gift_create, RR_CT_HTML, RR_POST},
+	{"/beheer/geschenken/nieuw", page_gift_new, RR_CT_HTML, RR_GET, "organisation", 0},
+	{"/beheer/geschenken/nieuw", gift_create, RR_CT_HTML, RR_POST, "organisation", 0},
 	{"/beheer/audit/{kind}/{id}", page_audit, RR_CT_HTML, RR_GET},
 	/* page_partnership_edit.c, page_result_edit.c, page_budget_edit.c */
-	{"/beheer/partnerschappen/nieuw", page_partnership_new, RR_CT_HTML, RR_GET},
-	{"/beheer/partnerschappen/nieuw", partnership_create, RR_CT_HTML, RR_POST},
+	{"/beheer/partnerschappen/nieuw", page_partnership_new, RR_CT_HTML, RR_GET, "organisation", 0},
+	{"/beheer/partnerschappen/nieuw", partnership_create, RR_CT_HTML, RR_POST, "organisation", 0},
 	{"/beheer/partnerschappen/{id}", page_partnership_edit, RR_CT_HTML, RR_GET},
 	{"/beheer/partnerschappen/{id}", partnership_save, RR_CT_HTML, RR_POST},
 	{"/beheer/partnerschappen/{id}/gebeurtenis", partnership_event_add, RR_CT_HTML, RR_POST},
-	{"/beheer/resultaten/nieuw", page_result_new, RR_CT_HTML, RR_GET},
-	{"/beheer/resultaten/nieuw", result_create, RR_CT_HTML, RR_POST},
+	{"/beheer/resultaten/nieuw", page_result_new, RR_CT_HTML, RR_GET, "organisation trip partnership", 0},
+	{"/beheer/resultaten/nieuw", result_create, RR_CT_HTML, RR_POST, "organisation", 0},
 	{"/beheer/resultaten/{id}", page_result_edit, RR_CT_HTML, RR_GET},
 	{"/beheer/resultaten/{id}", result_save, RR_CT_HTML, RR_POST},
 	{"/beheer/resultaten/{id}/vervolg", result_follow_up, RR_CT_HTML, RR_POST},
 	{"/beheer/organisaties/{code}/budget", page_budget_edit, RR_CT_HTML, RR_GET},
 	{"/beheer/organisaties/{code}/budget", budget_save, RR_CT_HTML, RR_POST},
 };
+#pragma GCC diagnostic pop
 
 const rr_route *rr_routes(size_t *n)
 {
@@ -208,4 +216,91 @@ rr_match_result rr_route_match(rr_req *r, const rr_route **route, const char **b
 		return RR_MATCH_BAD_PARAM;
 	}
 	return other_method ? RR_MATCH_METHOD : RR_MATCH_NONE;
+}
+
+bool rr_route_declares(const rr_route *route, const char *key)
+{
+	const char *p = route ? route->params : NULL;
+	size_t kl = strlen(key);
+
+	while (p && *p) {
+		size_t n = strcspn(p, " ");
+		if (n == kl && !strncmp(p, key, n))
+			return true;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return false;
+}
+
+/* Appends s percent-encoded (all but [A-Za-z0-9._~-]) at out+*len. */
+static bool put_enc(char *out, size_t n, size_t *len, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			     (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '~' || c == '-';
+
+		if (*len + 4 > n)
+			return false;
+		if (plain) {
+			out[(*len)++] = (char)c;
+		} else {
+			out[(*len)++] = '%';
+			out[(*len)++] = hex[c >> 4];
+			out[(*len)++] = hex[c & 15];
+		}
+	}
+	out[*len] = '\0';
+	return true;
+}
+
+static bool put_raw(char *out, size_t n, size_t *len, const char *s)
+{
+	size_t l = strlen(s);
+
+	if (*len + l + 1 > n)
+		return false;
+	memcpy(out + *len, s, l + 1);
+	*len += l;
+	return true;
+}
+
+bool rr_route_cache_key(const rr_req *r, const rr_route *route, char *out, size_t n)
+{
+	const char *p = route->params;
+	size_t len = 0;
+	char sep = '?';
+
+	if (!put_raw(out, n, &len, "anon "))
+		return false;
+	if (r->t.nsegs == 0 && !put_raw(out, n, &len, "/"))
+		return false;
+	for (size_t i = 0; i < r->t.nsegs; i++)
+		if (!put_raw(out, n, &len, "/") || !put_enc(out, n, &len, r->t.segs[i]))
+			return false;
+	while (p && *p) {
+		size_t kl = strcspn(p, " ");
+		char key[64];
+		const char *v;
+
+		if (kl >= sizeof key)
+			return false;
+		memcpy(key, p, kl);
+		key[kl] = '\0';
+		if ((v = rr_target_param(&r->t, key))) {
+			char kv[2] = {sep, '\0'};
+			if (!put_raw(out, n, &len, kv) || !put_raw(out, n, &len, key) ||
+			    !put_raw(out, n, &len, "=") || !put_enc(out, n, &len, v))
+				return false;
+			sep = '&';
+		}
+		p += kl;
+		while (*p == ' ')
+			p++;
+	}
+	return true;
 }

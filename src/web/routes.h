@@ -21,11 +21,16 @@ typedef enum {
 	RR_POST_LOGIN
 } rr_method;
 
+enum { RR_HEAVY = 1 }; /* rr_route.flags: uncached answers may be slow */
+
 typedef struct rr_route {
 	const char *pattern; /* "/o/{code}/{year}" */
 	rr_handler fn;
 	rr_ctype kind;       /* what it answers, and how errors are written */
 	rr_method method;
+	const char *params;  /* the query parameters it reads, space-separated,
+	                      * or NULL: rr_req_param answers only these */
+	unsigned flags;      /* RR_HEAVY: runs with fewer workers than the rest */
 } rr_route;
 
 typedef enum {
@@ -44,6 +49,17 @@ rr_match_result rr_route_match(rr_req *r, const rr_route **route,
 
 /* Validation of one parameter value by parameter name. */
 bool rr_route_param_ok(const char *name, const char *value);
+
+/* Does route read query parameter key (its params column)? */
+bool rr_route_declares(const rr_route *route, const char *key);
+
+/* The response cache's key of an anonymous GET: "anon " + the decoded path
+ * re-encoded + the route's declared parameters that have a value, in the
+ * order of the params column, each with its first value percent-encoded.
+ * Parameters the route does not declare are not part of it (and handlers
+ * cannot read them), so "?x=1" cannot make a page miss the cache. False
+ * when it does not fit in n bytes (then the answer is not cached). */
+bool rr_route_cache_key(const rr_req *r, const rr_route *route, char *out, size_t n);
 
 /* The table, for listing and tests. */
 const rr_route *rr_routes(size_t *n);

@@ -1,7 +1,11 @@
 /* server.h - the public web server of the register (reisregister serve).
  *
- * libmicrohttpd runs the connections (internal polling thread with epoll
- * and a pool of worker threads). Every request is turned into one rr_req
+ * libmicrohttpd runs the connections (epoll, a few connection threads);
+ * they parse requests, apply the limits (conns.h) and serve the cache, and
+ * never touch the database. What the cache does not have is rendered by a
+ * pool of worker threads (pool.h) while the connection waits suspended;
+ * requests for the same page at the same time wait for one rendering.
+ * Every request is turned into one rr_req
  * (method, parsed target, the few headers that matter, the viewer, and the
  * store connection of the worker thread) and dispatched through the route
  * table (routes.c) to a handler that fills an rr_resp. The server then adds
@@ -55,6 +59,7 @@ typedef struct rr_req {
 	size_t ncaps;
 	const rr_viewer *viewer;  /* who is asking; the store filters by it */
 	rr_store *store;          /* this worker thread's connection */
+	const struct rr_route *route;        /* the matched route (routes.h) */
 	const struct rr_principal *principal; /* signed-in user, or NULL */
 	const struct rr_form *form;  /* a POST's fields, else NULL */
 	const char *session_token;   /* the rr_session cookie as sent, or NULL */
@@ -79,7 +84,9 @@ void rr_resp_redirect(rr_resp *o, const char *path);
 
 /* A route parameter by name (see routes.c), or NULL. */
 const char *rr_req_cap(const rr_req *r, const char *name);
-/* A query parameter (first value, empty counts as absent), or NULL. */
+/* A query parameter (first value, empty counts as absent), or NULL. Only
+ * the parameters the route declares in routes.c are answered: the others
+ * are not part of the cache key, so a handler must not depend on them. */
 const char *rr_req_param(const rr_req *r, const char *key);
 
 typedef rr_err (*rr_handler)(rr_req *r, rr_resp *resp);
@@ -88,8 +95,15 @@ typedef struct rr_serve_opts {
 	const char *db;
 	const char *host;         /* numeric IPv4 or IPv6 address */
 	unsigned port;
-	unsigned threads;         /* worker threads; 0: number of CPUs */
+	unsigned threads;         /* connection threads; 0: number of CPUs */
+	unsigned workers;         /* threads that render; 0: 2 per CPU, at least 4 */
+	unsigned queue;           /* renders waiting at most; 0: 64 per worker */
+	unsigned max_connections; /* open connections at most; 0: 4000 (or what
+	                           * the descriptor limit allows) */
+	unsigned max_per_address; /* per client address; 0: 64 */
+	unsigned request_secs;    /* a whole request within; 0: 10 */
 	size_t cache_bytes;       /* 0: default */
+	bool no_cache;            /* keep nothing (benchmarks of rendering) */
 	bool trust_proxy;         /* believe X-Forwarded-Proto and -For */
 } rr_serve_opts;
 
