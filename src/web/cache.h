@@ -33,6 +33,7 @@ typedef struct rr_cache_entry {
 	int ctype;             /* the server's rr_ctype */
 	int status;            /* 200 for kept entries; see rr_cache_make */
 	const char *disposition;
+	char location[512];    /* a redirect's target (never kept), or "" */
 	char etag[36];         /* "\"" + 32 hex + "\"" */
 	time_t last_modified;
 	/* private */

@@ -712,6 +712,12 @@ static void year_input(html *h, const char *id, const char *label, int value)
 /* A sum cell with how many trips state it. */
 static void known_cell(html *h, const json_t *row, const char *sum, const char *known)
 {
+	/* a sum that ran over is no unknown: say so */
+	if (json_is_true(json_object_get(row, "overflow")) && json_is_null(json_object_get(row, sum)) &&
+	    json_integer_value(json_object_get(row, known))) {
+		layout_cell(h, "te groot om op te tellen", 1);
+		return;
+	}
 	money_cell_known(h, json_object_get(row, sum), json_integer_value(json_object_get(row, known)),
 			 json_integer_value(json_object_get(row, "cost_trips")));
 }

@@ -152,7 +152,9 @@ static void backstop(void *cls)
 	if (!srv->watch || rr_store_generation(srv->watch, &db))
 		return;
 	g = rr_gen_read(srv->gen);
-	if (srv->seen_db >= 0 && db != srv->seen_db && g == srv->seen_gen)
+	/* every commit through the store moves both by one: when the database
+	 * moved further than the counter, someone wrote behind the store's back */
+	if (srv->seen_db >= 0 && db - srv->seen_db > g - srv->seen_gen)
 		atomic_fetch_add(&srv->epoch, 1);
 	srv->seen_db = db;
 	srv->seen_gen = g;
@@ -447,6 +449,8 @@ static enum MHD_Result send_entry(struct MHD_Connection *con, request *rq,
 	}
 	if (e->disposition && status == 200)
 		MHD_add_response_header(resp, "Content-Disposition", e->disposition);
+	if (e->location[0])
+		MHD_add_response_header(resp, "Location", e->location);
 	return answer(con, rq, status, resp, status == 304 ? 0 : e->len);
 }
 
@@ -639,6 +643,10 @@ static rr_cache_entry *render_public(server *srv, rr_req *r, const rr_route *rou
 	else
 		e = rr_cache_make(srv->cache, o.status, o.body.data ? o.body.data : "",
 				  o.body.len, (int)o.ctype, o.disposition);
+	/* a redirect (301 of an old address) carries its target; it is never
+	 * kept, so the entry is still ours alone */
+	if (e && o.location[0] && o.status != 200)
+		snprintf(e->location, sizeof e->location, "%s", o.location);
 	rr_buf_free(&o.body);
 	return e;
 }

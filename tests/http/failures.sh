@@ -55,7 +55,7 @@ login anna 'anna-wachtwoord-1'
 unavailable "read-only database: signing in (a write)"
 grep -q "database unavailable: .*readonly" "$T/server.log" && ok "read-only database: the log names the cause" \
 	|| notok "read-only database: the log names the cause" "$(tail -n 5 "$T/server.log")"
-get "/search?q=laadpaal"; status_is 200 "read-only database: an uncached search is served"
+get "/zoeken?q=laadpaal"; status_is 200 "read-only database: an uncached search is served"
 stop_server
 
 # --- a full disk: a small file system of its own (a private mount)
@@ -80,7 +80,7 @@ contains "$T/body" "Er is niets veranderd" "full disk: a Dutch page that says no
 grep -q "database unavailable: .*full" "$T/server.log" && ok "full disk: the log names the cause" \
 	|| notok "full disk: the log names the cause" "$(tail -n 5 "$T/server.log")"
 get /o/gm0034/2023; status_is 200 "full disk: pages are served"
-get "/search?q=laadpalen"; status_is 200 "full disk: an uncached search is served"
+get "/zoeken?q=laadpalen"; status_is 200 "full disk: an uncached search is served"
 rm -f "$T/full/fill"
 login anna 'anna-wachtwoord-1'
 [ "$CODE" = 303 ] && ok "room again: signing in works" || notok "signing in after the disk has room" "$CODE"

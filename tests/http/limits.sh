@@ -39,22 +39,22 @@ get "/o/gm0034/2023?x=1"
 contains "$T/head" "X-Cache: hit" "?x=1 does not bypass the cache"
 get "/o/gm0034/2023?utm_source=a&b=2&x=%20"
 contains "$T/head" "X-Cache: hit" "any unknown parameters do not bypass it"
-get "/search?q=laadpaal&x=1"
+get "/zoeken?q=laadpaal&x=1"
 contains "$T/head" "X-Cache: miss" "a new search is rendered"
-get "/search?x=2&q=laadpaal&y=3"
+get "/zoeken?x=2&q=laadpaal&y=3"
 contains "$T/head" "X-Cache: hit" "the same search with other unknown parameters is a hit"
-get "/search?q=laadpalen"
+get "/zoeken?q=laadpalen"
 contains "$T/head" "X-Cache: miss" "another search term is another page"
 
 # --- the write generation: a commit by another process is seen at once
-get /trips/gm0034-2099-limits-test; status_is 404 "a trip not yet loaded is 404"
+get /reizen/gm0034-2099-limits-test; status_is 404 "a trip not yet loaded is 404"
 cat > "$T/new.json" <<'JSON'
 {"trips":[{"id":"gm0034-2099-limits-test","organisation":"gm0034","title":"Proefreis limieten",
  "direction":"out","status":"requested","public":true,"planned_start":"2099-05-01",
  "planned_end":"2099-05-03","destinations":[{"country":"BE","city":"Gent"}]}]}
 JSON
 "$RR_BIN" load --db "$DB" "$T/new.json" >/dev/null 2>&1 || notok "load the new trip"
-get /trips/gm0034-2099-limits-test; status_is 200 "the trip loaded by the command line is served on the next request"
+get /reizen/gm0034-2099-limits-test; status_is 200 "the trip loaded by the command line is served on the next request"
 get /; get /
 contains "$T/head" "X-Cache: hit" "after the write, pages are cached again"
 # a change that bypasses the store's counter is still seen (once a second)
@@ -75,10 +75,10 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=0:thread_
 start_server "$DB" || { notok "server starts for the memory test"; exit 1; }
 export ASAN_OPTIONS="$ASAN_SAVED"
 q=""; i=0; while [ $i -lt 600 ]; do q="${q}p$i&"; i=$((i + 1)); done
-$RAW keepalive "$PORT" 200 4 "/search?$q" > /dev/null # warm up
+$RAW keepalive "$PORT" 200 4 "/zoeken?$q" > /dev/null # warm up
 $RAW headers "$PORT" 100 4 4000 > /dev/null
 rss0=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
-$RAW keepalive "$PORT" 17000 4 "/search?$q" > "$T/many"
+$RAW keepalive "$PORT" 17000 4 "/zoeken?$q" > "$T/many"
 contains "$T/many" "statuses 414:17000" "17,000 requests with 600 parameters: each a 414"
 $RAW headers "$PORT" 3000 8 4000 > "$T/many"
 contains "$T/many" "statuses 431:3000" "3,000 requests with 4,000 header lines: each a 431"
@@ -109,7 +109,7 @@ stop_server
 # --- the render queue: full is a 503 with Retry-After, cached pages go on
 start_server "$DB" --workers 1 --queue 1 || { notok "server starts with one worker"; exit 1; }
 get /; get /
-$RAW burst "$PORT" 40 "/search?q=onbekendwoord" > "$T/burst" &
+$RAW burst "$PORT" 40 "/zoeken?q=onbekendwoord" > "$T/burst" &
 burst_pid=$!
 get /
 contains "$T/head" "X-Cache: hit" "a cached page is served while searches wait for the worker"
@@ -117,4 +117,4 @@ wait "$burst_pid"
 if grep -q '^busy503 [1-9]' "$T/burst"; then ok "40 searches at once on one worker: the overflow gets 503 with Retry-After and a Dutch page"
 else notok "503 when the queue is full" "$(cat "$T/burst")"; fi
 if grep -q 'none' "$T/burst"; then notok "every request is answered" "$(cat "$T/burst")"; else ok "every request is answered (no silence)"; fi
-get /search?q=laadpaal; status_is 200 "the worker serves again afterwards"
+get /zoeken?q=laadpaal; status_is 200 "the worker serves again afterwards"

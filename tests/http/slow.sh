@@ -23,7 +23,7 @@ for wait_s in 2 4 5 5 5; do
 done
 [ "$answered" -eq "$tries" ] && ok "the separate visitor was answered $answered times out of $tries" \
 	|| notok "the separate visitor was answered every time" "$answered of $tries"
-code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$BASE/search?q=slow$$")
+code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$BASE/zoeken?q=slow$$")
 [ "$code" = 200 ] && ok "an uncached search is answered too" || notok "uncached search during slow connections" "$code"
 wait "$slow_pid"
 closed=$(sed -n 's/.*closed_by_server \([0-9]*\).*/\1/p' "$T/slow")

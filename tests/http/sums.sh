@@ -29,7 +29,7 @@ lacks "$T/body" '"costs_actual_eur": -' "no negative sum anywhere"
 lacks "$T/body" '"costs_actual_eur":-' "no negative sum anywhere (compact)"
 get /vergelijking; status_is 200 "GET /vergelijking is 200"
 contains "$T/body" "te groot om op te tellen" "the page says the sum is too large to add up"
-get /trips/gm0034-2020-groot-0; status_is 200 "one such trip's page is 200"
+get /reizen/gm0034-2020-groot-0; status_is 200 "one such trip's page is 200"
 contains "$T/body" "€ 10.000.000.000.000.000" "its own sum (10^16 euro) still fits and is shown"
 stop_server
 
