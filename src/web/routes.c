@@ -54,8 +54,12 @@ static const rr_route table[] = {
 	{"/beheer/reizen/{id}/verslag", trip_action, RR_CT_HTML, RR_POST},
 	{"/beheer/reizen/{id}/publiceren", trip_action, RR_CT_HTML, RR_POST},
 	{"/beheer/reizen/{id}/depubliceren", trip_action, RR_CT_HTML, RR_POST},
+	{"/beheer/reizen/{id}/verwijderen", trip_delete, RR_CT_HTML, RR_POST},
 	{"/beheer/geschenken/nieuw", page_gift_new, RR_CT_HTML, RR_GET},
 	{"/beheer/geschenken/nieuw", gift_create, RR_CT_HTML, RR_POST},
+	{"/beheer/geschenken/{id}", page_gift_edit, RR_CT_HTML, RR_GET},
+	{"/beheer/geschenken/{id}", gift_save, RR_CT_HTML, RR_POST},
+	{"/beheer/geschenken/{id}/verwijderen", gift_delete, RR_CT_HTML, RR_POST},
 	{"/beheer/audit/{kind}/{id}", page_audit, RR_CT_HTML, RR_GET},
 	/* page_partnership_edit.c, page_result_edit.c, page_budget_edit.c */
 	{"/beheer/partnerschappen/nieuw", page_partnership_new, RR_CT_HTML, RR_GET},
@@ -63,13 +67,20 @@ static const rr_route table[] = {
 	{"/beheer/partnerschappen/{id}", page_partnership_edit, RR_CT_HTML, RR_GET},
 	{"/beheer/partnerschappen/{id}", partnership_save, RR_CT_HTML, RR_POST},
 	{"/beheer/partnerschappen/{id}/gebeurtenis", partnership_event_add, RR_CT_HTML, RR_POST},
+	{"/beheer/partnerschappen/{id}/gebeurtenis-weg", partnership_event_remove, RR_CT_HTML, RR_POST},
 	{"/beheer/resultaten/nieuw", page_result_new, RR_CT_HTML, RR_GET},
 	{"/beheer/resultaten/nieuw", result_create, RR_CT_HTML, RR_POST},
 	{"/beheer/resultaten/{id}", page_result_edit, RR_CT_HTML, RR_GET},
 	{"/beheer/resultaten/{id}", result_save, RR_CT_HTML, RR_POST},
 	{"/beheer/resultaten/{id}/vervolg", result_follow_up, RR_CT_HTML, RR_POST},
+	{"/beheer/resultaten/{id}/vervolg-weg", result_follow_up_remove, RR_CT_HTML, RR_POST},
 	{"/beheer/organisaties/{code}/budget", page_budget_edit, RR_CT_HTML, RR_GET},
 	{"/beheer/organisaties/{code}/budget", budget_save, RR_CT_HTML, RR_POST},
+	/* page_users.c: users of a body, invitations */
+	{"/beheer/organisaties/{code}/gebruikers", page_users, RR_CT_HTML, RR_GET},
+	{"/beheer/organisaties/{code}/gebruikers", users_post, RR_CT_HTML, RR_POST},
+	{"/uitnodiging", page_invite, RR_CT_HTML, RR_GET},
+	{"/uitnodiging", invite_post, RR_CT_HTML, RR_POST_LOGIN},
 };
 
 const rr_route *rr_routes(size_t *n)
