@@ -174,11 +174,22 @@ static void decision(html *h, const json_t *t)
 		pk_item_end(h);
 	}
 	if (dec) {
+		/* the college decision in full (issue 13): outcome, meeting date,
+		 * number, conditions, text and the decision document */
 		const char *out = rr_rec_str(dec, "outcome");
+		const char *label = rr_enum_label(rr_outcome_values, out);
 		pk_dates(d, sizeof d, rr_rec_str(dec, "date"), NULL);
-		pk_item(h, "Besluit", out && !strcmp(out, "approved") ? "goedgekeurd" : "afgewezen");
+		pk_item(h, "Besluit", label ? label : out);
 		pk_item(h, "Datum besluit", d);
+		pk_item(h, "Besluitnummer", rr_rec_str(dec, "number"));
 		pk_item(h, "Besloten door", rr_rec_str(dec, "body"));
+		pk_item(h, "Voorwaarden", rr_rec_str(dec, "conditions"));
+		pk_item(h, "Besluittekst", rr_rec_str(dec, "text"));
+		if (rr_rec_str(dec, "url")) {
+			pk_item_begin(h, "Besluitdocument");
+			layout_link(h, rr_rec_str(dec, "url"), "Het besluit");
+			pk_item_end(h);
+		}
 		pk_item(h, "Toelichting", rr_rec_str(dec, "note"));
 	}
 	pk_dl_end(h);

@@ -42,6 +42,14 @@ static rr_err new_form(rr_req *r, rr_resp *o, const char *org, const rr_diag *d,
 	json_decref(v);
 	ak_select(&f, "status", "Opslaan als", status_values, status_labels, ak_val(r, "status"),
 		  NULL, "Een concept kunt u later aanvragen of verwijderen.");
+	{
+		char today[RR_DATE_ISO_MAX];
+		rr_date td = rr_today();
+		rr_date_iso(&td, today);
+		ak_input(&f, "date", "aanvraagdatum", "Datum van de aanvraag",
+			 r->form ? ak_val(r, "aanvraagdatum") : today,
+			 "Vandaag, tenzij u een eerdere aanvraag naderhand vastlegt");
+	}
 	ak_submit(&f, "Opslaan");
 	ak_form_end(&f);
 	o->status = status;
@@ -114,8 +122,12 @@ rr_err trip_create(rr_req *r, rr_resp *o)
 		e = RR_ENOMEM;
 		goto out;
 	}
-	if (!status || !strcmp(status, "requested"))
+	if (!status || !strcmp(status, "requested")) {
+		rr_date rd;
+		if (ak_date(r, "aanvraagdatum", false, &rd, &d) && rd.prec)
+			rr_date_iso(&rd, iso);
 		json_object_set_new(t, "requested", json_string(iso));
+	}
 	ak_trip_form_parse(r, t, 0, &ps, &d);
 	if (d.n)
 		goto invalid;
@@ -130,6 +142,7 @@ rr_err trip_create(rr_req *r, rr_resp *o)
 	ak_redirect(o, path, status && !strcmp(status, "draft") ? "concept" : "aanvraag");
 	goto out;
 invalid:
+	rr_diag_rename(&d, "requested", "aanvraagdatum");
 	rr_diag_rename(&d, "planned_start", "gepland_begin");
 	rr_diag_rename(&d, "planned_end", "gepland_eind");
 	e = new_form(r, o, org, &d, 422);

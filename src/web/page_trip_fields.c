@@ -201,6 +201,31 @@ static void set_arr(json_t *t, const char *key, json_t *arr)
 	}
 }
 
+/* A traveller the form sends back unchanged (same name and role) keeps the
+ * person it had, or none; only a new one is linked by name. */
+static void same_person(json_t *arr, const json_t *old)
+{
+	const json_t *o;
+	json_t *n;
+	size_t i, j;
+
+	json_array_foreach(arr, i, n) {
+		json_array_foreach(old, j, o) {
+			const char *a = rr_rec_str(n, "name"), *b = rr_rec_str(o, "name");
+			const char *c = rr_rec_str(n, "role"), *d = rr_rec_str(o, "role");
+			if (a && b && !strcmp(a, b) && (c ? d && !strcmp(c, d) : !d)) {
+				if (json_object_get(o, "person"))
+					json_object_set(n, "person", json_object_get(o, "person"));
+				else
+					json_object_del(n, "person");
+				if (json_object_get(o, "organisation"))
+					json_object_set(n, "organisation", json_object_get(o, "organisation"));
+				break;
+			}
+		}
+	}
+}
+
 static void set_enum(json_t *t, const char *key, const char *v, const char *const *values,
 		     const char *field, const char *msg, rr_diag *d)
 {
@@ -256,7 +281,7 @@ void ak_trip_form_parse(rr_req *r, json_t *t, unsigned flags, rr_date *ps, rr_di
 	rows = ak_rows_of_req(r, "reiziger");
 	travs = ak_traveller_parse(r, rows, "reiziger", d);
 	json_decref(rows);
-	keep(travs, json_object_get(t, "travellers"), "name", "role", "person");
+	same_person(travs, json_object_get(t, "travellers"));
 	if (edit) {
 		rows = ak_rows_of_req(r, "gepland");
 		planned = ak_traveller_parse(r, rows, "gepland", d);
@@ -264,7 +289,7 @@ void ak_trip_form_parse(rr_req *r, json_t *t, unsigned flags, rr_date *ps, rr_di
 	} else {
 		planned = json_deep_copy(travs);
 	}
-	keep(planned, json_object_get(t, "planned_travellers"), "name", "role", "person");
+	same_person(planned, json_object_get(t, "planned_travellers"));
 	set_arr(t, "travellers", travs);
 	set_arr(t, "planned_travellers", planned);
 	rows = ak_rows_of_req(r, "kosten");
