@@ -289,8 +289,10 @@ static void diff_fields(const rr_field *fields, const char *parent, const json_t
 			}
 			continue;
 		}
-		if (f->type == RR_F_OBJ && b && a) {
-			diff_fields(f->sub, f->name, b, a, lines);
+		if (f->type == RR_F_OBJ) { /* field by field, also when new or gone */
+			json_t *empty = json_object();
+			diff_fields(f->sub, f->name, b ? b : empty, a ? a : empty, lines);
+			json_decref(empty);
 			continue;
 		}
 		if (f->type == RR_F_TEXT && b && a) {
