@@ -124,8 +124,12 @@ rr_err trip_create(rr_req *r, rr_resp *o)
 	}
 	if (!status || !strcmp(status, "requested")) {
 		rr_date rd;
-		if (ak_date(r, "aanvraagdatum", false, &rd, &d) && rd.prec)
+		if (ak_date(r, "aanvraagdatum", false, &rd, &d) && rd.prec) {
+			if (rr_date_cmp(&rd, &today) > 0)
+				rr_diag_add_at(&d, "aanvraagdatum", "De datum van de aanvraag ligt in de "
+					       "toekomst. Vul de dag in waarop de aanvraag is gedaan.");
 			rr_date_iso(&rd, iso);
+		}
 		json_object_set_new(t, "requested", json_string(iso));
 	}
 	ak_trip_form_parse(r, t, 0, &ps, &d);
