@@ -50,7 +50,7 @@ for t in "$BUILD"/tests/test_*; do
 	rm -f "$out"
 done
 
-for dir in tests/cli tests/http; do
+for dir in tests/cli tests/import tests/http; do
 	for t in "$dir"/*.sh; do
 		[ -f "$t" ] || continue
 		case "$t" in */lib.sh) continue ;; esac

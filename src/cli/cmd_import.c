@@ -16,8 +16,8 @@
 #define FILE_MAX ((size_t)32 << 20)
 
 static const char help[] =
-	"usage: reisregister import [--db FILE] --organisation CODE [--dry-run] [--private]\n"
-	"                           FILE...\n"
+	"usage: reisregister import [--db FILE] --organisation CODE [--dry-run [--json]]\n"
+	"                           [--private] [--date YYYY[-MM[-DD]]] FILE...\n"
 	"\n"
 	"Reads trip reports and requests, register pages, letters on missions and\n"
 	"evaluations with delegation lists (plain text, HTML or Markdown) and adds\n"
@@ -29,7 +29,12 @@ static const char help[] =
 	"\n"
 	"  --dry-run   print what would be created or changed and what was not\n"
 	"              understood; write nothing\n"
+	"  --json      with --dry-run: print the canonical document that would be\n"
+	"              loaded (JSON) instead of the plan\n"
 	"  --private   records are not public\n"
+	"  --date D    the date of the documents when their text shows none (a news\n"
+	"              item's date from its address, say); it dates their year-less\n"
+	"              and relative dates (\"in maart\", \"vorige maand\")\n"
 	"\n"
 	"All or nothing: a binary, empty or malformed file, or any invalid record,\n"
 	"stops the import with a message and the register is left unchanged.\n"
@@ -186,8 +191,8 @@ static void print_plan(rr_store *s, const json_t *doc, const rr_diag *notes)
 
 int cmd_import(int argc, char **argv)
 {
-	const char *db = NULL, *org = NULL;
-	bool dry = false, priv = false;
+	const char *db = NULL, *org = NULL, *date = NULL;
+	bool dry = false, priv = false, as_json = false;
 	int nfiles = 0;
 	rr_store *s = NULL;
 	rr_import *im = NULL;
@@ -206,7 +211,8 @@ int cmd_import(int argc, char **argv)
 			goto out;
 		}
 		if ((r = cli_opt(argc, argv, &i, "--db", &db)) ||
-		    (r = cli_opt(argc, argv, &i, "--organisation", &org))) {
+		    (r = cli_opt(argc, argv, &i, "--organisation", &org)) ||
+		    (r = cli_opt(argc, argv, &i, "--date", &date))) {
 			if (r < 0) {
 				e = RR_EUSAGE;
 				goto out;
@@ -215,6 +221,8 @@ int cmd_import(int argc, char **argv)
 		}
 		if (!strcmp(argv[i], "--dry-run")) {
 			dry = true;
+		} else if (!strcmp(argv[i], "--json")) {
+			as_json = true;
 		} else if (!strcmp(argv[i], "--private")) {
 			priv = true;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
@@ -230,6 +238,11 @@ int cmd_import(int argc, char **argv)
 		e = RR_EUSAGE;
 		goto out;
 	}
+	if (as_json && !dry) {
+		cli_usage_error("import", "--json only goes with --dry-run");
+		e = RR_EUSAGE;
+		goto out;
+	}
 	if (!nfiles) {
 		cli_usage_error("import", "no file given");
 		e = RR_EUSAGE;
@@ -239,6 +252,8 @@ int cmd_import(int argc, char **argv)
 		goto out;
 	rr_store_set_actor(s, "cli:import");
 	if ((e = rr_import_new(s, org, !priv, &im, &d)))
+		goto out;
+	if (date && (e = rr_import_set_date(im, date, &d)))
 		goto out;
 	bool bar = nfiles >= 5 && isatty(2);
 	for (int i = 0; i < nfiles; i++) {
@@ -260,6 +275,11 @@ int cmd_import(int argc, char **argv)
 		goto out;
 	if ((e = rr_import_result(im, &doc, &d)))
 		goto out;
+	if (dry && as_json) {
+		if (json_dumpf(doc, stdout, JSON_INDENT(1) | JSON_SORT_KEYS) || putchar('\n') == EOF)
+			e = RR_EIO;
+		goto out;
+	}
 	if (dry) {
 		print_plan(s, doc, rr_import_notes(im));
 		printf("dry run: nothing was written\n");

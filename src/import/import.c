@@ -17,6 +17,8 @@
 struct rr_import {
 	rr_store *s;
 	char org[101];
+	imp_body body;
+	rr_date given;        /* --date */
 	bool pub;
 	json_t *trips;        /* id -> trip: the register's and ours */
 	json_t *touched;      /* id -> true: trips created or changed */
@@ -54,6 +56,14 @@ rr_err rr_import_new(rr_store *s, const char *organisation, bool public_records,
 		return RR_ENOMEM;
 	im->s = s;
 	snprintf(im->org, sizeof im->org, "%s", organisation);
+	snprintf(im->body.code, sizeof im->body.code, "%s", organisation);
+	if (s) {
+		json_t *o = NULL;
+		if (!rr_store_get(s, RR_K_ORGANISATION, organisation, &rr_viewer_system, &o)) {
+			imp_body_from_record(&im->body, o);
+			json_decref(o);
+		}
+	}
 	im->pub = public_records;
 	im->trips = json_object();
 	im->touched = json_object();
@@ -87,6 +97,20 @@ void rr_import_free(rr_import *im)
 	json_decref(im->merged);
 	rr_diag_free(&im->notes);
 	free(im);
+}
+
+rr_err rr_import_set_date(rr_import *im, const char *iso, rr_diag *d)
+{
+	const char *why = NULL;
+	rr_date dt;
+
+	if (!iso || rr_date_parse_iso(iso, &dt, &why)) {
+		rr_diag_add(d, "--date: '%s' is geen datum (JJJJ, JJJJ-MM of JJJJ-MM-DD)%s%s",
+			    iso ? iso : "", why ? ": " : "", why ? why : "");
+		return RR_EINVAL;
+	}
+	im->given = dt;
+	return RR_OK;
 }
 
 const rr_diag *rr_import_notes(const rr_import *im)
@@ -536,7 +560,8 @@ rr_err rr_import_add(rr_import *im, const char *name, const unsigned char *data,
 	crypto_hash_sha256(hash, data, len);
 	sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
 	snprintf(docid, sizeof docid, "doc-%.16s", hex);
-	if ((e = imp_analyse(text.data, text.len, name, &a, &im->notes))) {
+	imp_ctx ctx = {text.data, text.len, name, &im->body, im->given, &im->notes};
+	if ((e = imp_analyse(&ctx, &a))) {
 		rr_diag_add(d, "%s: %s", name, rr_strerror(e));
 		imp_analysis_free(&a);
 		rr_buf_free(&text);

@@ -32,6 +32,12 @@ rr_err rr_import_new(rr_store *s, const char *organisation, bool public_records,
 		     rr_import **out, rr_diag *d);
 void rr_import_free(rr_import *im);
 
+/* The date of the documents added after this call when their own text
+ * shows none (ISO, reduced precision allowed: "2016", "2016-11"). It then
+ * anchors their year-less and relative dates. RR_EINVAL when iso is not a
+ * date. */
+rr_err rr_import_set_date(rr_import *im, const char *iso, rr_diag *d);
+
 /* Reads one file's bytes. On a bad file (binary, invalid UTF-8, empty,
  * malformed HTML) returns RR_EINVAL with "NAME: reason" in d and adds
  * nothing. */

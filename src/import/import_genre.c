@@ -506,18 +506,19 @@ static rr_err letter(const char *t, size_t n, const char *name, imp_analysis *a,
 	return push(a, &it);
 }
 
-rr_err imp_analyse(const char *t, size_t n, const char *name, imp_analysis *a, rr_diag *notes)
+rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 {
+	const char *t = c->t, *name = c->name;
+	size_t n = c->n;
+	rr_diag *notes = c->notes;
 	imp_label labs[IMP_MAX_LABELS];
 	size_t nl, lines = 0, form = 0;
 	rr_err e;
 
 	memset(a, 0, sizeof *a);
-	/* title: the first line with words; date: a line near the top that is only a date */
+	/* title: the first line with words */
 	for (size_t pos = 0; pos < n && lines < 8;) {
 		size_t le = imp_eol(t, pos, n), s = pos, te = le;
-		rr_nldate nd;
-		const char *why;
 		imp_trim(t, &s, &te);
 		pos = le + 1;
 		if (s == te)
@@ -525,8 +526,11 @@ rr_err imp_analyse(const char *t, size_t n, const char *name, imp_analysis *a, r
 		lines++;
 		if (!a->title[0])
 			imp_copy(a->title, sizeof a->title, t, s, te);
-		if (!a->date.prec && rr_nldate_parse_exact(t + s, te - s, NULL, &nd, &why) == RR_OK)
-			a->date = nd.start;
+	}
+	{
+		size_t doff, dlen;
+		if (!imp_docdate(t, n, &c->given, &a->date, &doff, &dlen))
+			a->date = c->given;
 	}
 	nl = imp_labels_scan(t, 0, n, labs, IMP_MAX_LABELS);
 	for (size_t i = 0; i < nl; i++)

@@ -173,6 +173,40 @@ const char *imp_theme(const char *t, size_t from, size_t to);
  * which then returns NULL). */
 const char *imp_theme_heading(const char *t, size_t s, size_t e, bool *heading);
 
+/* ---- the body and the document being read ---- */
+
+/* The body a document is imported for, as the register knows it. */
+typedef struct imp_body {
+	char code[101];
+	char name[200];  /* "Gemeente Almere"; "" when unknown */
+	char place[120]; /* its own place: the seat, or the name without "Gemeente" */
+	char kind[32];   /* municipality, province, national, ... or "" */
+} imp_body;
+
+/* Fills b (code already set) from the body's organisation record. */
+void imp_body_from_record(imp_body *b, const json_t *org);
+
+/* One document being read: its text and what is known around it. All
+ * borrowed; the text is NUL-terminated at n. */
+typedef struct imp_ctx {
+	const char *t;
+	size_t n;
+	const char *name;    /* file name, for notes */
+	const imp_body *body;
+	rr_date given;       /* the date given with --date; prec NONE when none */
+	rr_diag *notes;      /* receives what was not understood */
+} imp_ctx;
+
+/* ---- the document's own date (import_docdate.c) ---- */
+
+/* The date the document states for itself (letterhead, date label, archive
+ * stamp, a line that is only a date, a dateline), as precise as stated;
+ * given (may be NULL or of no precision) is the date the user gave, which
+ * completes a dateline without a year. True when found; [*off, +*len) is
+ * its span. */
+bool imp_docdate(const char *t, size_t n, const rr_date *given, rr_date *out, size_t *off,
+		 size_t *len);
+
 /* ---- what a document says (import_genre.c) ---- */
 
 typedef enum { IMP_G_FORM, IMP_G_REGISTER, IMP_G_LETTER, IMP_G_EVALUATION } imp_genre;
@@ -202,8 +236,7 @@ typedef struct imp_analysis {
 #define IMP_MAX_ITEMS 2000
 
 /* Reads the whole text. notes receives what was not understood. */
-rr_err imp_analyse(const char *t, size_t n, const char *name, imp_analysis *a,
-		   rr_diag *notes);
+rr_err imp_analyse(const imp_ctx *c, imp_analysis *a);
 void imp_analysis_free(imp_analysis *a);
 /* Appends it to a (a takes it over, also on failure). */
 rr_err imp_push_item(imp_analysis *a, imp_item *it);

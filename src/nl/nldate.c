@@ -55,6 +55,8 @@ enum { M_NO, M_OK, M_BAD, M_NEED };
 typedef struct ctx {
 	nld_win w;
 	const rr_date *ref;
+	unsigned flags;      /* RR_NLD_* */
+	bool yearless;       /* a year was taken from ref */
 	const nld_tok *prev; /* token before the start position, or NULL */
 	const char *why;     /* reason for M_BAD or M_NEED */
 	size_t bad_end;
@@ -116,6 +118,30 @@ static void fin(ctx *c, pt *p, int next)
 	p->end = tend(c, next - 1);
 }
 
+/* Is the number at token i part of a reference or case number rather than
+ * a date: "DOS-2016-0002798", "2002/6071", "PZH-2018-123", "2019-083"?
+ * Glued by '-', '/' or '_' to a word, or to a number that cannot be a
+ * month, a day or a year. */
+static bool in_reference(ctx *c, int i)
+{
+	const nld_tok *l = i > 0 ? tk(c, i - 1) : c->prev, *ll = i > 1 ? tk(c, i - 2) : NULL;
+	const nld_tok *r = tk(c, i + 1), *rr = tk(c, i + 2);
+	const nld_tok *self = tk(c, i);
+
+	if (l && !self->sp && l->kind == NLD_PUNCT && (l->c == '-' || l->c == '/' || l->c == '?') &&
+	    ll && !l->sp && ll->kind == NLD_WORD)
+		return true;
+	if (r && !r->sp && r->kind == NLD_PUNCT && (r->c == '-' || r->c == '/') && rr &&
+	    !rr->sp) {
+		if (rr->kind == NLD_WORD)
+			return !nld_month(rr->w, &(bool){false});
+		if (rr->kind == NLD_NUM)
+			return !(rr->nd == 2 || (rr->nd == 1 && r->c == '/') ||
+				 (rr->nd == 4 && rr->val >= 1900 && rr->val <= 2099));
+	}
+	return false;
+}
+
 /* A year 1900-2099 at token i; fn allows a glued footnote number. */
 static bool year_at(ctx *c, int i, bool fn, int *y, int *next, size_t *end)
 {
@@ -130,7 +156,7 @@ static bool year_at(ctx *c, int i, bool fn, int *y, int *next, size_t *end)
 		v = t->val / (t->nd == 5 ? 10 : 100);
 	else
 		return false;
-	if (v < 1900 || v > 2099 || glued_number_left(c, i, ".,"))
+	if (v < 1900 || v > 2099 || glued_number_left(c, i, ".,") || in_reference(c, i))
 		return false;
 	u = tk(c, i + 1);
 	if (u && !u->sp) {
@@ -566,6 +592,8 @@ static int conn_at(ctx *c, int i, int *next)
 		return C_DASH;
 	if (t->kind == NLD_PUNCT && t->c == '/' && !t->nl)
 		return C_SLASH;
+	if (t->kind == NLD_PUNCT && t->c == '+' && !t->nl)
+		return C_EN; /* "26+27 mei" */
 	if (isw(c, i, "t") && glued(c, i + 1) && isp(c, i + 1, '/') &&
 	    glued(c, i + 2) && isw(c, i + 2, "m")) {
 		*next = i + 3;
@@ -600,8 +628,10 @@ static int pin_year(ctx *c, pt *p)
 		return M_NEED;
 	}
 	p->y = r->y;
-	if (!p->rel)
+	if (!p->rel) {
+		c->yearless = true;
 		return M_OK;
+	}
 	cmp = p->m != r->m ? p->m - r->m : p->k == PK_DAY ? p->d - r->d : 0;
 	if ((p->rel < 0 && cmp > 0) || (p->rel > 0 && cmp < 0))
 		p->y += p->rel;
@@ -644,7 +674,8 @@ static int single(ctx *c, pt *a, rr_nldate *out)
 {
 	int r;
 
-	if (a->bare)
+	if (a->bare && !(a->k == PK_MONTH && (c->flags & RR_NLD_BARE_MONTH) && c->ref &&
+			 c->ref->prec != RR_PREC_NONE))
 		return M_NO;
 	if ((r = pin_year(c, a)) != M_OK || (r = check_day(c, a)) != M_OK)
 		return r;
@@ -803,7 +834,7 @@ static int match(ctx *c, rr_nldate *out)
 }
 
 int nld_match_at(const char *s, size_t n, size_t off, const nld_tok *prev,
-		 const rr_date *ref, rr_nldate *out, const char **why,
+		 const rr_date *ref, unsigned flags, rr_nldate *out, const char **why,
 		 size_t *bad_end)
 {
 	ctx c;
@@ -812,8 +843,10 @@ int nld_match_at(const char *s, size_t n, size_t off, const nld_tok *prev,
 	memset(&c, 0, sizeof c);
 	nld_win_init(&c.w, s, n, off);
 	c.ref = ref;
+	c.flags = flags;
 	c.prev = prev;
 	r = match(&c, out);
+	out->yearless = r == M_OK && c.yearless;
 	*why = c.why;
 	*bad_end = c.bad_end;
 	return r == M_OK ? NLD_M_OK : r == M_BAD ? NLD_M_BAD

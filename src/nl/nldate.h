@@ -13,6 +13,7 @@
 #ifndef RR_NLDATE_H
 #define RR_NLDATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../nl/date.h"
@@ -21,7 +22,13 @@
 typedef struct rr_nldate {
 	rr_date start, end; /* end.prec == RR_PREC_NONE for a single date */
 	size_t off, len;    /* byte span of the expression in the text */
+	bool yearless;      /* the text gives no year: it was taken from ref */
 } rr_nldate;
+
+/* Flags of rr_nldate_find_flags. RR_NLD_BARE_MONTH: a month name alone
+ * ("in maart") is a date too, in the year of ref (yearless); without ref it
+ * is not a date. For a caller that knows the text speaks of one year. */
+enum { RR_NLD_BARE_MONTH = 1 };
 
 /* Finds the first date expression at or after text[from]. ref is the
  * document's own date (day precision), used for a missing year and for
@@ -33,6 +40,8 @@ typedef struct rr_nldate {
  * on after it. why may be NULL. */
 rr_err rr_nldate_find(const char *text, size_t n, size_t from,
 		      const rr_date *ref, rr_nldate *out, const char **why);
+rr_err rr_nldate_find_flags(const char *text, size_t n, size_t from, const rr_date *ref,
+			    unsigned flags, rr_nldate *out, const char **why);
 
 /* The whole text must be one date expression. Leading and trailing spaces
  * and punctuation are allowed, and so are leading "op", "in", "d.d.",
@@ -51,6 +60,7 @@ typedef struct rr_nldate_iter {
 	const char *text;
 	size_t n, pos;
 	const rr_date *ref;
+	unsigned flags; /* RR_NLD_*, 0 after init */
 } rr_nldate_iter;
 
 void rr_nldate_iter_init(rr_nldate_iter *it, const char *text, size_t n,

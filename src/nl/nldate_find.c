@@ -10,6 +10,12 @@ static bool isdig(char ch) { return ch >= '0' && ch <= '9'; }
 rr_err rr_nldate_find(const char *text, size_t n, size_t from,
 		      const rr_date *ref, rr_nldate *out, const char **why)
 {
+	return rr_nldate_find_flags(text, n, from, ref, 0, out, why);
+}
+
+rr_err rr_nldate_find_flags(const char *text, size_t n, size_t from, const rr_date *ref,
+			    unsigned flags, rr_nldate *out, const char **why)
+{
 	const char *bad = NULL;
 	nld_tok t, prev;
 	bool have_prev = false;
@@ -30,7 +36,7 @@ rr_err rr_nldate_find(const char *text, size_t n, size_t from,
 		      (t.kind == NLD_NUM ? isdig(text[from - 1])
 					 : nld_is_letter_byte((unsigned char)text[from - 1])))) {
 			r = nld_match_at(text, n, t.off, have_prev ? &prev : NULL,
-					 ref, out, &w, &bad_end);
+					 ref, flags, out, &w, &bad_end);
 			if (r == NLD_M_OK)
 				return RR_OK;
 			if (r == NLD_M_NEED) {
@@ -63,11 +69,12 @@ void rr_nldate_iter_init(rr_nldate_iter *it, const char *text, size_t n,
 	it->n = text ? n : 0;
 	it->pos = 0;
 	it->ref = ref;
+	it->flags = 0;
 }
 
 rr_err rr_nldate_next(rr_nldate_iter *it, rr_nldate *out, const char **why)
 {
-	rr_err e = rr_nldate_find(it->text, it->n, it->pos, it->ref, out, why);
+	rr_err e = rr_nldate_find_flags(it->text, it->n, it->pos, it->ref, it->flags, out, why);
 
 	if (e == RR_ENOTFOUND) {
 		it->pos = it->n;

@@ -57,7 +57,7 @@ const nld_tok *nld_win_tok(nld_win *w, int i);
  * *bad_end is where the refused text ends. */
 enum { NLD_M_NO, NLD_M_OK, NLD_M_BAD, NLD_M_NEED };
 int nld_match_at(const char *s, size_t n, size_t off, const nld_tok *prev,
-		 const rr_date *ref, rr_nldate *out, const char **why,
+		 const rr_date *ref, unsigned flags, rr_nldate *out, const char **why,
 		 size_t *bad_end);
 
 /* Keyword tables (nldate_words.c). Each takes a lower-cased word. */

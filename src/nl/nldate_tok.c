@@ -155,12 +155,20 @@ int nld_month(const char *w, bool *abbr)
 	static const struct { const char *w; int m; } ab[] = {
 		{"jan", 1}, {"feb", 2}, {"febr", 2}, {"mrt", 3}, {"apr", 4},
 		{"jun", 6}, {"jul", 7}, {"aug", 8}, {"sep", 9}, {"sept", 9},
-		{"okt", 10}, {"nov", 11}, {"dec", 12}};
+		{"okt", 10}, {"nov", 11}, {"dec", 12},
+		/* English, as web pages date their posts: "Thu, 07 Nov 2013" */
+		{"mar", 3}, {"oct", 10}};
+	static const struct { const char *w; int m; } english[] = {
+		{"january", 1}, {"february", 2}, {"march", 3}, {"may", 5}, {"june", 6},
+		{"july", 7}, {"august", 8}, {"october", 10}};
 	int i = in_list(w, full);
 
 	*abbr = false;
 	if (i >= 0)
 		return i + 1;
+	for (size_t k = 0; k < sizeof english / sizeof english[0]; k++)
+		if (strcmp(w, english[k].w) == 0)
+			return english[k].m;
 	for (size_t k = 0; k < sizeof ab / sizeof ab[0]; k++)
 		if (strcmp(w, ab[k].w) == 0) {
 			*abbr = true;

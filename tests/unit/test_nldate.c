@@ -327,6 +327,52 @@ static void test_not_dates(void **state)
 	RUN(t, NULL);
 }
 
+/* Years are never read from reference and case numbers. */
+static void test_references(void **state)
+{
+	static const tcase t[] = {
+		{"kenmerk DOS-2016-0002798, van 9 tot 11 april 2018", "2018-04-09..2018-04-11|9 tot 11 april 2018"},
+		{"ons kenmerk 2002/6071", "NONE"},
+		{"PZH-2018-123", "NONE"},
+		{"Nummer: 2019-083", "NONE"},
+		{"kst-34775-XVII-5", "NONE"},
+		{"2018D53069", "NONE"},
+		{"programmabureau 2018Brabant", "NONE"},
+		{"de jaren 1995-2019", "1995..2019|1995-2019"},
+		{"op 2018-11-07 verzonden", "2018-11-07|2018-11-07"},
+		{"in 2016/2017", "2016..2017|2016/2017"},
+		{"op 26+27 mei 2016", "2016-05-26..2016-05-27|26+27 mei 2016"},
+	};
+	(void)state;
+	RUN(t, NULL);
+}
+
+/* A month alone is a date only when the caller asks, in the year of ref,
+ * and the result says its year was not written. */
+static void test_bare_month(void **state)
+{
+	static const char in[] = "In maart gingen twee wethouders naar Yangzhou.";
+	rr_date ref = rr_date_month(2019, 12);
+	rr_nldate d;
+	char iso[RR_DATE_ISO_MAX];
+	(void)state;
+	assert_int_equal(rr_nldate_find(in, sizeof in - 1, 0, &ref, &d, NULL), RR_ENOTFOUND);
+	assert_int_equal(rr_nldate_find_flags(in, sizeof in - 1, 0, NULL, RR_NLD_BARE_MONTH, &d,
+					      NULL), RR_ENOTFOUND);
+	assert_int_equal(rr_nldate_find_flags(in, sizeof in - 1, 0, &ref, RR_NLD_BARE_MONTH, &d,
+					      NULL), RR_OK);
+	rr_date_iso(&d.start, iso);
+	assert_string_equal(iso, "2019-03");
+	assert_true(d.yearless);
+	assert_int_equal(rr_nldate_find(in, sizeof in - 1, 0, NULL, &d, NULL), RR_ENOTFOUND);
+	static const char ok[] = "op 4 november 2016";
+	assert_int_equal(rr_nldate_find(ok, sizeof ok - 1, 0, &ref, &d, NULL), RR_OK);
+	assert_false(d.yearless);
+	static const char dm[] = "op 4 november";
+	assert_int_equal(rr_nldate_find(dm, sizeof dm - 1, 0, &ref, &d, NULL), RR_OK);
+	assert_true(d.yearless);
+}
+
 static void test_impossible(void **state)
 {
 	static const tcase t[] = {
@@ -520,6 +566,8 @@ int main(void)
 		cmocka_unit_test(test_quarters_halves),
 		cmocka_unit_test(test_footnotes),
 		cmocka_unit_test(test_not_dates),
+		cmocka_unit_test(test_references),
+		cmocka_unit_test(test_bare_month),
 		cmocka_unit_test(test_impossible),
 		cmocka_unit_test(test_no_ref),
 		cmocka_unit_test(test_with_ref),
