@@ -49,6 +49,16 @@ void ak_form_end(ak_form *f)
 	html_close(f->h, "form");
 }
 
+void ak_default_submit(ak_form *f)
+{
+	html_open_c(f->h, "button", "rr-visually-hidden");
+	html_attr(f->h, "type", "submit");
+	html_attr(f->h, "tabindex", "-1");
+	html_attr(f->h, "aria-hidden", "true");
+	html_text(f->h, "Verzenden met Enter");
+	html_close(f->h, "button");
+}
+
 void ak_hidden(ak_form *f, const char *name, const char *value)
 {
 	html_open(f->h, "input");

@@ -78,6 +78,10 @@ void ak_fieldset_end(ak_form *f);
 void ak_submit(ak_form *f, const char *label);
 /* A secondary submit button name=value (add a row, remove). */
 void ak_button(ak_form *f, const char *name, const char *value, const char *label);
+/* The form's default button, first in the form and hidden: Enter in a text
+ * field saves, rather than pressing the first "Nog een ..." button. Call
+ * right after ak_form_begin in forms with rows. */
+void ak_default_submit(ak_form *f);
 /* A hidden field. */
 void ak_hidden(ak_form *f, const char *name, const char *value);
 

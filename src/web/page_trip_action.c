@@ -98,6 +98,7 @@ static void took_place_form(ak_form *f, rr_req *r, const json_t *t)
 {
 	json_t *travs, *costs;
 
+	ak_default_submit(f);
 	ak_input(f, "date", "werkelijk_begin", "Werkelijke vertrekdatum",
 		 typed(r, "werkelijk_begin", rr_rec_str(t, "start")), "Dag, maand en jaar");
 	ak_input(f, "date", "werkelijk_eind", "Werkelijke terugkomst",

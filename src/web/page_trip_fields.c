@@ -89,6 +89,7 @@ void ak_trip_form_fields(ak_form *f, const json_t *v, const char *org, unsigned 
 	bool edit = flags & AK_TF_EDIT, rep = flags & AK_TF_REPORTED;
 	static const char req[] = "Waarde uit de aanvraag: het verslag is al ingediend.";
 
+	ak_default_submit(f);
 	ak_row_datalists(f);
 	ak_fieldset_begin(f, "De reis", "");
 	ak_input(f, "text", "titel", "Titel", val(v, "titel"), "Zoals Werkbezoek Osaka en Tokio");

@@ -273,6 +273,13 @@ async function run(base, browser) {
 		];
 	});
 
+	await step('Enter in a text field of a form with rows saves it (it adds no row)', async () => {
+		await ed.goto(`${base}/beheer/reizen/${id}/bewerken`);
+		await ed.focus('#titel');
+		await Promise.all([ed.waitForNavigation({ waitUntil: 'load' }), ed.keyboard.press('Enter')]);
+		return /\?melding=gegevens$/.test(ed.url()) || [`after Enter: ${ed.url()}`];
+	});
+
 	await step('the audit page shows the trip\'s changes in Dutch', async () => {
 		await ed.goto(`${base}/beheer/audit/trip/${id}`);
 		await axe(ed, '/beheer/audit/trip/{id}');
