@@ -15,6 +15,7 @@ static const rr_command commands[] = {
 	{"serve", cmd_serve, "serve the public register website and open-data API"},
 	{"user", cmd_user, "manage accounts and their roles"},
 	{"audit", cmd_audit, "print the audit log"},
+	{"remind", cmd_remind, "mail each body's worklist through sendmail (for cron)"},
 };
 
 static void usage(FILE *f)

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "record.h"
+#include "../nl/nlfmt.h"
 
 rr_date rr_today(void)
 {
@@ -24,8 +25,11 @@ static rr_err move(json_t *trip, const char *to, rr_diag *d)
 {
 	const char *from = status_of(trip);
 	if (!rr_status_transition_ok(from, to)) {
-		rr_diag_add(d, "trip %s: status: cannot go from %s to %s", rr_rec_str(trip, "id"),
-			    from, to);
+		rr_diag_add_at(d, "status", "De reis is %s en kan niet naar %s (cannot go from %s "
+			       "to %s).", rr_enum_label(rr_trip_status_values, from) ?
+			       rr_enum_label(rr_trip_status_values, from) : from,
+			       rr_enum_label(rr_trip_status_values, to) ?
+			       rr_enum_label(rr_trip_status_values, to) : to, from, to);
 		return RR_ECONFLICT;
 	}
 	json_object_set_new(trip, "status", json_string(to));
@@ -41,15 +45,75 @@ static json_t *iso(const rr_date *dt)
 
 static int need_date(const rr_date *dt, const char *field, const json_t *trip, rr_diag *d)
 {
+	(void)trip;
 	if (dt && dt->prec == RR_PREC_DAY)
 		return 1;
-	rr_diag_add(d, "trip %s: %s: a date (day) is required", rr_rec_str(trip, "id"), field);
+	rr_diag_add_at(d, field, "Vul een datum in met dag, maand en jaar.");
 	return 0;
 }
 
-rr_err rr_trip_request(json_t *trip, rr_diag *d)
+rr_err rr_trip_request(json_t *trip, const rr_date *date, rr_diag *d)
 {
-	return move(trip, "requested", d);
+	rr_err e = move(trip, "requested", d);
+	if (!e && date && date->prec)
+		json_object_set_new(trip, "requested", iso(date));
+	return e;
+}
+
+/* "19 mei 2023" */
+static void nl_date(char *out, size_t n, const rr_date *dt)
+{
+	if (rr_nlfmt_range_s(out, n, dt, NULL))
+		rr_date_iso(dt, out);
+}
+
+rr_err rr_trip_check_times(const json_t *trip, const rr_date *today, rr_diag *d)
+{
+	static const rr_date none = {0, 0, 0, RR_PREC_NONE};
+	const char *st = status_of(trip);
+	const json_t *dec = json_object_get(trip, "decision"), *rep = json_object_get(trip, "report");
+	rr_date end = rr_rec_date(trip, "end"), req = rr_rec_date(trip, "requested");
+	rr_date dd = dec ? rr_rec_date(dec, "date") : none;
+	rr_date sub = rep ? rr_rec_date(rep, "submitted") : none;
+	long now = rr_date_first(today);
+	char a[64], b[64];
+	int bad = 0;
+
+	nl_date(b, sizeof b, today);
+	if (!end.prec)
+		end = rr_rec_date(trip, "start");
+	if ((!strcmp(st, "completed") || !strcmp(st, "reported")) && end.prec &&
+	    rr_date_first(&end) > now) {
+		nl_date(a, sizeof a, &end);
+		rr_diag_add_at(d, "end", "De reis duurt tot %s: u kunt haar pas als uitgevoerd "
+			       "vastleggen als ze voorbij is (vandaag is het %s).", a, b);
+		bad = 1;
+	}
+	if (sub.prec && rr_date_first(&sub) > now) {
+		nl_date(a, sizeof a, &sub);
+		rr_diag_add_at(d, "report.submitted", "De datum van indienen (%s) ligt in de "
+			       "toekomst; vandaag is het %s.", a, b);
+		bad = 1;
+	}
+	if (req.prec && rr_date_first(&req) > now) {
+		nl_date(a, sizeof a, &req);
+		rr_diag_add_at(d, "requested", "De datum van de aanvraag (%s) ligt in de "
+			       "toekomst; vandaag is het %s.", a, b);
+		bad = 1;
+	}
+	if (dd.prec && rr_date_first(&dd) > now) {
+		nl_date(a, sizeof a, &dd);
+		rr_diag_add_at(d, "decision.date", "De datum van het besluit (%s) ligt in de "
+			       "toekomst; vandaag is het %s.", a, b);
+		bad = 1;
+	} else if (dd.prec && req.prec && rr_date_last(&dd) < rr_date_first(&req)) {
+		nl_date(a, sizeof a, &dd);
+		nl_date(b, sizeof b, &req);
+		rr_diag_add_at(d, "decision.date", "Het besluit (%s) kan niet v\xc3\xb3\xc3\xb3r de "
+			       "aanvraag (%s) liggen.", a, b);
+		bad = 1;
+	}
+	return bad ? RR_EINVAL : RR_OK;
 }
 
 rr_err rr_trip_coordinate(json_t *trip, const char *with, const rr_date *date, rr_diag *d)
@@ -57,8 +121,7 @@ rr_err rr_trip_coordinate(json_t *trip, const char *with, const rr_date *date, r
 	json_t *steps;
 	rr_err e;
 	if (!with || !*with) {
-		rr_diag_add(d, "trip %s: coordination.with: say with whom it was coordinated",
-			    rr_rec_str(trip, "id"));
+		rr_diag_add_at(d, "coordination.with", "Kies met wie de aanvraag is afgestemd.");
 		return RR_EINVAL;
 	}
 	if (!need_date(date, "coordination.date", trip, d))
@@ -74,18 +137,33 @@ rr_err rr_trip_coordinate(json_t *trip, const char *with, const rr_date *date, r
 	return RR_OK;
 }
 
+int rr_outcome_goes_ahead(const char *outcome)
+{
+	return outcome && (!strcmp(outcome, "approved") ||
+			   !strcmp(outcome, "approved_with_conditions"));
+}
+
 rr_err rr_trip_decide(json_t *trip, const char *outcome, const rr_date *date, rr_diag *d)
 {
 	rr_err e;
-	if (!outcome || (strcmp(outcome, "approved") && strcmp(outcome, "rejected"))) {
-		rr_diag_add(d, "trip %s: decision.outcome: must be approved or rejected",
-			    rr_rec_str(trip, "id"));
+	if (!outcome || !rr_enum_has(rr_outcome_values, outcome)) {
+		rr_diag_add_at(d, "decision.outcome", "Kies het besluit: conform, onder voorwaarden, "
+			       "afgewezen of aangehouden.");
 		return RR_EINVAL;
 	}
 	if (!need_date(date, "decision.date", trip, d))
 		return RR_EINVAL;
-	if ((e = move(trip, outcome, d)))
+	if (!strcmp(outcome, "deferred")) {
+		/* the request waits for a next meeting: the status stays */
+		const char *st = status_of(trip);
+		if (strcmp(st, "requested") && strcmp(st, "coordinated")) {
+			rr_diag_add_at(d, "decision.outcome", "Alleen een aanvraag die nog op een "
+				       "besluit wacht kan worden aangehouden.");
+			return RR_ECONFLICT;
+		}
+	} else if ((e = move(trip, rr_outcome_goes_ahead(outcome) ? "approved" : "rejected", d))) {
 		return e;
+	}
 	json_object_set_new(trip, "decision", json_pack("{s:s, s:o}", "outcome", outcome, "date",
 							 iso(date)));
 	return RR_OK;
@@ -97,12 +175,14 @@ rr_err rr_trip_complete(json_t *trip, const rr_date *start, const rr_date *end, 
 	rr_date e2 = end && end->prec ? *end : rr_rec_date(trip, "end");
 	rr_err e;
 	if (!s.prec) {
-		rr_diag_add(d, "trip %s: start: the date the trip began is required",
-			    rr_rec_str(trip, "id"));
+		rr_diag_add_at(d, "start", "Vul de datum van vertrek in.");
 		return RR_EINVAL;
 	}
 	if (e2.prec && rr_date_last(&e2) < rr_date_first(&s)) {
-		rr_diag_add(d, "trip %s: end: before start", rr_rec_str(trip, "id"));
+		char sd[64];
+		rr_nlfmt_range_s(sd, sizeof sd, &s, NULL);
+		rr_diag_add_at(d, "end", "De datum van terugkomst ligt v\xc3\xb3\xc3\xb3r de "
+			       "vertrekdatum (%s).", sd);
 		return RR_EINVAL;
 	}
 	if ((e = move(trip, "completed", d)))
@@ -118,8 +198,7 @@ rr_err rr_trip_cancel(json_t *trip, const char *reason, const rr_date *date, rr_
 	json_t *c;
 	rr_err e;
 	if (!reason || !*reason) {
-		rr_diag_add(d, "trip %s: cancellation.reason: give the reason",
-			    rr_rec_str(trip, "id"));
+		rr_diag_add_at(d, "cancellation.reason", "Vul de reden van het afgelasten in.");
 		return RR_EINVAL;
 	}
 	if ((e = move(trip, "cancelled", d)))
@@ -137,14 +216,16 @@ rr_err rr_trip_file_report(json_t *trip, const char *text, const rr_date *date, 
 	rr_date start = rr_rec_date(trip, "start");
 	rr_err e;
 	if (!text || !*text) {
-		rr_diag_add(d, "trip %s: report.text: the report is empty", rr_rec_str(trip, "id"));
+		rr_diag_add_at(d, "report.text", "Vul de tekst van het verslag in.");
 		return RR_EINVAL;
 	}
 	if (!need_date(date, "report.submitted", trip, d))
 		return RR_EINVAL;
 	if (start.prec && rr_date_last(date) < rr_date_first(&start)) {
-		rr_diag_add(d, "trip %s: report.submitted: before the trip began",
-			    rr_rec_str(trip, "id"));
+		char sd[64];
+		rr_nlfmt_range_s(sd, sizeof sd, &start, NULL);
+		rr_diag_add_at(d, "report.submitted", "Het verslag kan niet zijn ingediend v\xc3\xb3\xc3\xb3r "
+			       "het vertrek (%s).", sd);
 		return RR_EINVAL;
 	}
 	if ((e = move(trip, "reported", d)))

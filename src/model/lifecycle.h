@@ -15,17 +15,32 @@
 
 #define RR_REPORT_PERIOD_DAYS 42 /* six weeks after return */
 
-rr_err rr_trip_request(json_t *trip, rr_diag *d);
+/* Requests it (from draft or rejected); date, if given, becomes "requested". */
+rr_err rr_trip_request(json_t *trip, const rr_date *date, rr_diag *d);
 /* Adds a coordination step ("internationale zaken", "burgemeester") on date. */
 rr_err rr_trip_coordinate(json_t *trip, const char *with, const rr_date *date, rr_diag *d);
-/* outcome "approved" or "rejected", on the college's meeting date. */
+/* The college's decision (an rr_outcome_values value) on its meeting date:
+ * approved (conform) and approved_with_conditions make the trip approved,
+ * rejected rejected; deferred (aangehouden) keeps it waiting. Number, text
+ * and document are set on trip.decision by the caller. */
 rr_err rr_trip_decide(json_t *trip, const char *outcome, const rr_date *date, rr_diag *d);
 /* The trip took place: actual start and end (NULL keeps the planned ones). */
 rr_err rr_trip_complete(json_t *trip, const rr_date *start, const rr_date *end, rr_diag *d);
+/* True for the outcomes after which the trip may go ahead. */
+int rr_outcome_goes_ahead(const char *outcome);
 rr_err rr_trip_cancel(json_t *trip, const char *reason, const rr_date *date, rr_diag *d);
 /* Files the report (Markdown) on date; the trip becomes reported. */
 rr_err rr_trip_file_report(json_t *trip, const char *text, const rr_date *date, rr_diag *d);
 void rr_trip_publish(json_t *trip, int public_);
+
+/* The rules of time, against today: a trip is recorded as taken place
+ * (completed, reported) only once it has ended (end, else start); a report
+ * is not submitted, a request not made and a decision not taken in the
+ * future; a decision is not taken before the request. Messages in Dutch,
+ * each naming its field ("end", "report.submitted", "decision.date",
+ * "requested"); RR_EINVAL when one is broken. The loader applies them to
+ * every trip it writes, so the forms, the API and `load` all obey them. */
+rr_err rr_trip_check_times(const json_t *trip, const rr_date *today, rr_diag *d);
 
 /* The report's due date: report.due if set, else the return date (end,
  * else start) plus period_days. A return date of reduced precision counts

@@ -27,7 +27,7 @@ static void problem(vctx *v, const char *path, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	rr_diag_add(v->d, "%s: %s: %s", v->label, path, msg);
+	rr_diag_add_at(v->d, path, "%s: %s: %s", v->label, path, msg);
 	v->errors++;
 }
 
@@ -368,10 +368,14 @@ static void trip_rules(vctx *v, json_t *rec)
 		const char *o = rr_rec_str(decision, "outcome");
 		int went_ahead = !strcmp(status, "approved") || !strcmp(status, "completed") ||
 				 !strcmp(status, "reported");
+		int ahead = o && (!strcmp(o, "approved") || !strcmp(o, "approved_with_conditions"));
 		if (o && !strcmp(status, "rejected") && strcmp(o, "rejected"))
 			problem(v, "decision.outcome", "is %s but the trip's status is rejected", o);
-		else if (o && went_ahead && strcmp(o, "approved"))
+		else if (o && went_ahead && !ahead)
 			problem(v, "decision.outcome", "is %s but the trip's status is %s", o, status);
+		else if (o && !strcmp(o, "deferred") && strcmp(status, "requested") &&
+			 strcmp(status, "coordinated") && strcmp(status, "cancelled"))
+			problem(v, "decision.outcome", "is deferred but the trip's status is %s", status);
 	}
 	sub = report ? rr_rec_date(report, "submitted") : (rr_date){0, 0, 0, RR_PREC_NONE};
 	if (sub.prec && start.prec && rr_date_last(&sub) < rr_date_first(&start))

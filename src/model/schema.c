@@ -41,7 +41,10 @@ const char *const rr_result_type_values[] = {"agreement", "investment", "lead",
 const char *const rr_agreement_values[] = {"mou", "contract", "letter_of_intent",
 	"intention", "sister_city_agreement", "declaration", NULL};
 const char *const rr_cost_kind_values[] = {"estimate", "actual", NULL};
-const char *const rr_outcome_values[] = {"approved", "rejected", NULL};
+/* "approved" is the decision "conform" (as proposed); a deferred decision
+ * ("aangehouden") leaves the request waiting for the next meeting. */
+const char *const rr_outcome_values[] = {"approved", "approved_with_conditions", "rejected",
+	"deferred", NULL};
 const char *const rr_org_kind_values[] = {"municipality", "province", "national",
 	"foreign_government", "company", "knowledge_institution", "cultural_institution",
 	"network", "consulate", "embassy", "ngo", "other", NULL};
@@ -65,7 +68,7 @@ static const char *const rr_event_kind_labels[] = {"ondertekend", "gewijzigd", "
 static const char *const rr_result_type_labels[] = {"overeenkomst", "investering", "lead", "vervolgbezoek", "media-aandacht", "tentoonstelling", "uitwisseling", "overig", NULL};
 static const char *const rr_agreement_labels[] = {"MoU", "contract", "intentieverklaring", "intentie", "zusterstadovereenkomst", "verklaring", NULL};
 static const char *const rr_cost_kind_labels[] = {"raming", "werkelijk", NULL};
-static const char *const rr_outcome_labels[] = {"goedgekeurd", "afgewezen", NULL};
+static const char *const rr_outcome_labels[] = {"conform (goedgekeurd)", "onder voorwaarden goedgekeurd", "afgewezen", "aangehouden", NULL};
 static const char *const rr_org_kind_labels[] = {"gemeente", "provincie", "rijksoverheid", "buitenlandse overheid", "bedrijf", "kennisinstelling", "culturele instelling", "netwerk", "consulaat", "ambassade", "maatschappelijke organisatie", "overig", NULL};
 static const char *const rr_doc_kind_labels[] = {"register", "aanvraag", "verslag", "besluit", "brief", "evaluatie", "webpagina", "overig", NULL};
 static const char *const rr_followup_status_labels[] = {"open", "bezig", "gedaan", "vervallen", NULL};
@@ -158,7 +161,8 @@ static const rr_field cost_fields[] = {
 	ENUM("kind", rr_cost_kind_values, RR_REQUIRED), STR("paid_by", 0), STR("note", 0), END};
 static const rr_field decision_fields[] = {
 	DATE("date", 0), ENUM("outcome", rr_outcome_values, RR_REQUIRED), STR("body", 0),
-	STR("note", 0), END};
+	STR("number", 0), TEXT("text"), TEXT("conditions"), URL("url"),
+	REF("document", RR_K_DOCUMENT, 0), STR("note", 0), END};
 static const rr_field report_fields[] = {
 	DATE("due", 0), DATE("submitted", 0), TEXT("text"), REF("document", RR_K_DOCUMENT, 0),
 	END};
@@ -176,7 +180,7 @@ static const rr_field trip_fields[] = {
 	STR("title", RR_REQUIRED), ENUM("kind", rr_trip_kind_values, 0),
 	ENUM("direction", rr_direction_values, RR_REQUIRED),
 	ENUM("status", rr_trip_status_values, RR_REQUIRED), BOOL("public"),
-	DATE("start", 0), DATE("end", 0), DATE("planned_start", 0), DATE("planned_end", 0),
+	DATE("requested", 0), DATE("start", 0), DATE("end", 0), DATE("planned_start", 0), DATE("planned_end", 0),
 	ARR_OBJ("destinations", destination_fields),
 	ARR_OBJ("travellers", traveller_fields),
 	ARR_OBJ("planned_travellers", traveller_fields),

@@ -15,6 +15,8 @@ rr_err rr_store_user_add(rr_store *s, const char *name, const char *hash, long l
 rr_err rr_store_user_set_hash(rr_store *s, const char *name, const char *hash);
 rr_err rr_store_user_set_disabled(rr_store *s, const char *name, int disabled);
 rr_err rr_store_user_grant(rr_store *s, const char *name, const char *org, const char *role);
+/* Withdraws one role of one body (nothing when the user does not hold it). */
+rr_err rr_store_user_revoke(rr_store *s, const char *name, const char *org, const char *role);
 rr_err rr_store_user_get(rr_store *s, const char *name, json_t **out);
 rr_err rr_store_user_by_id(rr_store *s, long long id, json_t **out);
 rr_err rr_store_users(rr_store *s, json_t **out);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../model/lifecycle.h"
 #include "../model/record.h"
 
 typedef struct refctx {
@@ -62,6 +63,7 @@ static void check_transition(refctx *c, const json_t *trip)
 rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr_diag *d)
 {
 	refctx c = {s, {NULL}, NULL, d, 0, RR_OK};
+	rr_date today = rr_today();
 	rr_err e = RR_OK;
 	json_t *r;
 	size_t i;
@@ -76,8 +78,11 @@ rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr
 				 rr_rec_str(r, "id"));
 			c.label = label;
 			rr_record_refs((rr_kind)k, r, check_ref, &c);
-			if (k == RR_K_TRIP)
+			if (k == RR_K_TRIP) {
 				check_transition(&c, r);
+				if (rr_trip_check_times(r, &today, d))
+					c.bad = 1;
+			}
 		}
 	}
 	for (int k = 0; k < RR_K_COUNT; k++)

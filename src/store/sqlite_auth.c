@@ -90,6 +90,20 @@ rr_err rr_store_user_grant(rr_store *s, const char *name, const char *org, const
 	return RR_OK;
 }
 
+rr_err rr_store_user_revoke(rr_store *s, const char *name, const char *org, const char *role)
+{
+	sqlite3_stmt *st = rr_sqlite_prepare(s, "DELETE FROM user_role WHERE organisation = ?2 AND "
+		"role = ?3 AND user = (SELECT id FROM user WHERE name = ?1)");
+	if (!st)
+		return RR_EDB;
+	rr_sqlite_bind_str(st, 1, name);
+	rr_sqlite_bind_str(st, 2, org);
+	rr_sqlite_bind_str(st, 3, role);
+	if (rr_sqlite_run(s, st, "revoke"))
+		return RR_EDB;
+	return RR_OK;
+}
+
 static rr_err grants_of(rr_store *s, long long uid, json_t *user)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "SELECT organisation, role FROM user_role "

@@ -34,11 +34,13 @@ int rr_exit_code(rr_err e)
 	}
 }
 
-void rr_diag_add(rr_diag *d, const char *fmt, ...)
+static void add(rr_diag *d, const char *field, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+
+static void add(rr_diag *d, const char *field, const char *fmt, va_list ap)
 {
 	char tmp[1024];
-	va_list ap;
-	char *s, **nm;
+	char *s, *f = NULL, **nm;
 
 	if (!d)
 		return;
@@ -46,9 +48,7 @@ void rr_diag_add(rr_diag *d, const char *fmt, ...)
 		d->dropped++;
 		return;
 	}
-	va_start(ap, fmt);
 	vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
 	if (d->n == d->cap) {
 		size_t nc = d->cap ? d->cap * 2 : 8;
 		nm = realloc(d->msg, nc * sizeof *nm);
@@ -57,23 +57,81 @@ void rr_diag_add(rr_diag *d, const char *fmt, ...)
 			return;
 		}
 		d->msg = nm;
+		if (d->field) {
+			nm = realloc(d->field, nc * sizeof *nm);
+			if (!nm) {
+				d->dropped++;
+				return;
+			}
+			d->field = nm;
+		}
 		d->cap = nc;
 	}
+	if (field && !d->field) {
+		if (!(d->field = calloc(d->cap, sizeof *d->field))) {
+			d->dropped++;
+			return;
+		}
+	}
 	s = strdup(tmp);
+	if (field && !(f = strdup(field))) {
+		free(s);
+		s = NULL;
+	}
 	if (!s) {
 		d->dropped++;
 		return;
 	}
+	if (d->field)
+		d->field[d->n] = f;
 	d->msg[d->n++] = s;
+}
+
+void rr_diag_add(rr_diag *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add(d, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void rr_diag_add_at(rr_diag *d, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add(d, field, fmt, ap);
+	va_end(ap);
+}
+
+const char *rr_diag_field(const rr_diag *d, size_t i)
+{
+	return d && d->field && i < d->n ? d->field[i] : NULL;
+}
+
+void rr_diag_rename(rr_diag *d, const char *from, const char *to)
+{
+	for (size_t i = 0; d && d->field && i < d->n; i++) {
+		char *s;
+		if (!d->field[i] || strcmp(d->field[i], from) || !(s = strdup(to)))
+			continue;
+		free(d->field[i]);
+		d->field[i] = s;
+	}
 }
 
 void rr_diag_free(rr_diag *d)
 {
 	if (!d)
 		return;
-	for (size_t i = 0; i < d->n; i++)
+	for (size_t i = 0; i < d->n; i++) {
 		free(d->msg[i]);
+		if (d->field)
+			free(d->field[i]);
+	}
 	free(d->msg);
+	free(d->field);
 	memset(d, 0, sizeof *d);
 }
 

@@ -11,6 +11,7 @@
 #include "model/record.h"
 #include "store/auth_store.h"
 #include "store/load.h"
+#include "nl/nldate.h"
 
 rr_err ak_forbidden(rr_resp *o)
 {
@@ -25,101 +26,294 @@ rr_err ak_need_login(rr_resp *o)
 	return RR_OK;
 }
 
-void ak_form_begin(html *h, const rr_req *r, const char *action)
+/* ---- forms */
+
+void ak_form_begin(ak_form *f, html *h, const rr_req *r, const rr_diag *d, const char *action,
+		   const json_t *rec)
 {
+	f->h = h;
+	f->r = r;
+	f->d = d;
 	html_open_c(h, "form", "rr-form");
 	html_attr(h, "method", "post");
 	html_url_attr(h, "action", action);
-	html_open(h, "input");
-	html_attr(h, "type", "hidden");
-	html_attr(h, "name", "csrf");
-	html_attr(h, "value", r->principal ? r->principal->csrf : "");
+	html_attr_bool(h, "novalidate"); /* the server's Dutch messages, not the browser's */
+	ak_hidden(f, "csrf", r->principal ? r->principal->csrf : "");
+	/* the version of the record read (issue 11) goes here, once the store
+	 * keeps one: every edit form then carries it */
+	(void)rec;
 }
 
-static void label_for(html *h, const char *name, const char *label)
+void ak_form_end(ak_form *f)
 {
-	html_open_c(h, "label", "utrecht-form-label");
-	html_attr(h, "for", name);
-	html_text(h, label);
-	html_close(h, "label");
+	html_close(f->h, "form");
 }
 
-static void hint(html *h, const char *name, const char *text)
+void ak_default_submit(ak_form *f)
 {
-	if (!text)
+	html_open_c(f->h, "button", "rr-visually-hidden");
+	html_attr(f->h, "type", "submit");
+	html_attr(f->h, "tabindex", "-1");
+	html_attr(f->h, "aria-hidden", "true");
+	html_text(f->h, "Verzenden met Enter");
+	html_close(f->h, "button");
+}
+
+void ak_hidden(ak_form *f, const char *name, const char *value)
+{
+	html_open(f->h, "input");
+	html_attr(f->h, "type", "hidden");
+	html_attr(f->h, "name", name);
+	html_attr(f->h, "value", value ? value : "");
+}
+
+/* The messages of f about field name, or false when there are none. */
+static bool has_error(const ak_form *f, const char *name)
+{
+	for (size_t i = 0; f->d && i < f->d->n; i++)
+		if (rr_diag_field(f->d, i) && !strcmp(rr_diag_field(f->d, i), name))
+			return true;
+	return false;
+}
+
+static void error_message(ak_form *f, const char *name)
+{
+	if (!has_error(f, name))
 		return;
-	html_open_c(h, "div", "utrecht-form-field-description");
-	html_attrf(h, "id", "%s-hint", name);
-	html_text(h, text);
-	html_close(h, "div");
+	html_open_c(f->h, "div", "utrecht-form-field__error-message utrecht-form-field-error-message");
+	html_attrf(f->h, "id", "%s-fout", name);
+	for (size_t i = 0; i < f->d->n; i++) {
+		if (!rr_diag_field(f->d, i) || strcmp(rr_diag_field(f->d, i), name))
+			continue;
+		html_open_c(f->h, "p", "rr-field-error");
+		html_open_c(f->h, "span", "rr-visually-hidden");
+		html_text(f->h, "Fout: ");
+		html_close(f->h, "span");
+		html_text(f->h, f->d->msg[i]);
+		html_close(f->h, "p");
+	}
+	html_close(f->h, "div");
 }
 
-void ak_input_(html *h, const char *type, const char *name, const char *label,
-	       const char *value, const char *hint_text)
+static void field_begin(ak_form *f, const char *name, const char *label, const char *hint,
+			bool invalid)
 {
-	html_open_c(h, "div", "utrecht-form-field");
-	label_for(h, name, label);
-	hint(h, name, hint_text);
-	html_open_c(h, "input", "utrecht-textbox");
-	html_attr_(h, "type", type);
-	html_attr(h, "id", name);
-	html_attr(h, "name", name);
-	if (hint_text)
-		html_attrf(h, "aria-describedby", "%s-hint", name);
+	if (invalid)
+		html_open_c(f->h, "div", "utrecht-form-field utrecht-form-field--invalid rr-field");
+	else
+		html_open_c(f->h, "div", "utrecht-form-field rr-field");
+	html_open_c(f->h, "div", "utrecht-form-field__label");
+	html_open_c(f->h, "label", "utrecht-form-label");
+	html_attr(f->h, "for", name);
+	html_text(f->h, label);
+	html_close(f->h, "label");
+	html_close(f->h, "div");
+	if (hint) {
+		html_open_c(f->h, "div", "utrecht-form-field__description utrecht-form-field-description");
+		html_attrf(f->h, "id", "%s-hint", name);
+		html_text(f->h, hint);
+		html_close(f->h, "div");
+	}
+	html_open_c(f->h, "div", "utrecht-form-field__input");
+}
+
+/* id, name, aria-describedby and aria-invalid of a control. */
+static void control_attrs(ak_form *f, const char *name, const char *hint, bool invalid)
+{
+	html_attr(f->h, "id", name);
+	html_attr(f->h, "name", name);
+	if (hint && invalid)
+		html_attrf(f->h, "aria-describedby", "%s-hint %s-fout", name, name);
+	else if (hint)
+		html_attrf(f->h, "aria-describedby", "%s-hint", name);
+	else if (invalid)
+		html_attrf(f->h, "aria-describedby", "%s-fout", name);
+	if (invalid)
+		html_attr(f->h, "aria-invalid", "true");
+}
+
+static void field_end(ak_form *f, const char *name)
+{
+	html_close(f->h, "div");
+	error_message(f, name);
+	html_close(f->h, "div");
+}
+
+void ak_input_(ak_form *f, const char *type, const char *name, const char *label,
+	       const char *value, const char *hint, const char *list)
+{
+	bool bad = has_error(f, name);
+
+	field_begin(f, name, label, hint, bad);
+	if (bad)
+		html_open_c(f->h, "input", "utrecht-textbox utrecht-textbox--html-input "
+			    "utrecht-textbox--invalid");
+	else
+		html_open_c(f->h, "input", "utrecht-textbox utrecht-textbox--html-input");
+	html_attr_(f->h, "type", type);
+	control_attrs(f, name, hint, bad);
+	if (list)
+		html_attr(f->h, "list", list);
 	if (value)
-		html_attr(h, "value", value);
-	html_close(h, "div");
+		html_attr(f->h, "value", value);
+	field_end(f, name);
 }
 
-void ak_textarea(html *h, const char *name, const char *label, const char *value,
-		 const char *hint_text)
+void ak_textarea(ak_form *f, const char *name, const char *label, const char *value,
+		 const char *hint)
 {
-	html_open_c(h, "div", "utrecht-form-field");
-	label_for(h, name, label);
-	hint(h, name, hint_text);
-	html_open_c(h, "textarea", "utrecht-textarea");
-	html_attr(h, "id", name);
-	html_attr(h, "name", name);
-	html_attr(h, "rows", "4");
-	if (hint_text)
-		html_attrf(h, "aria-describedby", "%s-hint", name);
-	html_text(h, value ? value : "");
-	html_close(h, "textarea");
-	html_close(h, "div");
+	bool bad = has_error(f, name);
+
+	field_begin(f, name, label, hint, bad);
+	if (bad)
+		html_open_c(f->h, "textarea", "utrecht-textarea utrecht-textarea--html-textarea "
+			    "utrecht-textarea--invalid");
+	else
+		html_open_c(f->h, "textarea", "utrecht-textarea utrecht-textarea--html-textarea");
+	control_attrs(f, name, hint, bad);
+	html_attr(f->h, "rows", "5");
+	html_text(f->h, value ? value : "");
+	html_close(f->h, "textarea");
+	field_end(f, name);
 }
 
-void ak_select(html *h, const char *name, const char *label, const char *const *values,
-	       const char *const *labels, const char *selected, bool optional)
+void ak_select(ak_form *f, const char *name, const char *label, const char *const *values,
+	       const char *const *labels, const char *selected, const char *none,
+	       const char *hint)
 {
-	html_open_c(h, "div", "utrecht-form-field");
-	label_for(h, name, label);
-	html_open_c(h, "select", "utrecht-select");
-	html_attr(h, "id", name);
-	html_attr(h, "name", name);
-	if (optional) {
-		html_open(h, "option");
-		html_attr(h, "value", "");
-		html_text(h, "(geen)");
-		html_close(h, "option");
+	bool bad = has_error(f, name);
+
+	field_begin(f, name, label, hint, bad);
+	if (bad)
+		html_open_c(f->h, "select", "utrecht-select utrecht-select--html-select "
+			    "utrecht-select--invalid");
+	else
+		html_open_c(f->h, "select", "utrecht-select utrecht-select--html-select");
+	control_attrs(f, name, hint, bad);
+	if (none) {
+		html_open(f->h, "option");
+		html_attr(f->h, "value", "");
+		html_text(f->h, none);
+		html_close(f->h, "option");
 	}
 	for (size_t i = 0; values[i]; i++) {
-		html_open(h, "option");
-		html_attr(h, "value", values[i]);
+		const char *l = labels ? labels[i] : rr_enum_label(values, values[i]);
+		html_open(f->h, "option");
+		html_attr(f->h, "value", values[i]);
 		if (selected && !strcmp(selected, values[i]))
-			html_attr_bool(h, "selected");
-		html_text(h, labels ? labels[i] : values[i]);
-		html_close(h, "option");
+			html_attr_bool(f->h, "selected");
+		html_text(f->h, l ? l : values[i]);
+		html_close(f->h, "option");
 	}
-	html_close(h, "select");
-	html_close(h, "div");
+	html_close(f->h, "select");
+	field_end(f, name);
 }
 
-void ak_submit(html *h, const char *label)
+void ak_checkbox(ak_form *f, const char *name, const char *label, bool checked)
 {
-	html_open_c(h, "button", "utrecht-button utrecht-button--primary-action");
+	html_open_c(f->h, "div", "utrecht-form-field utrecht-form-field--checkbox rr-checkbox");
+	html_open_c(f->h, "div", "utrecht-form-field__input");
+	html_open_c(f->h, "input", "utrecht-checkbox utrecht-checkbox--html-input");
+	html_attr(f->h, "type", "checkbox");
+	html_attr(f->h, "id", name);
+	html_attr(f->h, "name", name);
+	html_attr(f->h, "value", "1");
+	if (checked)
+		html_attr_bool(f->h, "checked");
+	html_close(f->h, "div");
+	html_open_c(f->h, "div", "utrecht-form-field__label");
+	html_open_c(f->h, "label", "utrecht-form-label utrecht-form-label--checkbox");
+	html_attr(f->h, "for", name);
+	html_text(f->h, label);
+	html_close(f->h, "label");
+	html_close(f->h, "div");
+	html_close(f->h, "div");
+}
+
+void ak_checkboxes(ak_form *f, const char *name, const char *legend,
+		   const char *const *values, const json_t *checked)
+{
+	ak_fieldset_begin(f, legend, "rr-checkboxes");
+	error_message(f, name);
+	for (size_t i = 0; values[i]; i++) {
+		const char *l = rr_enum_label(values, values[i]);
+		const json_t *c;
+		size_t j;
+		bool on = false;
+		char id[96];
+
+		json_array_foreach(checked, j, c)
+			on |= json_is_string(c) && !strcmp(json_string_value(c), values[i]);
+		snprintf(id, sizeof id, "%s-%s", name, values[i]);
+		html_open_c(f->h, "div", "utrecht-form-field utrecht-form-field--checkbox rr-checkbox");
+		html_open_c(f->h, "div", "utrecht-form-field__input");
+		html_open_c(f->h, "input", "utrecht-checkbox utrecht-checkbox--html-input");
+		html_attr(f->h, "type", "checkbox");
+		html_attr(f->h, "id", id);
+		html_attr(f->h, "name", name);
+		html_attr(f->h, "value", values[i]);
+		if (on)
+			html_attr_bool(f->h, "checked");
+		html_close(f->h, "div");
+		html_open_c(f->h, "div", "utrecht-form-field__label");
+		html_open_c(f->h, "label", "utrecht-form-label utrecht-form-label--checkbox");
+		html_attr(f->h, "for", id);
+		html_text(f->h, l ? l : values[i]);
+		html_close(f->h, "label");
+		html_close(f->h, "div");
+		html_close(f->h, "div");
+	}
+	ak_fieldset_end(f);
+}
+
+void ak_fieldset_begin_(ak_form *f, const char *legend, const char *cls)
+{
+	html_open_c(f->h, "fieldset", "utrecht-form-fieldset utrecht-form-fieldset--html-fieldset rr-fieldset");
+	if (*cls)
+		html_attr_(f->h, "data-rr", cls);
+	html_open_c(f->h, "legend", "utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend");
+	html_text(f->h, legend);
+	html_close(f->h, "legend");
+}
+
+void ak_fieldset_end(ak_form *f)
+{
+	html_close(f->h, "fieldset");
+}
+
+void ak_submit(ak_form *f, const char *label)
+{
+	html_open_c(f->h, "div", "rr-form-actions");
+	html_open_c(f->h, "button", "utrecht-button utrecht-button--primary-action");
+	html_attr(f->h, "type", "submit");
+	html_text(f->h, label);
+	html_close(f->h, "button");
+	html_close(f->h, "div");
+}
+
+void ak_button(ak_form *f, const char *name, const char *value, const char *label)
+{
+	html_open_c(f->h, "button", "utrecht-button utrecht-button--secondary-action rr-button-more");
+	html_attr(f->h, "type", "submit");
+	html_attr(f->h, "name", name);
+	html_attr(f->h, "value", value);
+	html_text(f->h, label);
+	html_close(f->h, "button");
+}
+
+void ak_button_form(html *h, const rr_req *r, const char *action, const json_t *rec,
+		    const char *name, const char *value, const char *label)
+{
+	ak_form f;
+
+	ak_form_begin(&f, h, r, NULL, action, rec);
+	if (name)
+		ak_hidden(&f, name, value);
+	html_open_c(h, "button", "utrecht-button utrecht-button--secondary-action");
 	html_attr(h, "type", "submit");
 	html_text(h, label);
 	html_close(h, "button");
+	ak_form_end(&f);
 }
 
 void ak_errors(html *h, const rr_diag *d)
@@ -128,18 +322,106 @@ void ak_errors(html *h, const rr_diag *d)
 		return;
 	html_open_c(h, "div", "utrecht-alert utrecht-alert--error rr-errors");
 	html_attr(h, "role", "alert");
+	html_attr(h, "aria-labelledby", "rr-errors-title");
 	html_open_c(h, "h2", "utrecht-heading-2");
+	html_attr(h, "id", "rr-errors-title");
 	html_text(h, "Er is niets opgeslagen. Verbeter het volgende:");
 	html_close(h, "h2");
 	html_open_c(h, "ul", "utrecht-unordered-list");
 	for (size_t i = 0; i < d->n; i++) {
+		const char *field = rr_diag_field(d, i);
 		html_open_c(h, "li", "utrecht-unordered-list__item");
-		html_text(h, d->msg[i]);
+		if (field && !strchr(field, '.') && !strchr(field, '[')) {
+			html_open_c(h, "a", "utrecht-link");
+			html_attr_begin(h, "href");
+			html_raw_trusted(h, "#");
+			html_urlpart(h, field);
+			html_attr_end(h);
+			html_text(h, d->msg[i]);
+			html_close(h, "a");
+		} else {
+			html_text(h, d->msg[i]);
+		}
+		html_close(h, "li");
+	}
+	if (d->dropped) {
+		html_open_c(h, "li", "utrecht-unordered-list__item");
+		html_textf(h, "en nog %zu meldingen", d->dropped);
 		html_close(h, "li");
 	}
 	html_close(h, "ul");
 	html_close(h, "div");
 }
+
+const char *ak_title(char *out, size_t n, const char *title, const rr_diag *d)
+{
+	snprintf(out, n, "%s%s", d && d->n ? "Fout: " : "", title);
+	return out;
+}
+
+/* ---- confirmations */
+
+static const struct {
+	const char *code, *text;
+} flashes[] = {
+	{"aanvraag", "Aanvraag opgeslagen."},
+	{"concept", "Concept opgeslagen."},
+	{"gegevens", "Gegevens van de reis opgeslagen."},
+	{"aangevraagd", "Aanvraag ingediend bij het college."},
+	{"afstemming", "Afstemming vastgelegd."},
+	{"besluit", "Besluit van het college vastgelegd."},
+	{"uitgevoerd", "Vastgelegd dat de reis heeft plaatsgevonden."},
+	{"afgelast", "De reis is afgelast."},
+	{"verslag", "Verslag ingediend."},
+	{"gepubliceerd", "Reis gepubliceerd."},
+	{"ingetrokken", "Publicatie ingetrokken: de reis is niet meer openbaar."},
+	{"verwijderd", "Het concept is verwijderd."},
+	{"geschenk", "Geschenk opgeslagen."},
+	{"geschenk-weg", "Geschenk verwijderd."},
+	{"geschenk-ingetrokken", "Het geschenk is niet meer openbaar."},
+	{"partnerschap", "Partnerschap opgeslagen."},
+	{"gebeurtenis", "Gebeurtenis toegevoegd."},
+	{"gebeurtenis-weg", "Gebeurtenis verwijderd."},
+	{"resultaat", "Resultaat opgeslagen."},
+	{"vervolg", "Vervolgactie opgeslagen."},
+	{"vervolg-weg", "Vervolgactie verwijderd."},
+	{"budget", "Budget van het jaar opgeslagen."},
+	{"budget-weg", "Budgetjaar verwijderd."},
+	{"instellingen", "Instellingen opgeslagen."},
+	{"uitgenodigd", "Uitnodiging gemaakt."},
+	{"rol", "Rol gegeven."},
+	{"rol-weg", "Rol ingetrokken."},
+	{"uitgeschakeld", "Account uitgeschakeld; de gebruiker is uitgelogd."},
+	{"ingeschakeld", "Account weer ingeschakeld."},
+};
+
+void ak_redirect(rr_resp *o, const char *path, const char *code)
+{
+	char url[600];
+
+	snprintf(url, sizeof url, "%s%s%s", path, strchr(path, '?') ? "&melding=" : "?melding=",
+		 code);
+	rr_resp_redirect(o, url);
+}
+
+void ak_flash(html *h, const rr_req *r)
+{
+	const char *code = rr_req_param(r, "melding");
+
+	for (size_t i = 0; code && i < sizeof flashes / sizeof flashes[0]; i++) {
+		if (strcmp(flashes[i].code, code))
+			continue;
+		html_open_c(h, "div", "utrecht-alert utrecht-alert--ok rr-flash");
+		html_attr(h, "role", "status");
+		html_open_c(h, "p", "utrecht-paragraph");
+		html_text(h, flashes[i].text);
+		html_close(h, "p");
+		html_close(h, "div");
+		return;
+	}
+}
+
+/* ---- reading form values */
 
 const char *ak_val(const rr_req *r, const char *key)
 {
@@ -149,22 +431,60 @@ const char *ak_val(const rr_req *r, const char *key)
 	return v && *v ? v : NULL;
 }
 
-bool ak_date(const rr_req *r, const char *key, const char *label, bool required,
-	     rr_date *out, rr_diag *d)
+const char *ak_fval(const json_t *v, const char *key)
 {
-	const char *v = ak_val(r, key);
+	const char *s = json_string_value(json_object_get(v, key));
+	return s && *s ? s : NULL;
+}
+
+bool ak_date_text(const char *v, const char *key, bool required, rr_date *out, rr_diag *d)
+{
+	rr_nldate nd;
+	rr_date today = rr_today();
 
 	out->prec = RR_PREC_NONE;
 	if (!v) {
 		if (required)
-			rr_diag_add(d, "%s (%s): vul een datum in (jjjj-mm-dd)", label, key);
+			rr_diag_add_at(d, key, "Vul een datum in, zoals 21-05-2023 of 21 mei 2023.");
 		return !required;
 	}
-	if (rr_date_parse_iso(v, out, NULL) || out->prec != RR_PREC_DAY) {
-		rr_diag_add(d, "%s (%s): '%.40s' is geen datum als 2024-05-31", label, key, v);
-		out->prec = RR_PREC_NONE;
+	if (!rr_date_parse_iso(v, out, NULL) && out->prec == RR_PREC_DAY)
+		return true;
+	if (!rr_nldate_parse_exact(v, strlen(v), &today, &nd, NULL) &&
+	    nd.end.prec == RR_PREC_NONE && nd.start.prec == RR_PREC_DAY) {
+		*out = nd.start;
+		return true;
+	}
+	rr_diag_add_at(d, key, "'%.40s' is geen datum. Vul dag, maand en jaar in, zoals "
+		       "21-05-2023 of 21 mei 2023.", v);
+	out->prec = RR_PREC_NONE;
+	return false;
+}
+
+bool ak_date(const rr_req *r, const char *key, bool required, rr_date *out, rr_diag *d)
+{
+	return ak_date_text(ak_val(r, key), key, required, out, d);
+}
+
+bool ak_count(const rr_req *r, const char *key, long long max, long long *out, bool *given,
+	      rr_diag *d)
+{
+	const char *v = ak_val(r, key);
+	char *end;
+	long long n;
+
+	*given = false;
+	if (!v)
+		return true;
+	n = strtoll(v, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (*end || n < 0 || n > max || !isdigit((unsigned char)v[0])) {
+		rr_diag_add_at(d, key, "Vul een heel getal in van 0 tot %lld.", max);
 		return false;
 	}
+	*out = n;
+	*given = true;
 	return true;
 }
 
@@ -244,6 +564,40 @@ int ak_report_period(rr_store *s, const char *org)
 	return days > 0 && days < 3650 ? (int)days : RR_REPORT_PERIOD_DAYS;
 }
 
+const char *ak_org_name(rr_store *s, const char *code, json_t **rec)
+{
+	*rec = NULL;
+	if (code && rr_store_get(s, RR_K_ORGANISATION, code, &rr_viewer_system, rec) == RR_OK &&
+	    rr_rec_str(*rec, "name"))
+		return rr_rec_str(*rec, "name");
+	return code ? code : "";
+}
+
+rr_err ak_delete(rr_req *r, rr_kind k, const char *id, rr_diag *d)
+{
+	char actor[80];
+	rr_err e;
+
+	if (!r->principal)
+		return RR_EPERM;
+	snprintf(actor, sizeof actor, "user:%s", r->principal->name);
+	rr_store_set_actor(r->store, actor);
+	if (!(e = rr_store_begin(r->store))) {
+		e = rr_store_delete(r->store, k, id);
+		if (!e)
+			e = rr_store_commit(r->store);
+		if (e)
+			rr_store_rollback(r->store);
+	}
+	rr_store_set_actor(r->store, NULL);
+	if (e == RR_EDB || e == RR_ECONFLICT) {
+		rr_diag_add(d, "Dit kan niet worden verwijderd: er verwijzen nog andere gegevens naar "
+			    "(een resultaat, geschenk of document). Verwijder of wijzig die eerst.");
+		return RR_ECONFLICT;
+	}
+	return e;
+}
+
 rr_err ak_save(rr_req *r, rr_kind k, const json_t *rec, rr_diag *d)
 {
 	json_t *norm = NULL, *doc = NULL;
@@ -265,99 +619,6 @@ rr_err ak_save(rr_req *r, rr_kind k, const json_t *rec, rr_diag *d)
 	rr_store_set_actor(r->store, NULL);
 	json_decref(doc);
 	return e;
-}
-
-/* A field value as short readable text. */
-static void value_text(html *h, const json_t *v)
-{
-	if (!v) {
-		html_text(h, "-");
-	} else if (json_is_string(v)) {
-		html_text(h, json_string_value(v));
-	} else {
-		char *s = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
-		html_text(h, s ? s : "?");
-		free(s);
-	}
-}
-
-static void diff_list(html *h, const json_t *before, const json_t *after)
-{
-	const char *key;
-	json_t *v;
-	bool any = false;
-
-	html_open_c(h, "ul", "utrecht-unordered-list rr-diff");
-	json_object_foreach((json_t *)after, key, v) {
-		json_t *b = json_object_get(before, key);
-		if (b && json_equal(b, v))
-			continue;
-		any = true;
-		html_open_c(h, "li", "utrecht-unordered-list__item");
-		html_open(h, "strong");
-		html_text(h, key);
-		html_close(h, "strong");
-		html_text(h, ": ");
-		html_open(h, "del");
-		value_text(h, b);
-		html_close(h, "del");
-		html_text(h, " \xe2\x86\x92 ");
-		html_open(h, "ins");
-		value_text(h, v);
-		html_close(h, "ins");
-		html_close(h, "li");
-	}
-	json_object_foreach((json_t *)before, key, v) {
-		if (json_object_get(after, key))
-			continue;
-		any = true;
-		html_open_c(h, "li", "utrecht-unordered-list__item");
-		html_open(h, "strong");
-		html_text(h, key);
-		html_close(h, "strong");
-		html_text(h, ": verwijderd (");
-		value_text(h, v);
-		html_text(h, ")");
-		html_close(h, "li");
-	}
-	if (!any) {
-		html_open_c(h, "li", "utrecht-unordered-list__item");
-		html_text(h, "geen inhoudelijke wijziging");
-		html_close(h, "li");
-	}
-	html_close(h, "ul");
-}
-
-void ak_audit_table(html *h, const json_t *entries)
-{
-	static const char *const heads[] = {"Wanneer", "Wie", "Wat", "Wijzigingen"};
-	const json_t *en;
-	size_t i;
-
-	if (!json_array_size(entries)) {
-		layout_paragraph(h, "Er zijn nog geen wijzigingen vastgelegd.");
-		return;
-	}
-	layout_table_begin(h, "Auditlog: elke wijziging, oudste eerst", heads, NULL, 4);
-	json_array_foreach(entries, i, en) {
-		const json_t *before = json_object_get(en, "before"),
-			     *after = json_object_get(en, "after");
-		const char *st = after ? rr_rec_str(after, "status") : NULL;
-		char what[96];
-
-		snprintf(what, sizeof what, "%s%s%s", rr_rec_str(en, "action") ?
-			 rr_rec_str(en, "action") : "", st ? ", status " : "", st ? st : "");
-		layout_row_begin(h);
-		layout_cell(h, rr_rec_str(en, "at") ? rr_rec_str(en, "at") : "", 0);
-		layout_cell(h, rr_rec_str(en, "actor") ? rr_rec_str(en, "actor") : "", 0);
-		layout_cell(h, what, 0);
-		html_open_c(h, "td", "utrecht-table__cell");
-		diff_list(h, json_is_object(before) ? before : NULL,
-			  json_is_object(after) ? after : NULL);
-		html_close(h, "td");
-		layout_row_end(h);
-	}
-	layout_table_end(h);
 }
 
 rr_err ak_load_rec(rr_req *r, rr_resp *o, rr_kind k, const char *id, rr_cap cap,
@@ -422,38 +683,6 @@ void ak_set(json_t *rec, const char *key, const char *v)
 		json_object_del(rec, key);
 }
 
-void ak_checkboxes(html *h, const char *name, const char *legend,
-		   const char *const *values, const char *(*label)(const char *),
-		   const json_t *checked)
-{
-	html_open_c(h, "fieldset", "utrecht-form-fieldset rr-checkboxes");
-	html_open_c(h, "legend", "utrecht-form-fieldset__legend");
-	html_text(h, legend);
-	html_close(h, "legend");
-	for (size_t i = 0; values[i]; i++) {
-		const json_t *c;
-		size_t j;
-		bool on = false;
-
-		json_array_foreach(checked, j, c)
-			on |= json_is_string(c) && !strcmp(json_string_value(c), values[i]);
-		html_open_c(h, "div", "utrecht-form-field utrecht-form-field--checkbox");
-		html_open_c(h, "input", "utrecht-checkbox");
-		html_attr(h, "type", "checkbox");
-		html_attrf(h, "id", "%s-%s", name, values[i]);
-		html_attr(h, "name", name);
-		html_attr(h, "value", values[i]);
-		if (on)
-			html_attr_bool(h, "checked");
-		html_open_c(h, "label", "utrecht-form-label utrecht-form-label--checkbox");
-		html_attrf(h, "for", "%s-%s", name, values[i]);
-		html_text(h, label ? label(values[i]) : values[i]);
-		html_close(h, "label");
-		html_close(h, "div");
-	}
-	html_close(h, "fieldset");
-}
-
 void ak_text_of(char *out, size_t n, const json_t *v)
 {
 	out[0] = '\0';
@@ -468,4 +697,66 @@ void ak_text_of(char *out, size_t n, const json_t *v)
 		else
 			snprintf(out, n, "%lld", c / 100);
 	}
+}
+
+void ak_record_select(ak_form *f, rr_kind k, const char *org, const char *name,
+		      const char *label, const char *selected, const char *hint)
+{
+	json_t *list = NULL;
+	const char **values = NULL, **labels = NULL;
+	const json_t *rec;
+	size_t i, n = 0;
+
+	if (rr_store_list(f->r->store, k, org, 0, f->r->viewer, &list) == RR_OK &&
+	    (values = calloc(json_array_size(list) + 1, sizeof *values)) &&
+	    (labels = calloc(json_array_size(list) + 1, sizeof *labels))) {
+		json_array_foreach(list, i, rec) {
+			const char *t = rr_rec_str(rec, "title");
+			const json_t *partner = json_object_get(rec, "partner");
+			if (k == RR_K_PARTNERSHIP && rr_rec_str(partner, "name"))
+				t = rr_rec_str(partner, "name");
+			values[n] = rr_rec_str(rec, "id");
+			labels[n++] = t ? t : rr_rec_str(rec, "id");
+		}
+		ak_select(f, name, label, values, labels, selected, "(geen)", hint);
+	}
+	free(values);
+	free(labels);
+	json_decref(list);
+}
+
+void ak_own_ref(rr_req *r, json_t *rec, rr_kind k, const char *key, const char *field,
+		const char *label, rr_diag *d)
+{
+	const char *v = ak_val(r, field), *org = rr_rec_str(rec, "organisation");
+	const char *now = rr_rec_str(rec, key);
+	json_t *t = NULL;
+
+	if (!v || (now && !strcmp(now, v))) {
+		ak_set(rec, key, v);
+		return;
+	}
+	if (rr_store_get(r->store, k, v, r->viewer, &t) || !org || !rr_rec_str(t, "organisation") ||
+	    strcmp(rr_rec_str(t, "organisation"), org))
+		rr_diag_add_at(d, field, "%s: kies er een van dit bestuursorgaan uit de lijst.", label);
+	else
+		ak_set(rec, key, v);
+	json_decref(t);
+}
+
+bool ak_remove_item(const rr_req *r, json_t *rec, const char *key, rr_diag *d)
+{
+	const char *num = ak_val(r, "nummer");
+	json_t *arr = json_object_get(rec, key);
+	char *end = NULL;
+	long n = num ? strtol(num, &end, 10) : 0;
+
+	if (!num || *end || n < 1 || (size_t)n > json_array_size(arr)) {
+		rr_diag_add(d, "Dit onderdeel bestaat niet (meer); laad de pagina opnieuw.");
+		return false;
+	}
+	json_array_remove(arr, (size_t)(n - 1));
+	if (!json_array_size(arr))
+		json_object_del(rec, key);
+	return true;
 }

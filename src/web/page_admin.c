@@ -200,17 +200,22 @@ static void link_p(html *h, const char *prefix_lit_url, const char *text)
 	html_close(h, "li");
 }
 
-static void body_section(rr_req *r, html *h, const char *org, const char *role)
+static void body_section(rr_req *r, html *h, const char *org, const json_t *roles)
 {
 	json_t *orec = NULL, *trips;
-	const char *name = org;
-	char url[200];
+	const char *name = ak_org_name(r->store, org, &orec);
+	const json_t *g;
+	char url[200], rl[200] = "";
+	size_t i;
 	int period = ak_report_period(r->store, org);
 
-	if (rr_store_get(r->store, RR_K_ORGANISATION, org, &rr_viewer_system, &orec) == RR_OK)
-		name = rr_rec_str(orec, "name");
+	json_array_foreach(roles, i, g) {
+		const char *ro = rr_rec_str(g, "role"), *o2 = rr_rec_str(g, "organisation");
+		if (ro && o2 && !strcmp(o2, org))
+			snprintf(rl + strlen(rl), sizeof rl - strlen(rl), "%s%s", rl[0] ? ", " : "", ro);
+	}
 	html_open_c(h, "h2", "utrecht-heading-2");
-	html_textf(h, "%s (%s) \xe2\x80\x94 %s", name, org, role);
+	html_textf(h, "%s \xe2\x80\x94 %s", name, rl);
 	html_close(h, "h2");
 	html_open_c(h, "ul", "utrecht-unordered-list");
 	if (rr_can(r->principal, org, RR_CAP_EDIT)) {
@@ -219,6 +224,10 @@ static void body_section(rr_req *r, html *h, const char *org, const char *role)
 		snprintf(url, sizeof url, "/beheer/geschenken/nieuw?organisation=%s", org);
 		link_p(h, url, "Nieuw geschenk registreren");
 	}
+	if (rr_can(r->principal, org, RR_CAP_ADMIN)) {
+		snprintf(url, sizeof url, "/beheer/organisaties/%s/gebruikers", org);
+		link_p(h, url, "Gebruikers en rollen");
+	}
 	snprintf(url, sizeof url, "/o/%s", org);
 	link_p(h, url, "Openbare pagina");
 	snprintf(url, sizeof url, "/o/%s/te-laat", org);
@@ -226,11 +235,8 @@ static void body_section(rr_req *r, html *h, const char *org, const char *role)
 	snprintf(url, sizeof url, "/o/%s/geschenken", org);
 	link_p(h, url, "Geschenkenregister");
 	html_close(h, "ul");
+	ak_worklists(r, h, org);
 	if (rr_can(r->principal, org, RR_CAP_READ) && (trips = trips_of(r, org))) {
-		html_open_c(h, "h3", "utrecht-heading-3");
-		html_text(h, "Te laat");
-		html_close(h, "h3");
-		overdue_table(h, trips, period, "/beheer/reizen/");
 		html_open_c(h, "h3", "utrecht-heading-3");
 		html_text(h, "Uitvoering niet vastgelegd");
 		html_close(h, "h3");
@@ -259,13 +265,12 @@ rr_err page_admin(rr_req *r, rr_resp *o)
 	if (!r->principal)
 		return ak_need_login(o);
 	pk_begin(&h, o, "Beheer", crumbs, 2, NULL);
+	ak_flash(&h, r);
 	layout_h1(&h, "Beheer");
 	html_open_c(&h, "p", "utrecht-paragraph");
 	html_textf(&h, "Ingelogd als %s.", r->principal->name);
 	html_close(&h, "p");
-	ak_form_begin(&h, r, "/uitloggen");
-	ak_submit(&h, "Uitloggen");
-	html_close(&h, "form");
+	ak_button_form(&h, r, "/uitloggen", NULL, NULL, NULL, "Uitloggen");
 	json_array_foreach(r->principal->grants, i, g) {
 		const char *org = rr_rec_str(g, "organisation");
 		bool dup = false;
@@ -273,7 +278,7 @@ rr_err page_admin(rr_req *r, rr_resp *o)
 			dup |= !strcmp(org, rr_rec_str(json_array_get(r->principal->grants, j),
 						       "organisation"));
 		if (org && !dup)
-			body_section(r, &h, org, rr_rec_str(g, "role") ? rr_rec_str(g, "role") : "");
+			body_section(r, &h, org, r->principal->grants);
 	}
 	if (!json_array_size(r->principal->grants))
 		layout_paragraph(&h, "U heeft nog geen rol bij een bestuursorgaan. Vraag de beheerder.");

@@ -76,7 +76,9 @@ static void overdue_follow_ups(html *h, const json_t *results, bool edit)
 			link_cell(h, edit, "r", rr_rec_str(res, "id"), rr_rec_str(res, "title"));
 			layout_cell(h, rr_rec_str(f, "action"), 0);
 			layout_cell(h, rr_rec_str(f, "owner") ? rr_rec_str(f, "owner") : "", 0);
-			layout_cell(h, rr_rec_str(f, "due"), 0);
+			char dd[64];
+			pk_dates(dd, sizeof dd, rr_rec_str(f, "due"), NULL);
+			layout_cell(h, dd, 0);
 			layout_cell(h, days, 1);
 			layout_row_end(h);
 		}
@@ -104,7 +106,9 @@ static void partnerships_table(html *h, const json_t *list, bool edit)
 		layout_row_begin(h);
 		link_cell(h, edit, "p", rr_rec_str(p, "id"), name ? name : rr_rec_str(p, "id"));
 		layout_cell(h, pk_partnership_label(rr_rec_str(p, "type")), 0);
-		layout_cell(h, rr_rec_str(p, "since") ? rr_rec_str(p, "since") : "", 0);
+		char d[64];
+		pk_dates(d, sizeof d, rr_rec_str(p, "since"), NULL);
+		layout_cell(h, d, 0);
 		layout_cell(h, rr_rec_bool(p, "public") ? "ja" : "nee", 0);
 		layout_row_end(h);
 	}
@@ -130,10 +134,43 @@ static void results_table(html *h, const json_t *list, bool edit)
 		snprintf(n, sizeof n, "%zu", json_array_size(json_object_get(res, "follow_up")));
 		layout_row_begin(h);
 		link_cell(h, edit, "r", rr_rec_str(res, "id"), rr_rec_str(res, "title"));
-		layout_cell(h, rr_rec_str(res, "type"), 0);
-		layout_cell(h, rr_rec_str(res, "date") ? rr_rec_str(res, "date") : "", 0);
+		char d[64];
+		const char *tl = rr_enum_label(rr_result_type_values, rr_rec_str(res, "type"));
+		pk_dates(d, sizeof d, rr_rec_str(res, "date"), NULL);
+		layout_cell(h, tl ? tl : "", 0);
+		layout_cell(h, d, 0);
 		layout_cell(h, n, 1);
 		layout_cell(h, rr_rec_bool(res, "public") ? "ja" : "nee", 0);
+		layout_row_end(h);
+	}
+	layout_table_end(h);
+}
+
+static void gifts_table(html *h, const json_t *list, bool edit)
+{
+	static const char *const heads[] = {"Geschenk", "Gever", "Datum", "Openbaar"};
+	const json_t *g;
+	size_t i;
+
+	h3(h, "Geschenken");
+	if (!json_array_size(list)) {
+		layout_paragraph(h, "Nog geen geschenken.");
+		return;
+	}
+	layout_table_begin(h, "Geschenken, ook niet openbare", heads, NULL, 4);
+	json_array_foreach(list, i, g) {
+		char d[64];
+		pk_dates(d, sizeof d, rr_rec_str(g, "date"), NULL);
+		layout_row_begin(h);
+		html_open_c(h, "td", "utrecht-table__cell");
+		if (edit)
+			pk_link(h, "/beheer/geschenken/", rr_rec_str(g, "id"), rr_rec_str(g, "description"));
+		else
+			html_text(h, rr_rec_str(g, "description"));
+		html_close(h, "td");
+		layout_cell(h, rr_rec_str(g, "giver") ? rr_rec_str(g, "giver") : "", 0);
+		layout_cell(h, d, 0);
+		layout_cell(h, rr_rec_bool(g, "public") ? "ja" : "nee", 0);
 		layout_row_end(h);
 	}
 	layout_table_end(h);
@@ -142,7 +179,7 @@ static void results_table(html *h, const json_t *list, bool edit)
 void ak_body_records(rr_req *r, html *h, const char *org)
 {
 	bool edit = rr_can(r->principal, org, RR_CAP_EDIT);
-	json_t *ps = NULL, *rs = NULL;
+	json_t *ps = NULL, *rs = NULL, *gs = NULL;
 	char url[200];
 
 	if (!rr_can(r->principal, org, RR_CAP_READ | RR_CAP_EDIT | RR_CAP_ADMIN | RR_CAP_DECIDE))
@@ -169,4 +206,7 @@ void ak_body_records(rr_req *r, html *h, const char *org)
 	}
 	json_decref(ps);
 	json_decref(rs);
+	if (rr_store_list(r->store, RR_K_GIFT, org, 0, r->viewer, &gs) == RR_OK)
+		gifts_table(h, gs, edit);
+	json_decref(gs);
 }

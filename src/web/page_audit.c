@@ -11,7 +11,8 @@ rr_err page_audit(rr_req *r, rr_resp *o)
 {
 	static const struct { const char *seg; rr_kind k; const char *label; } kinds[] = {
 		{"trip", RR_K_TRIP, "reis"}, {"gift", RR_K_GIFT, "geschenk"},
-		{"result", RR_K_RESULT, "resultaat"}, {"partnership", RR_K_PARTNERSHIP, "relatie"}};
+		{"result", RR_K_RESULT, "resultaat"}, {"partnership", RR_K_PARTNERSHIP, "relatie"},
+		{"organisation", RR_K_ORGANISATION, "orgaan"}};
 	const char *seg = rr_req_cap(r, "kind"), *id = rr_req_cap(r, "id"), *org = NULL;
 	json_t *rec = NULL, *log = NULL;
 	const json_t *en;
@@ -30,7 +31,7 @@ rr_err page_audit(rr_req *r, rr_resp *o)
 		return e;
 	/* the body: from the record, or (deleted) from its last audit entry */
 	if (rr_store_get(r->store, kinds[k].k, id, &rr_viewer_system, &rec) == RR_OK)
-		org = rr_rec_str(rec, "organisation");
+		org = kinds[k].k == RR_K_ORGANISATION ? id : rr_rec_str(rec, "organisation");
 	json_array_foreach(log, i, en)
 		if (!org && rr_rec_str(en, "organisation"))
 			org = rr_rec_str(en, "organisation");
@@ -41,16 +42,22 @@ rr_err page_audit(rr_req *r, rr_resp *o)
 		json_decref(log);
 		return RR_ENOTFOUND;
 	}
-	snprintf(title, sizeof title, "Auditlog van %s %s", kinds[k].label, id);
+	snprintf(title, sizeof title, "Wijzigingen van %s %s", kinds[k].label,
+		 rec && rr_rec_str(rec, "title") ? rr_rec_str(rec, "title") : id);
 	layout_crumb crumbs[] = {{"Home", "/"}, {"Beheer", "/beheer"}, {title, NULL}};
 	pk_begin(&h, o, title, crumbs, 3, NULL);
 	layout_h1(&h, title);
-	if (kinds[k].k == RR_K_TRIP) {
-		html_open_c(&h, "p", "utrecht-paragraph");
+	html_open_c(&h, "p", "utrecht-paragraph");
+	if (!rec)
+		html_text(&h, "Dit record bestaat niet meer. ");
+	else if (kinds[k].k == RR_K_TRIP)
 		pk_link(&h, "/beheer/reizen/", id, "Terug naar de reis");
-		html_close(&h, "p");
-	}
-	ak_audit_table(&h, log);
+	else if (kinds[k].k == RR_K_PARTNERSHIP)
+		pk_link(&h, "/beheer/partnerschappen/", id, "Terug naar het partnerschap");
+	else if (kinds[k].k == RR_K_RESULT)
+		pk_link(&h, "/beheer/resultaten/", id, "Terug naar het resultaat");
+	html_close(&h, "p");
+	ak_audit_table(&h, log, kinds[k].k);
 	e = pk_end(&h, o);
 	json_decref(rec);
 	json_decref(log);

@@ -13,26 +13,28 @@ static rr_err budget_page(rr_req *r, rr_resp *o, const json_t *org, const rr_dia
 {
 	static const layout_crumb crumbs[] = {{"Home", "/"}, {"Beheer", "/beheer"},
 		{"Budget en instellingen", NULL}};
-	static const char *const heads[] = {"Jaar", "Budget", "FTE", "Toelichting"};
-	static const int numeric[] = {1, 1, 1, 0};
+	static const char *const heads[] = {"Jaar", "Budget", "FTE", "Toelichting", "Verwijderen"};
+	static const int numeric[] = {1, 1, 1, 0, 0};
 	const char *code = rr_rec_str(org, "id");
 	const json_t *b;
-	char action[160], title[300], buf[64];
+	char action[160], title[300], tt[320], buf[64];
+	ak_form f;
 	size_t i;
 	html h;
 
 	snprintf(action, sizeof action, "/beheer/organisaties/%s/budget", code);
 	snprintf(title, sizeof title, "Budget en instellingen: %s", rr_rec_str(org, "name"));
-	pk_begin(&h, o, title, crumbs, 3, NULL);
-	layout_h1(&h, title);
+	pk_begin(&h, o, ak_title(tt, sizeof tt, title, d), crumbs, 3, NULL);
 	ak_errors(&h, d);
+	ak_flash(&h, r);
+	layout_h1(&h, title);
 	layout_h2(&h, "Budget en FTE voor internationale betrekkingen");
 	if (!json_array_size(json_object_get(org, "budgets"))) {
 		layout_paragraph(&h, "Nog geen budget vastgelegd.");
 	} else {
-		layout_table_begin(&h, "Budget en FTE per jaar", heads, numeric, 4);
+		layout_table_begin(&h, "Budget en FTE per jaar", heads, numeric, 5);
 		json_array_foreach(json_object_get(org, "budgets"), i, b) {
-			char year[16], money[48] = "";
+			char year[16], money[48] = "", label[64];
 			snprintf(year, sizeof year, "%lld", rr_rec_count(b, "year", 0));
 			if (json_object_get(b, "amount_eur"))
 				pk_money(money, sizeof money,
@@ -43,6 +45,17 @@ static rr_err budget_page(rr_req *r, rr_resp *o, const json_t *org, const rr_dia
 			layout_cell(&h, money, 1);
 			layout_cell(&h, buf, 1);
 			layout_cell(&h, rr_rec_str(b, "note") ? rr_rec_str(b, "note") : "", 0);
+			html_open_c(&h, "td", "utrecht-table__cell");
+			snprintf(label, sizeof label, "%s verwijderen", year);
+			ak_form_begin(&f, &h, r, NULL, action, org);
+			ak_hidden(&f, "formulier", "verwijder-jaar");
+			ak_hidden(&f, "jaar", year);
+			html_open_c(&h, "button", "utrecht-button utrecht-button--secondary-action");
+			html_attr(&h, "type", "submit");
+			html_text(&h, label);
+			html_close(&h, "button");
+			ak_form_end(&f);
+			html_close(&h, "td");
 			layout_row_end(&h);
 		}
 		layout_table_end(&h);
@@ -50,31 +63,32 @@ static rr_err budget_page(rr_req *r, rr_resp *o, const json_t *org, const rr_dia
 	html_open_c(&h, "h3", "utrecht-heading-3");
 	html_text(&h, "Een jaar toevoegen of vervangen");
 	html_close(&h, "h3");
-	ak_form_begin(&h, r, action);
-	html_open(&h, "input");
-	html_attr(&h, "type", "hidden");
-	html_attr(&h, "name", "formulier");
-	html_attr(&h, "value", "budget");
-	ak_input(&h, "number", "jaar", "Jaar", ak_val(r, "jaar"), NULL);
-	ak_input(&h, "text", "budget", "Budget in euro's", ak_val(r, "budget"),
+	ak_form_begin(&f, &h, r, d, action, org);
+	ak_hidden(&f, "formulier", "budget");
+	ak_input(&f, "number", "jaar", "Jaar", ak_val(r, "jaar"), "Zoals 2024");
+	ak_input(&f, "text", "budget", "Budget in euro's", ak_val(r, "budget"),
 		 "Zoals 250.000 of 1.250,50");
-	ak_input(&h, "text", "fte", "FTE", ak_val(r, "fte"), "Zoals 1,5");
-	ak_input(&h, "text", "notitie", "Toelichting", ak_val(r, "notitie"), NULL);
-	ak_submit(&h, "Jaar opslaan");
-	html_close(&h, "form");
+	ak_input(&f, "text", "fte", "FTE", ak_val(r, "fte"), "Zoals 1,5");
+	ak_input(&f, "text", "notitie", "Toelichting", ak_val(r, "notitie"), NULL);
+	ak_submit(&f, "Jaar opslaan");
+	ak_form_end(&f);
 	layout_h2(&h, "Instellingen");
-	ak_form_begin(&h, r, action);
-	html_open(&h, "input");
-	html_attr(&h, "type", "hidden");
-	html_attr(&h, "name", "formulier");
-	html_attr(&h, "value", "instellingen");
+	ak_form_begin(&f, &h, r, d, action, org);
+	ak_hidden(&f, "formulier", "instellingen");
 	snprintf(buf, sizeof buf, "%lld", rr_rec_count(org, "report_period_days", 42));
-	ak_input(&h, "number", "verslagtermijn", "Verslagtermijn in dagen na terugkomst", buf, NULL);
+	ak_input(&f, "number", "verslagtermijn", "Verslagtermijn in dagen na terugkomst",
+		 r->form && ak_val(r, "verslagtermijn") ? ak_val(r, "verslagtermijn") : buf, NULL);
 	ak_text_of(buf, sizeof buf, json_object_get(org, "gift_threshold_eur"));
-	ak_input(&h, "text", "drempel", "Drempel voor geschenken in euro's", buf[0] ? buf : NULL,
+	ak_input(&f, "text", "drempel", "Drempel voor geschenken in euro's",
+		 r->form && ak_val(r, "drempel") ? ak_val(r, "drempel") : buf[0] ? buf : NULL,
 		 "Geschenken boven dit bedrag worden gemarkeerd");
-	ak_submit(&h, "Instellingen opslaan");
-	html_close(&h, "form");
+	ak_submit(&f, "Instellingen opslaan");
+	ak_form_end(&f);
+	html_open_c(&h, "p", "utrecht-paragraph");
+	pk_link(&h, "/beheer/audit/organisation/", code, "Wijzigingen van budget en instellingen");
+	html_text(&h, " \xc2\xb7 ");
+	pk_link_path(&h, "/beheer/organisaties/", code, "/gebruikers", "Gebruikers");
+	html_close(&h, "p");
 	o->status = status;
 	return pk_end(&h, o);
 }
@@ -111,13 +125,13 @@ static void budget_from_form(rr_req *r, json_t *org, rr_diag *d)
 
 	if (!(v = ak_val(r, "jaar")) || (year = strtoll(v, &end, 10), *end) || year < 1900 ||
 	    year > 2200)
-		rr_diag_add(d, "Jaar (jaar): vul een jaartal in, zoals 2024");
+		rr_diag_add_at(d, "jaar", "Vul een jaartal in van 1900 tot 2200, zoals 2024.");
 	json_object_set_new(b, "year", json_integer(year));
 	if ((v = ak_val(r, "budget"))) {
 		long long c = ak_euros(v);
 		if (c < 0)
-			rr_diag_add(d, "Budget in euro's (budget): '%.40s' is geen bedrag van nul of "
-				    "meer, zoals 250.000", v);
+			rr_diag_add_at(d, "budget", "'%.40s' is geen bedrag van nul of meer. Schrijf "
+				       "het in euro's, zoals 250.000.", v);
 		else
 			json_object_set_new(b, "amount_eur", json_real((double)c / 100.0));
 	}
@@ -129,7 +143,8 @@ static void budget_from_form(rr_req *r, json_t *org, rr_diag *d)
 				*c = '.';
 		f = strtod(num, &end);
 		if (*end || !(f >= 0 && f < 10000))
-			rr_diag_add(d, "FTE (fte): '%.40s' is geen aantal van nul of meer, zoals 1,5", v);
+			rr_diag_add_at(d, "fte", "'%.40s' is geen aantal van nul of meer. Schrijf het "
+				       "zoals 1,5.", v);
 		else
 			json_object_set_new(b, "fte", json_real(f));
 	}
@@ -162,7 +177,8 @@ static void settings_from_form(rr_req *r, json_t *org, rr_diag *d)
 	if ((v = ak_val(r, "verslagtermijn"))) {
 		long long n = strtoll(v, &end, 10);
 		if (*end || n < 1 || n > 3650)
-			rr_diag_add(d, "Verslagtermijn (verslagtermijn): een aantal dagen van 1 tot 3650");
+			rr_diag_add_at(d, "verslagtermijn", "Vul een aantal dagen in van 1 tot 3650, "
+				       "zoals 42.");
 		else
 			json_object_set_new(org, "report_period_days", json_integer(n));
 	} else {
@@ -171,13 +187,30 @@ static void settings_from_form(rr_req *r, json_t *org, rr_diag *d)
 	if ((v = ak_val(r, "drempel"))) {
 		long long c = ak_euros(v);
 		if (c < 0)
-			rr_diag_add(d, "Drempel voor geschenken (drempel): '%.40s' is geen bedrag van "
-				    "nul of meer", v);
+			rr_diag_add_at(d, "drempel", "'%.40s' is geen bedrag van nul of meer. Schrijf "
+				       "het in euro's, zoals 50.", v);
 		else
 			json_object_set_new(org, "gift_threshold_eur", json_real((double)c / 100.0));
 	} else {
 		json_object_del(org, "gift_threshold_eur");
 	}
+}
+
+/* Removes the budget of year `jaar`. */
+static void remove_year(rr_req *r, json_t *org, rr_diag *d)
+{
+	json_t *list = json_object_get(org, "budgets");
+	const char *v = ak_val(r, "jaar");
+	long long y = v ? strtoll(v, NULL, 10) : 0;
+
+	for (size_t i = 0; i < json_array_size(list); i++)
+		if (rr_rec_count(json_array_get(list, i), "year", -1) == y) {
+			json_array_remove(list, i);
+			if (!json_array_size(list))
+				json_object_del(org, "budgets");
+			return;
+		}
+	rr_diag_add(d, "Er is geen budget voor dat jaar (meer); laad de pagina opnieuw.");
 }
 
 rr_err budget_save(rr_req *r, rr_resp *o)
@@ -194,11 +227,14 @@ rr_err budget_save(rr_req *r, rr_resp *o)
 		return e;
 	if (which && !strcmp(which, "instellingen"))
 		settings_from_form(r, org, &d);
+	else if (which && !strcmp(which, "verwijder-jaar"))
+		remove_year(r, org, &d);
 	else
 		budget_from_form(r, org, &d);
 	if (!d.n && (e = ak_save(r, RR_K_ORGANISATION, org, &d)) == RR_OK) {
 		snprintf(path, sizeof path, "/beheer/organisaties/%s/budget", code);
-		rr_resp_redirect(o, path);
+		ak_redirect(o, path, which && !strcmp(which, "instellingen") ? "instellingen" :
+			    which && !strcmp(which, "verwijder-jaar") ? "budget-weg" : "budget");
 		goto out;
 	}
 	if (e && e != RR_EINVAL && e != RR_ECONFLICT)

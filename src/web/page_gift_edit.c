@@ -1,7 +1,10 @@
-/* page_gift_edit.c - registering a gift (/beheer/geschenken/nieuw): giver,
- * recipient, date, description, estimated value, what was done with it,
- * an optional linked trip. Saved through ak_save like every record; the
- * public register is page_gifts.c. */
+/* page_gift_edit.c - registering and correcting a gift
+ * (/beheer/geschenken/nieuw?organisation=CODE, /beheer/geschenken/{id}):
+ * giver, recipient, date, description, estimated value, what was done with
+ * it, the trip it came with (chosen by title), public or not; a gift that
+ * was never public can be deleted (/beheer/geschenken/{id}/verwijderen).
+ * Saved through ak_save like every record; after a save the editor is back
+ * on /beheer with a confirmation. The public register is page_gifts.c. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,39 +12,62 @@
 #include "model/record.h"
 #include "web/adminkit.h"
 
-static const char *const disp_values[] = {"kept_by_body", "displayed", "donated", "returned",
-	"kept_by_recipient", "shared", "other", NULL};
-static const char *const disp_labels[] = {"bewaard door het orgaan", "tentoongesteld",
-	"geschonken aan een goed doel", "teruggegeven", "gehouden door de ontvanger",
-	"gedeeld", "anders", NULL};
 static const char *const pub_values[] = {"1", "0", NULL};
-static const char *const pub_labels[] = {"ja, opnemen in het openbare register", "nee, nog niet",
+static const char *const pub_labels[] = {"Ja, opnemen in het openbare register", "Nee, nog niet",
 	NULL};
 
-static rr_err gift_form(rr_req *r, rr_resp *o, const char *org, const rr_diag *d, int status)
+/* The form of gift g (new when it has no id), values as typed when r has a
+ * form, else from g. */
+static rr_err gift_form(rr_req *r, rr_resp *o, const json_t *g, const rr_diag *d, int status)
 {
 	static const layout_crumb crumbs[] = {{"Home", "/"}, {"Beheer", "/beheer"},
-		{"Nieuw geschenk", NULL}};
-	char action[160];
+		{"Geschenk", NULL}};
+	const char *id = rr_rec_str(g, "id"), *org = rr_rec_str(g, "organisation");
+	bool typed = r->form != NULL;
+	char action[200], tt[200], value[64];
+	ak_form f;
 	html h;
 
-	snprintf(action, sizeof action, "/beheer/geschenken/nieuw?organisation=%s", org);
-	pk_begin(&h, o, "Nieuw geschenk", crumbs, 3, NULL);
-	layout_h1(&h, "Nieuw geschenk registreren");
+	if (id)
+		snprintf(action, sizeof action, "/beheer/geschenken/%s", id);
+	else
+		snprintf(action, sizeof action, "/beheer/geschenken/nieuw?organisation=%s", org);
+	pk_begin(&h, o, ak_title(tt, sizeof tt, id ? "Geschenk bewerken" : "Nieuw geschenk", d),
+		 crumbs, 3, NULL);
 	ak_errors(&h, d);
-	ak_form_begin(&h, r, action);
-	ak_input(&h, "text", "gever", "Gever", ak_val(r, "gever"), NULL);
-	ak_input(&h, "text", "ontvanger", "Ontvanger", ak_val(r, "ontvanger"), NULL);
-	ak_input(&h, "date", "datum", "Datum", ak_val(r, "datum"), "jjjj-mm-dd");
-	ak_textarea(&h, "omschrijving", "Omschrijving", ak_val(r, "omschrijving"), NULL);
-	ak_input(&h, "text", "waarde", "Geschatte waarde in euro's", ak_val(r, "waarde"),
-		 "Zoals 75 of 1.250,00");
-	ak_select(&h, "bestemming", "Wat is ermee gedaan", disp_values, disp_labels,
-		  ak_val(r, "bestemming"), true);
-	ak_input(&h, "text", "reis", "Bij de reis (id, optioneel)", ak_val(r, "reis"), NULL);
-	ak_select(&h, "openbaar", "Openbaar", pub_values, pub_labels, ak_val(r, "openbaar"), false);
-	ak_submit(&h, "Opslaan");
-	html_close(&h, "form");
+	layout_h1(&h, id ? "Geschenk bewerken" : "Nieuw geschenk registreren");
+	ak_text_of(value, sizeof value, json_object_get(g, "value_eur"));
+	ak_form_begin(&f, &h, r, d, action, id ? g : NULL);
+	ak_input(&f, "text", "gever", "Gever", typed ? ak_val(r, "gever") : rr_rec_str(g, "giver"),
+		 "Wie gaf het geschenk, zoals de burgemeester van Osaka");
+	ak_input(&f, "text", "ontvanger", "Ontvanger",
+		 typed ? ak_val(r, "ontvanger") : rr_rec_str(g, "recipient"), NULL);
+	ak_input(&f, "date", "datum", "Datum", typed ? ak_val(r, "datum") : rr_rec_str(g, "date"),
+		 "Dag, maand en jaar");
+	ak_textarea(&f, "omschrijving", "Omschrijving",
+		    typed ? ak_val(r, "omschrijving") : rr_rec_str(g, "description"), NULL);
+	ak_input(&f, "text", "waarde", "Geschatte waarde in euro's",
+		 typed ? ak_val(r, "waarde") : value[0] ? value : NULL, "Zoals 75 of 1.250,00");
+	ak_select(&f, "bestemming", "Wat is ermee gedaan", rr_disposition_values, NULL,
+		  typed ? ak_val(r, "bestemming") : rr_rec_str(g, "disposition"), "(nog niet bekend)",
+		  NULL);
+	ak_record_select(&f, RR_K_TRIP, org, "reis", "Bij de reis",
+			 typed ? ak_val(r, "reis") : rr_rec_str(g, "trip"), "Als het geschenk bij een reis "
+			 "is gegeven");
+	ak_select(&f, "openbaar", "Openbaar", pub_values, pub_labels,
+		  typed ? ak_val(r, "openbaar") : rr_rec_bool(g, "public") ? "1" : "0", NULL, NULL);
+	ak_submit(&f, "Opslaan");
+	ak_form_end(&f);
+	if (id && !rr_rec_bool(g, "public")) {
+		layout_h2(&h, "Geschenk verwijderen");
+		snprintf(action, sizeof action, "/beheer/geschenken/%s/verwijderen", id);
+		ak_button_form(&h, r, action, g, NULL, NULL, "Geschenk verwijderen");
+	}
+	if (id) {
+		html_open_c(&h, "p", "utrecht-paragraph");
+		pk_link(&h, "/beheer/audit/gift/", id, "Wijzigingen van dit geschenk");
+		html_close(&h, "p");
+	}
 	o->status = status;
 	return pk_end(&h, o);
 }
@@ -49,73 +75,155 @@ static rr_err gift_form(rr_req *r, rr_resp *o, const char *org, const rr_diag *d
 rr_err page_gift_new(rr_req *r, rr_resp *o)
 {
 	const char *org = rr_req_param(r, "organisation");
+	json_t *g;
+	rr_err e;
 
 	if (!rr_can(r->principal, org, RR_CAP_EDIT))
 		return r->principal ? ak_forbidden(o) : ak_need_login(o);
-	return gift_form(r, o, org, NULL, 200);
+	if (!(g = json_pack("{s:s}", "organisation", org)))
+		return RR_ENOMEM;
+	e = gift_form(r, o, g, NULL, 200);
+	json_decref(g);
+	return e;
+}
+
+/* The form's fields into g; problems at their fields in d. */
+static void from_form(rr_req *r, json_t *g, rr_diag *d)
+{
+	const char *v, *org = rr_rec_str(g, "organisation");
+	char iso[RR_DATE_ISO_MAX];
+	rr_date dt;
+
+	if (!(v = ak_val(r, "gever")))
+		rr_diag_add_at(d, "gever", "Vul in wie het geschenk gaf.");
+	ak_set(g, "giver", v);
+	if (!(v = ak_val(r, "ontvanger")))
+		rr_diag_add_at(d, "ontvanger", "Vul in wie het geschenk ontving.");
+	ak_set(g, "recipient", v);
+	if (!(v = ak_val(r, "omschrijving")))
+		rr_diag_add_at(d, "omschrijving", "Beschrijf het geschenk, zoals: een vaas van porselein.");
+	ak_set(g, "description", v);
+	if (ak_date(r, "datum", true, &dt, d) && dt.prec) {
+		rr_date_iso(&dt, iso);
+		ak_set(g, "date", iso);
+	}
+	json_object_del(g, "value_eur");
+	if ((v = ak_val(r, "waarde"))) {
+		long long c = ak_euros(v);
+		if (c < 0)
+			rr_diag_add_at(d, "waarde", "'%.40s' is geen bedrag. Schrijf het in euro's, "
+				       "zoals 1.250,00.", v);
+		else
+			json_object_set_new(g, "value_eur", json_real((double)c / 100.0));
+	}
+	if ((v = ak_val(r, "bestemming")) && !rr_enum_has(rr_disposition_values, v))
+		rr_diag_add_at(d, "bestemming", "Kies uit de lijst wat er met het geschenk is gedaan.");
+	else
+		ak_set(g, "disposition", v);
+	ak_own_ref(r, g, RR_K_TRIP, "trip", "reis", "Bij de reis", d);
+	json_object_set_new(g, "public", json_boolean(ak_val(r, "openbaar") &&
+						    !strcmp(ak_val(r, "openbaar"), "1")));
+	(void)org;
+}
+
+/* Saves g (under new_id when it is new); on a problem the form again. */
+static rr_err save(rr_req *r, rr_resp *o, json_t *g, const char *new_id, rr_diag *d)
+{
+	rr_err e = RR_OK;
+
+	if (new_id && !d->n)
+		json_object_set_new(g, "id", json_string(new_id));
+	if (!d->n && (e = ak_save(r, RR_K_GIFT, g, d)) == RR_OK) {
+		ak_redirect(o, "/beheer", "geschenk");
+		return RR_OK;
+	}
+	if (e && e != RR_EINVAL && e != RR_ECONFLICT)
+		return e;
+	if (new_id)
+		json_object_del(g, "id"); /* a refused new one stays new */
+	return gift_form(r, o, g, d, 422);
 }
 
 rr_err gift_create(rr_req *r, rr_resp *o)
 {
-	const char *org = rr_req_param(r, "organisation"), *v;
+	const char *org = rr_req_param(r, "organisation");
 	rr_diag d = {0};
-	rr_date dt;
 	json_t *g = NULL;
-	char id[200], path[160], iso[RR_DATE_ISO_MAX];
+	char id[200] = "";
 	bool yes = true;
 	rr_err e = RR_OK;
 
 	if (!rr_can(r->principal, org, RR_CAP_EDIT))
 		return ak_forbidden(o);
-	ak_date(r, "datum", "Datum", true, &dt, &d);
-	g = json_pack("{s:s, s:s?, s:s?, s:s?, s:b}", "organisation", org,
-		      "giver", ak_val(r, "gever"), "recipient", ak_val(r, "ontvanger"),
-		      "description", ak_val(r, "omschrijving"),
-		      "public", ak_val(r, "openbaar") && !strcmp(ak_val(r, "openbaar"), "1"));
-	if (!g) {
-		e = RR_ENOMEM;
-		goto out;
-	}
-	if ((v = ak_val(r, "waarde"))) {
-		long long c = ak_euros(v);
-		if (c < 0)
-			rr_diag_add(&d, "Geschatte waarde (waarde): een bedrag in euro's, zoals 1.250,00");
-		else
-			json_object_set_new(g, "value_eur", json_real((double)c / 100.0));
-	}
-	if ((v = ak_val(r, "bestemming")))
-		json_object_set_new(g, "disposition", json_string(v));
-	if ((v = ak_val(r, "reis"))) {
-		json_t *t = NULL;
-		/* only a trip of this body that the user may see */
-		if (rr_store_get(r->store, RR_K_TRIP, v, r->viewer, &t) ||
-		    strcmp(rr_rec_str(t, "organisation"), org))
-			rr_diag_add(&d, "Bij de reis (reis): '%.100s' is geen reis van %s", v, org);
-		else
-			json_object_set_new(g, "trip", json_string(v));
-		json_decref(t);
-	}
-	if (dt.prec) {
-		rr_date_iso(&dt, iso);
-		json_object_set_new(g, "date", json_string(iso));
-	}
-	if (d.n)
-		goto invalid;
-	for (int i = 1; i < 1000 && yes; i++) {
-		snprintf(id, sizeof id, "%s-geschenk-%s-%d", org, iso, i);
+	if (!(g = json_pack("{s:s}", "organisation", org)))
+		return RR_ENOMEM;
+	from_form(r, g, &d);
+	for (int i = 1; i < 1000 && yes && !d.n; i++) {
+		snprintf(id, sizeof id, "%s-geschenk-%s-%d", org, rr_rec_str(g, "date"), i);
 		if ((e = rr_store_exists(r->store, RR_K_GIFT, id, &yes)))
 			goto out;
 	}
-	json_object_set_new(g, "id", json_string(id));
-	if ((e = ak_save(r, RR_K_GIFT, g, &d)) == RR_EINVAL || e == RR_ECONFLICT)
-		goto invalid;
-	if (e)
+	e = save(r, o, g, id, &d);
+out:
+	json_decref(g);
+	rr_diag_free(&d);
+	return e;
+}
+
+rr_err page_gift_edit(rr_req *r, rr_resp *o)
+{
+	json_t *g = NULL;
+	bool denied;
+	rr_err e;
+
+	if (!r->principal)
+		return ak_need_login(o);
+	if ((e = ak_load_rec(r, o, RR_K_GIFT, rr_req_cap(r, "id"), RR_CAP_EDIT, &g, &denied)) ||
+	    denied)
+		return e;
+	e = gift_form(r, o, g, NULL, 200);
+	json_decref(g);
+	return e;
+}
+
+rr_err gift_save(rr_req *r, rr_resp *o)
+{
+	json_t *g = NULL;
+	rr_diag d = {0};
+	bool denied;
+	rr_err e;
+
+	if ((e = ak_load_rec(r, o, RR_K_GIFT, rr_req_cap(r, "id"), RR_CAP_EDIT, &g, &denied)) ||
+	    denied)
+		return e;
+	from_form(r, g, &d);
+	e = save(r, o, g, NULL, &d);
+	json_decref(g);
+	rr_diag_free(&d);
+	return e;
+}
+
+rr_err gift_delete(rr_req *r, rr_resp *o)
+{
+	json_t *g = NULL;
+	rr_diag d = {0};
+	bool denied;
+	rr_err e;
+
+	if ((e = ak_load_rec(r, o, RR_K_GIFT, rr_req_cap(r, "id"), RR_CAP_EDIT, &g, &denied)) ||
+	    denied)
+		return e;
+	if (rr_rec_bool(g, "public"))
+		rr_diag_add(&d, "Een openbaar geschenk verwijdert u niet: zet het eerst op niet "
+			    "openbaar als het er niet in hoort.");
+	else if ((e = ak_delete(r, RR_K_GIFT, rr_rec_str(g, "id"), &d)) == RR_OK) {
+		ak_redirect(o, "/beheer", "geschenk-weg");
 		goto out;
-	snprintf(path, sizeof path, "/o/%s/geschenken", org);
-	rr_resp_redirect(o, path);
-	goto out;
-invalid:
-	e = gift_form(r, o, org, &d, 422);
+	}
+	if (e && e != RR_ECONFLICT)
+		goto out;
+	r->form = NULL; /* show the gift as stored */
+	e = gift_form(r, o, g, &d, 422);
 out:
 	json_decref(g);
 	rr_diag_free(&d);

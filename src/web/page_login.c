@@ -37,9 +37,12 @@ static rr_err login_form(rr_req *r, rr_resp *o, int status, const char *msg)
 	html_open_c(&h, "form", "rr-form");
 	html_attr(&h, "method", "post");
 	html_attr(&h, "action", "/inloggen");
-	ak_input(&h, "text", "naam", "Gebruikersnaam", name, NULL);
-	ak_input(&h, "password", "wachtwoord", "Wachtwoord", NULL, NULL);
-	ak_submit(&h, "Inloggen");
+	{
+		ak_form f = {.h = &h, .r = r, .d = NULL};
+		ak_input(&f, "text", "naam", "Gebruikersnaam", name, NULL);
+		ak_input(&f, "password", "wachtwoord", "Wachtwoord", NULL, NULL);
+		ak_submit(&f, "Inloggen");
+	}
 	html_close(&h, "form");
 	o->status = status;
 	return pk_end(&h, o);

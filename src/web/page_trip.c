@@ -365,6 +365,12 @@ static void decision(rr_req *r, html *h, const json_t *t)
 		}
 		pk_item(h, "Besluitnummer", rr_rec_str(dec, "number"));
 		pk_item(h, "Besloten door", rr_rec_str(dec, "body"));
+		pk_item(h, "Voorwaarden", rr_rec_str(dec, "conditions"));
+		if (rr_rec_str(dec, "url")) {
+			pk_item_begin(h, "Besluitdocument");
+			layout_link(h, rr_rec_str(dec, "url"), "Het besluit");
+			pk_item_end(h);
+		}
 		pk_item(h, "Toelichting", rr_rec_str(dec, "note"));
 		if (rr_rec_str(dec, "text")) {
 			pk_item_begin(h, "Tekst van het besluit");

@@ -67,27 +67,38 @@ rr_err page_trip_new(rr_req *r, rr_resp *o);
 rr_err trip_create(rr_req *r, rr_resp *o);
 rr_err page_trip_edit(rr_req *r, rr_resp *o);
 rr_err trip_action(rr_req *r, rr_resp *o);
+rr_err trip_delete(rr_req *r, rr_resp *o);
 /* page_trip_fields.c: correcting a trip's descriptive fields */
 rr_err page_trip_fields(rr_req *r, rr_resp *o);
 rr_err trip_fields_save(rr_req *r, rr_resp *o);
 /* page_gift_edit.c */
 rr_err page_gift_new(rr_req *r, rr_resp *o);
 rr_err gift_create(rr_req *r, rr_resp *o);
+rr_err page_gift_edit(rr_req *r, rr_resp *o);
+rr_err gift_save(rr_req *r, rr_resp *o);
+rr_err gift_delete(rr_req *r, rr_resp *o);
 /* page_partnership_edit.c */
 rr_err page_partnership_new(rr_req *r, rr_resp *o);
 rr_err partnership_create(rr_req *r, rr_resp *o);
 rr_err page_partnership_edit(rr_req *r, rr_resp *o);
 rr_err partnership_save(rr_req *r, rr_resp *o);
 rr_err partnership_event_add(rr_req *r, rr_resp *o);
+rr_err partnership_event_remove(rr_req *r, rr_resp *o);
 /* page_result_edit.c */
 rr_err page_result_new(rr_req *r, rr_resp *o);
 rr_err result_create(rr_req *r, rr_resp *o);
 rr_err page_result_edit(rr_req *r, rr_resp *o);
 rr_err result_save(rr_req *r, rr_resp *o);
 rr_err result_follow_up(rr_req *r, rr_resp *o);
+rr_err result_follow_up_remove(rr_req *r, rr_resp *o);
 /* page_budget_edit.c */
 rr_err page_budget_edit(rr_req *r, rr_resp *o);
 rr_err budget_save(rr_req *r, rr_resp *o);
+/* page_users.c: a beheerder's users of the body; accepting an invitation */
+rr_err page_users(rr_req *r, rr_resp *o);
+rr_err users_post(rr_req *r, rr_resp *o);
+rr_err page_invite(rr_req *r, rr_resp *o);
+rr_err invite_post(rr_req *r, rr_resp *o);
 /* page_audit.c */
 rr_err page_audit(rr_req *r, rr_resp *o);
 

@@ -46,7 +46,8 @@ code_is 303 "a life event is added: 303"
 	.events[-1].kind == "upgraded" and .events[-1].date == "2025-06-01" and .type == "sister_city"' >/dev/null &&
 	ok "the event is stored and the upgrade sets the type" || notok "event stored"
 get "/beheer/partnerschappen/$PID" -b "rr_session=$ANNA"
-contains "$T/body" "omgezet naar een zwaardere vorm" "the edit page lists the event in Dutch"
+contains "$T/body" "opgewaardeerd" "the edit page lists the event in Dutch"
+[ "$FLASH" = gebeurtenis ] && ok "the event add answers with its confirmation" || notok "event confirmation" "$FLASH"
 
 # --- 3. a result with a follow-up past its due date, then done
 post "$ANNA" "/beheer/resultaten/nieuw?organisation=gm0034" --data-urlencode "csrf=$CS" \
@@ -118,13 +119,15 @@ post "$ANNA" "/beheer/partnerschappen/$PID" -d partner=Brno -d land=CZ -d type=m
 code_is 403 "POST without CSRF token: 403"
 post "$ANNA" "/beheer/partnerschappen/$PID" --data-urlencode "csrf=$CS" -d partner=Brno -d land=XX -d type=mou
 code_is 422 "an invalid country: 422"
-contains "$T/body" "country" "the message names the country field"
+contains "$T/body" 'id="land-fout"' "the message stands at the country field"
+contains "$T/body" 'href="#land"' "the summary links to the country field"
+contains "$T/body" "geen land dat wij kennen" "the message is Dutch and says how to fix it"
 post "$ANNA" "/beheer/resultaten/$RID" --data-urlencode "csrf=$CS" -d titel=Z -d type=investment -d bedrag=-5
 code_is 422 "a negative amount: 422"
-contains "$T/body" "(bedrag)" "the message names the amount field"
+contains "$T/body" 'id="bedrag-fout"' "the message stands at the amount field"
 post "$BEA" /beheer/organisaties/gm0034/budget --data-urlencode "csrf=$BCS" -d formulier=budget -d jaar=2018 -d budget=-10
 code_is 422 "a negative budget: 422"
-contains "$T/body" "(budget)" "the message names the budget field"
+contains "$T/body" 'id="budget-fout"' "the message stands at the budget field"
 snapshot "$T/after.json"
 same_files "$T/before.json" "$T/after.json" "the refused requests wrote nothing (export before = after)"
 

@@ -71,7 +71,8 @@ contains "$T/body" "/beheer/reizen/$ID/bewerken" "the trip's page links to the e
 get "/beheer/reizen/$ID/bewerken" -b "rr_session=$ANNA"; code_is 200 "editor gets the edit form"
 title=$(stored | jq -r .title)
 contains "$T/body" "value=\"$title\"" "the form holds the current title"
-contains "$T/body" 'name="bestemmingen"' "the form has the destinations, one per line"
+contains "$T/body" 'name="bestemming-1-land"' "the form has a row per destination"
+contains "$T/body" 'value="Japan"' "the destination's country is shown by its Dutch name"
 contains "$T/body" "waarden uit de aanvraag" "a reported trip's form says the planned fields are the request's"
 get "/beheer/reizen/$ID/bewerken"; code_is 303 "anonymous: the form sends to /inloggen"
 
@@ -83,10 +84,10 @@ same_files "$T/before0" "$T/after0" "the unchanged form keeps the stored trip as
 
 # --- 3. an editor changes the purpose and a destination
 jq -S '{status, decision, report, public, coordination, cancellation, sources, start, "end": .["end"]}' "$T/before0" >"$T/life0"
-dests=$(jq -r '.destinations[] | .country + (if .city then " " + .city else "" end)' "$T/before0")
-newdests=$(printf '%s\n' "$dests" | sed '$ d'; echo "KR Busan")
+last=$(jq -r '.destinations | length' "$T/before0")
 before_n=$("$RR_BIN" audit --db "$DB" --kind trip --id "$ID" | wc -l)
-send_form "$ANNA" "doel=Nieuw doel: kennis over waterstof." "bestemmingen=$newdests"
+send_form "$ANNA" "doel=Nieuw doel: kennis over waterstof." "bestemming-$last-land=Zuid-Korea" \
+	"bestemming-$last-stad=Busan"
 code_is 303 "the editor's correction: 303"
 [ "$LOC" = "/beheer/reizen/$ID" ] && ok "303 to the trip's page" || notok "303 to the trip's page" "$LOC"
 get "/reizen/$ID"
@@ -111,16 +112,17 @@ tail -n 1 "$T/audit" | jq -e '.actor == "user:anna" and .action == "update" and
 
 # --- 4. refused: nothing written
 snapshot "$T/s0"
-send_form "$ANNA" "bestemmingen=XQ Nergensstad"
+send_form "$ANNA" "bestemming-1-land=Nergensland" "bestemming-1-stad=Nergensstad"
 code_is 422 "an unknown country: 422"
-contains "$T/body" "Bestemmingen (bestemmingen)" "the message names the field"
-contains "$T/body" "XQ Nergensstad" "the form is shown again with what was typed"
+contains "$T/body" 'id="bestemming-1-land-fout"' "the message stands at the country field of the row"
+contains "$T/body" 'href="#bestemming-1-land"' "the summary links to it"
+contains "$T/body" "Nergensstad" "the form is shown again with what was typed"
 send_form "$ANNA" "titel="
 code_is 422 "an empty title: 422"
-contains "$T/body" "Titel (titel)" "the message names the title field"
+contains "$T/body" 'id="titel-fout"' "the message stands at the title field"
 send_form "$ANNA" "partnerschap=pv26-guangdong"
 code_is 422 "a partnership of another body: 422"
-contains "$T/body" "Partnerschap (partnerschap)" "the message names the partnership field"
+contains "$T/body" 'id="partnerschap-fout"' "the message stands at the partnership field"
 snapshot "$T/s1"
 same_files "$T/s0" "$T/s1" "refused input: the export is identical"
 post "$ANNA" "/beheer/reizen/$ID/bewerken" --data-urlencode "doel=zonder token" -d titel=x -d richting=out
@@ -149,8 +151,9 @@ stored | jq -e '.partnership == "gm0034-shenzhen" and (.themes | index("trade"))
 CS=$(csrf_from "$ANNA" "/beheer/reizen/nieuw?organisation=gm0034")
 post "$ANNA" "/beheer/reizen/nieuw?organisation=gm0034" --data-urlencode "csrf=$CS" \
 	--data-urlencode "titel=Werkbezoek Gent" -d richting=out -d gepland_begin=2027-03-01 \
-	--data-urlencode "bestemmingen=BE Gent" --data-urlencode "reizigers=Anna de Vries; wethouder" \
-	--data-urlencode "kosten=Trein; 120,50" -d thema=trade --data-urlencode "externe_partijen=Port of Gent"
+	-d bestemming-1-land=BE -d bestemming-1-stad=Gent --data-urlencode "reiziger-1-naam=Anna de Vries" \
+	-d reiziger-1-rol=wethouder -d kosten-1-categorie=Trein --data-urlencode "kosten-1-bedrag=120,50" \
+	-d kosten-1-soort=estimate -d thema=trade --data-urlencode "externe_partijen=Port of Gent"
 code_is 303 "a new request with the shared form: 303"
 NID=${LOC#/beheer/reizen/}
 "$RR_BIN" export --db "$DB" | jq -e --arg id "$NID" '.trips[] | select(.id == $id) |

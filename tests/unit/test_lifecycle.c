@@ -34,7 +34,7 @@ static void whole_lifecycle(void **state)
 	rr_date s = rr_date_day(2023, 5, 15), e = rr_date_day(2023, 5, 19), r = rr_date_day(2023, 7, 10);
 	json_t *norm = NULL;
 
-	assert_int_equal(rr_trip_request(t, &d), RR_OK);
+	assert_int_equal(rr_trip_request(t, NULL, &d), RR_OK);
 	assert_int_equal(rr_trip_coordinate(t, "internationale zaken", &d1, &d), RR_OK);
 	assert_int_equal(rr_trip_coordinate(t, "burgemeester", &d1, &d), RR_OK);
 	assert_string_equal(status(t), "coordinated");
@@ -66,8 +66,9 @@ static void refusals_leave_trip_unchanged(void **state)
 	copy = json_deep_copy(t);
 	assert_int_equal(rr_trip_decide(t, "approved", &day, &d), RR_ECONFLICT); /* draft */
 	assert_non_null(strstr(d.msg[0], "cannot go from draft to approved"));
+	assert_string_equal(rr_diag_field(&d, 0), "status");
 	assert_int_equal(rr_trip_file_report(t, "x", &day, &d), RR_ECONFLICT);
-	assert_int_equal(rr_trip_request(t, &d), RR_OK);
+	assert_int_equal(rr_trip_request(t, NULL, &d), RR_OK);
 	assert_int_equal(rr_trip_decide(t, "maybe", &day, &d), RR_EINVAL);
 	assert_int_equal(rr_trip_decide(t, "approved", &month, &d), RR_EINVAL);
 	assert_int_equal(rr_trip_cancel(t, "", NULL, &d), RR_EINVAL);
@@ -76,7 +77,7 @@ static void refusals_leave_trip_unchanged(void **state)
 	json_object_set_new(copy, "status", json_string("requested"));
 	assert_true(json_equal(t, copy));
 	assert_int_equal(rr_trip_cancel(t, "afgelast vanwege Covid", NULL, &d), RR_OK);
-	assert_int_equal(rr_trip_request(t, &d), RR_ECONFLICT);
+	assert_int_equal(rr_trip_request(t, NULL, &d), RR_ECONFLICT);
 	json_decref(t);
 	json_decref(copy);
 	rr_diag_free(&d);
@@ -238,12 +239,90 @@ static void completeness(void **state)
 	json_decref(t);
 }
 
+
+/* The rules of time (the Osaka example on 1 December 2026). */
+static void rules_of_time(void **state)
+{
+	(void)state;
+	rr_date today = rr_date_day(2026, 12, 1);
+	rr_diag d = {0};
+	json_t *t = trip("\"status\":\"completed\",\"start\":\"2027-03-10\",\"end\":\"2027-03-15\"");
+
+	assert_int_equal(rr_trip_check_times(t, &today, &d), RR_EINVAL);
+	assert_string_equal(rr_diag_field(&d, 0), "end");
+	assert_non_null(strstr(d.msg[0], "15 maart 2027"));
+	rr_diag_free(&d);
+	json_object_set_new(t, "status", json_string("approved"));
+	assert_int_equal(rr_trip_check_times(t, &today, &d), RR_OK); /* still ahead: fine */
+	json_object_set_new(t, "report", json_pack("{s:s}", "submitted", "2027-04-01"));
+	assert_int_equal(rr_trip_check_times(t, &today, &d), RR_EINVAL);
+	assert_string_equal(rr_diag_field(&d, 0), "report.submitted");
+	assert_non_null(strstr(d.msg[0], "1 april 2027"));
+	rr_diag_free(&d);
+	json_object_del(t, "report");
+	json_object_set_new(t, "requested", json_string("2026-11-20"));
+	json_object_set_new(t, "decision", json_pack("{s:s, s:s}", "outcome", "approved", "date",
+						      "2026-11-19"));
+	assert_int_equal(rr_trip_check_times(t, &today, &d), RR_EINVAL);
+	assert_string_equal(rr_diag_field(&d, 0), "decision.date");
+	assert_non_null(strstr(d.msg[0], "20 november 2026"));
+	rr_diag_free(&d);
+	json_object_set_new(t, "decision", json_pack("{s:s, s:s}", "outcome", "approved", "date",
+						      "2026-11-20"));
+	assert_int_equal(rr_trip_check_times(t, &today, &d), RR_OK); /* the same day: fine */
+	json_object_set_new(t, "decision", json_pack("{s:s, s:s}", "outcome", "approved", "date",
+						      "2026-12-02"));
+	assert_int_equal(rr_trip_check_times(t, &today, &d), RR_EINVAL); /* tomorrow */
+	rr_diag_free(&d);
+	json_decref(t);
+	/* a month-precise return date in the current month counts as ended */
+	t = trip("\"status\":\"completed\",\"start\":\"2026-12\"");
+	assert_int_equal(rr_trip_check_times(t, &today, &d), RR_OK);
+	json_decref(t);
+	assert_int_equal(d.n, 0);
+}
+
+/* The decision in full: conform, onder voorwaarden, afgewezen, aangehouden. */
+static void decision_outcomes(void **state)
+{
+	(void)state;
+	rr_date day = rr_date_day(2023, 2, 21);
+	rr_diag d = {0};
+	json_t *t = trip(NULL), *norm = NULL;
+
+	assert_int_equal(rr_trip_request(t, &day, &d), RR_OK);
+	assert_string_equal(json_string_value(json_object_get(t, "requested")), "2023-02-21");
+	assert_int_equal(rr_trip_decide(t, "deferred", &day, &d), RR_OK);
+	assert_string_equal(status(t), "requested"); /* aangehouden: still waiting */
+	assert_int_equal(rr_record_normalise(RR_K_TRIP, t, "t", &norm, &d), RR_OK);
+	json_decref(norm);
+	assert_int_equal(rr_trip_decide(t, "approved_with_conditions", &day, &d), RR_OK);
+	assert_string_equal(status(t), "approved");
+	json_object_set_new(json_object_get(t, "decision"), "number", json_string("B&W 2023/114"));
+	json_object_set_new(json_object_get(t, "decision"), "conditions",
+			    json_string("Alleen economy class."));
+	assert_int_equal(rr_record_normalise(RR_K_TRIP, t, "t", &norm, &d), RR_OK);
+	json_decref(norm);
+	/* an approved trip with a deferred decision is inconsistent */
+	json_object_set_new(json_object_get(t, "decision"), "outcome", json_string("deferred"));
+	assert_int_equal(rr_record_normalise(RR_K_TRIP, t, "t", &norm, &d), RR_EINVAL);
+	rr_diag_free(&d);
+	/* deferring is only for a request that waits */
+	json_object_set_new(json_object_get(t, "decision"), "outcome", json_string("approved"));
+	assert_int_equal(rr_trip_decide(t, "deferred", &day, &d), RR_ECONFLICT);
+	assert_string_equal(rr_enum_label(rr_outcome_values, "approved"), "conform (goedgekeurd)");
+	assert_string_equal(rr_enum_label(rr_outcome_values, "deferred"), "aangehouden");
+	json_decref(t);
+	rr_diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(whole_lifecycle), cmocka_unit_test(refusals_leave_trip_unchanged),
 		cmocka_unit_test(deadlines), cmocka_unit_test(late_definition),
 		cmocka_unit_test(differences_quantified), cmocka_unit_test(completeness),
+		cmocka_unit_test(rules_of_time), cmocka_unit_test(decision_outcomes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
