@@ -96,9 +96,9 @@ static const rr_route table[] = {
 	{"/beheer/organisaties/{code}/budget", page_budget_edit, RR_CT_HTML, RR_GET, "melding", 0},
 	{"/beheer/organisaties/{code}/budget", budget_save, RR_CT_HTML, RR_POST},
 	/* page_users.c: users of a body, invitations */
-	{"/beheer/organisaties/{code}/gebruikers", page_users, RR_CT_HTML, RR_GET, "naam melding", 0},
+	{"/beheer/organisaties/{code}/gebruikers", page_users, RR_CT_HTML, RR_GET, "naam code melding", 0},
 	{"/beheer/organisaties/{code}/gebruikers", users_post, RR_CT_HTML, RR_POST},
-	{"/uitnodiging", page_invite, RR_CT_HTML, RR_GET, "code", 0},
+	{"/uitnodiging", page_invite, RR_CT_HTML, RR_GET, "naam code", 0},
 	{"/uitnodiging", invite_post, RR_CT_HTML, RR_POST_LOGIN},
 };
 #pragma GCC diagnostic pop
