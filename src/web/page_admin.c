@@ -10,6 +10,7 @@
 
 #include "model/lifecycle.h"
 #include "model/record.h"
+#include "store/bodies_store.h"
 #include "web/adminkit.h"
 #include "web/routes.h"
 
@@ -170,7 +171,8 @@ static void body_section(rr_req *r, html *h, const char *org, const char *role)
 	char url[200];
 	int period = ak_report_period(r->store, org);
 
-	if (rr_store_get(r->store, RR_K_ORGANISATION, org, &rr_viewer_system, &orec) == RR_OK)
+	/* a built-in body without a record yet is named from the built-in list */
+	if (rr_store_get_body(r->store, org, &rr_viewer_system, &orec) == RR_OK)
 		name = rr_rec_str(orec, "name");
 	html_open_c(h, "h2", "utrecht-heading-2");
 	html_textf(h, "%s (%s) \xe2\x80\x94 %s", name, org, role);

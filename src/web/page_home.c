@@ -5,14 +5,35 @@
 #include "model/record.h"
 #include "web/pages.h"
 
-/* Publishing bodies are municipalities and provinces (and national
- * bodies); foreign partners and companies are organisations too but have
- * no register of their own. */
-static bool publishes(const json_t *org)
+/* A body publishes a register when the viewer can see at least one of its
+ * trips, partnerships or gifts: foreign partners and companies are
+ * organisations too but have no register of their own, and a Dutch body
+ * that joined the register only through an unpublished record is not
+ * shown (not even its name) to someone who may not see that record. */
+static bool publishes(rr_req *r, const json_t *org)
 {
-	const char *k = rr_rec_str(org, "kind");
-	return k && (!strcmp(k, "municipality") || !strcmp(k, "province") ||
-		     !strcmp(k, "national"));
+	const char *k = rr_rec_str(org, "kind"), *id = rr_rec_str(org, "id");
+	rr_trip_query q = {.organisation = id, .limit = 1};
+	json_t *list = NULL;
+	size_t total = 0;
+	bool yes = false;
+
+	if (!k || (strcmp(k, "municipality") && strcmp(k, "province") && strcmp(k, "water_board") &&
+		   strcmp(k, "national")))
+		return false;
+	if (!rr_store_trips(r->store, &q, r->viewer, &list, &total) && total)
+		yes = true;
+	json_decref(list);
+	list = NULL;
+	for (int kind = RR_K_PARTNERSHIP; !yes && kind <= RR_K_GIFT; kind++) {
+		if (kind != RR_K_PARTNERSHIP && kind != RR_K_GIFT)
+			continue;
+		if (!rr_store_list(r->store, (rr_kind)kind, id, 0, r->viewer, &list))
+			yes = json_array_size(list) > 0;
+		json_decref(list);
+		list = NULL;
+	}
+	return yes;
 }
 
 rr_err page_home(rr_req *r, rr_resp *o)
@@ -58,7 +79,7 @@ rr_err page_home(rr_req *r, rr_resp *o)
 	layout_h2(&h, "Overheden in het register");
 	html_open_c(&h, "ul", "utrecht-unordered-list");
 	json_array_foreach(orgs, i, org) {
-		if (!publishes(org))
+		if (!publishes(r, org))
 			continue;
 		html_open_c(&h, "li", "utrecht-unordered-list__item");
 		pk_link(&h, "/o/", rr_rec_str(org, "id"), rr_rec_str(org, "name"));
