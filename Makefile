@@ -60,6 +60,20 @@ $(BUILD)/obj/gen/places_data.o: $(BUILD)/gen/places_data.c src/nl/places_data.h
 	@$(CC) $(CFLAGS_ALL) -c $< -o $@
 LIB_OBJ += $(BUILD)/obj/gen/places_data.o
 
+# The public bodies of the Netherlands (src/nl/bodies.c): scripts/bodies.mjs
+# compiles data/bodies-nl.tsv (from TOOI) and data/bodies-nl-hand.tsv; see
+# docs/bodies.md.
+$(BUILD)/gen/bodies_data.c: scripts/bodies.mjs data/bodies-nl.tsv data/bodies-nl-hand.tsv
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	@node scripts/bodies.mjs $(BUILD)/gen
+	@touch $@
+$(BUILD)/obj/gen/bodies_data.o: $(BUILD)/gen/bodies_data.c src/nl/bodies.h src/nl/bodies_data.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -c $< -o $@
+LIB_OBJ += $(BUILD)/obj/gen/bodies_data.o
+
 $(BUILD)/obj/%.o: %.c $(GEN_DEPS) | assets
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
@@ -92,7 +106,8 @@ test: deps
 # -fsanitize=fuzzer-no-link into build/fuzz/obj, then each driver links it.
 FUZZ_CFLAGS = $(CSTD) -Wall -Wextra -Werror -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
 	$(shell pkg-config --cflags $(PKGS)) -Isrc -Ibuild/asan/gen
-FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/gen/places_data.o
+FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/gen/places_data.o \
+	build/fuzz/obj/gen/bodies_data.o
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
 build/fuzz/obj/%.o: %.c $(GEN_DEPS) | assets
@@ -101,6 +116,11 @@ build/fuzz/obj/%.o: %.c $(GEN_DEPS) | assets
 	@clang $(FUZZ_CFLAGS) -c $< -o $@
 
 build/fuzz/obj/gen/places_data.o: build/asan/gen/places_data.c src/nl/places_data.h
+	@mkdir -p $(dir $@)
+	@echo "  FUZZCC  $<"
+	@clang $(FUZZ_CFLAGS) -c $< -o $@
+
+build/fuzz/obj/gen/bodies_data.o: build/asan/gen/bodies_data.c src/nl/bodies.h src/nl/bodies_data.h
 	@mkdir -p $(dir $@)
 	@echo "  FUZZCC  $<"
 	@clang $(FUZZ_CFLAGS) -c $< -o $@
@@ -114,7 +134,8 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libfuzz.a
 	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< build/fuzz/libfuzz.a $(LDLIBS_ALL)
 
 fuzz:
-	@$(MAKE) --no-print-directory BUILD=build/asan assets build/asan/gen/places_data.c
+	@$(MAKE) --no-print-directory BUILD=build/asan assets build/asan/gen/places_data.c \
+		build/asan/gen/bodies_data.c
 	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 
 demo: deps all

@@ -12,6 +12,8 @@ if [ -f scripts/deps-extra.txt ]; then
 fi
 missing=""
 for p in $PKGS; do
+	# nodejs from another source may bring its own npm: the command is enough
+	if [ "$p" = npm ] && command -v npm >/dev/null 2>&1; then continue; fi
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
 		|| missing="$missing $p"
 done

@@ -21,6 +21,7 @@ int cmd_export(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_date(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_bodies(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);

@@ -11,22 +11,27 @@
 
 #include "../model/record.h"
 #include "../store/auth_store.h"
+#include "../store/bodies_store.h"
 #include "../store/load.h"
 #include "../store/public.h"
+#include "../nl/bodies.h"
 #include "../import/import.h"
 #include "cli.h"
 
 #define FILE_MAX ((size_t)32 << 20)
 
 static const char help[] =
-	"usage: reisregister import [--db FILE] --organisation CODE [--dry-run [--json]]\n"
+	"usage: reisregister import [--db FILE] --organisation CODE [--dry-run [--json|--explain]]\n"
 	"                           [--private] [--date YYYY[-MM[-DD]]]\n"
 	"                           [--url URL] FILE [[--url URL] FILE]...\n"
 	"\n"
 	"Reads trip reports and requests, register pages, letters on missions and\n"
 	"evaluations with delegation lists (plain text, HTML or Markdown) and adds\n"
 	"their trips, partnerships and signed agreements to the register of the\n"
-	"body CODE (which must exist). Each file is kept whole as a document; every\n"
+	"body CODE: a body in the register, or any Dutch municipality, province,\n"
+	"water board or ministry by its TOOI code (gm0518, pv28, ws0656, mnre1013;\n"
+	"see 'reisregister bodies'), which then joins the register with the\n"
+	"import. Each file is kept whole as a document; every\n"
 	"trip names the document and the spans its fields came from. The same\n"
 	"journey in two documents becomes one trip; importing a file again changes\n"
 	"nothing. Records are public unless --private is given. The original file\n"
@@ -34,6 +39,8 @@ static const char help[] =
 	"\n"
 	"  --dry-run   print what would be created or changed and what was not\n"
 	"              understood; write nothing\n"
+	"  --explain   with --dry-run: also list, sentence by sentence, the places,\n"
+	"              people and dates that were read, for reviewing an import\n"
 	"  --json      with --dry-run: print the canonical document that would be\n"
 	"              loaded (JSON) instead of the plan\n"
 	"  --private   records are not public\n"
@@ -291,7 +298,8 @@ static rr_err keep_files(rr_store *s, json_t *doc, char **files, int nfiles, rr_
 int cmd_import(int argc, char **argv)
 {
 	const char *db = NULL, *org = NULL, *date = NULL;
-	bool dry = false, priv = false, as_json = false;
+	bool dry = false, priv = false, as_json = false, explain = false;
+	rr_buf why;
 	int nfiles = 0;
 	rr_store *s = NULL;
 	rr_import *im = NULL;
@@ -299,6 +307,7 @@ int cmd_import(int argc, char **argv)
 	json_t *doc = NULL;
 	rr_load_stats st;
 	rr_err e = RR_OK;
+	bool txn = false, builtin = false;
 	char **files = calloc((size_t)argc + 1, sizeof *files);
 	char **urls = calloc((size_t)argc + 1, sizeof *urls);
 	const char *url = NULL;
@@ -308,6 +317,7 @@ int cmd_import(int argc, char **argv)
 		free(urls);
 		return rr_exit_code(RR_ENOMEM);
 	}
+	rr_buf_init(&why, (size_t)16 << 20);
 	for (int i = 1; i < argc; i++) {
 		int r;
 		if (cli_is_help(argv[i])) {
@@ -326,6 +336,8 @@ int cmd_import(int argc, char **argv)
 		}
 		if (!strcmp(argv[i], "--dry-run")) {
 			dry = true;
+		} else if (!strcmp(argv[i], "--explain")) {
+			explain = true;
 		} else if (!strcmp(argv[i], "--json")) {
 			as_json = true;
 		} else if (!strcmp(argv[i], "--private")) {
@@ -350,8 +362,8 @@ int cmd_import(int argc, char **argv)
 		e = RR_EUSAGE;
 		goto out;
 	}
-	if (as_json && !dry) {
-		cli_usage_error("import", "--json only goes with --dry-run");
+	if ((as_json || explain) && !dry) {
+		cli_usage_error("import", "--json and --explain only go with --dry-run");
 		e = RR_EUSAGE;
 		goto out;
 	}
@@ -360,13 +372,35 @@ int cmd_import(int argc, char **argv)
 		e = RR_EUSAGE;
 		goto out;
 	}
-	if ((e = rr_store_open(cli_db_path(db), dry ? RR_STORE_READONLY : 0, &s, &d)))
+	/* a built-in body without a record joins the register in the import's
+	 * transaction (a dry run rolls it back, so it opens for writing too) */
+	if (rr_body_get(org)) {
+		bool yes = false;
+		if ((e = rr_store_open(cli_db_path(db), RR_STORE_READONLY, &s, &d)) ||
+		    (e = rr_store_exists(s, RR_K_ORGANISATION, org, &yes)))
+			goto out;
+		builtin = !yes;
+		rr_store_close(s);
+		s = NULL;
+	}
+	if ((e = rr_store_open(cli_db_path(db), dry && !builtin ? RR_STORE_READONLY : 0, &s, &d)))
 		goto out;
 	rr_store_set_actor(s, "cli:import");
+	if (builtin) {
+		if ((e = rr_store_begin(s))) {
+			rr_diag_add(&d, "cannot start a transaction: %s", rr_store_errmsg(s));
+			goto out;
+		}
+		txn = true;
+		if ((e = rr_store_ensure_body(s, org, NULL, &d)))
+			goto out;
+	}
 	if ((e = rr_import_new(s, org, !priv, &im, &d)))
 		goto out;
 	if (date && (e = rr_import_set_date(im, date, &d)))
 		goto out;
+	if (explain)
+		rr_import_set_explain(im, &why);
 	bool bar = nfiles >= 5 && isatty(2);
 	for (int i = 0; i < nfiles; i++) {
 		unsigned char *data = NULL;
@@ -394,12 +428,23 @@ int cmd_import(int argc, char **argv)
 		goto out;
 	}
 	if (dry) {
+		if (explain)
+			printf("wat er gelezen is:\n%s", rr_buf_cstr(&why));
 		print_plan(s, doc, rr_import_notes(im));
 		printf("dry run: nothing was written\n");
 		goto out;
 	}
 	if ((e = rr_load_document(s, doc, &st, &d)))
 		goto out;
+	if (txn) {
+		if ((e = rr_store_commit(s))) {
+			rr_diag_add(&d, "commit failed: %s", rr_store_errmsg(s));
+			goto out;
+		}
+		txn = false;
+		printf("organisation %s (%s) added from the built-in list\n", org,
+		       rr_body_get(org)->name);
+	}
 	if ((e = keep_files(s, doc, files, nfiles, &d))) {
 		rr_diag_print(&d, "reisregister import: ", stderr);
 		fprintf(stderr, "reisregister import: the records were written, the original "
@@ -418,6 +463,8 @@ int cmd_import(int argc, char **argv)
 		printf("%zu things not understood were kept in the documents' text "
 		       "(see --dry-run)\n", rr_import_notes(im)->n);
 out:
+	if (txn)
+		rr_store_rollback(s); /* a dry run, or a failure */
 	if (e) {
 		rr_diag_print(&d, "reisregister import: ", stderr);
 		if (e != RR_EUSAGE)
@@ -425,6 +472,7 @@ out:
 	}
 out_quiet:
 	json_decref(doc);
+	rr_buf_free(&why);
 	rr_import_free(im);
 	rr_diag_free(&d);
 	rr_store_close(s);

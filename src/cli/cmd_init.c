@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../nl/bodies.h"
 #include "../store/store.h"
 #include "cli.h"
 
@@ -9,7 +10,11 @@ static const char help[] =
 	"usage: reisregister init [--db FILE]\n"
 	"\n"
 	"Creates the register database FILE, or brings an existing one to the\n"
-	"newest schema. Safe to run again.\n";
+	"newest schema. Safe to run again.\n"
+	"\n"
+	"Every Dutch municipality, province, water board and ministry is built in\n"
+	"('reisregister bodies'): import, load and the forms accept its TOOI code\n"
+	"(gm0518, pv28, ws0656, mnre1013) without loading it first.\n";
 
 int cmd_init(int argc, char **argv)
 {
@@ -39,6 +44,11 @@ int cmd_init(int argc, char **argv)
 	}
 	before = rr_store_schema_version(s);
 	printf("%s: schema version %d\n", db, before);
+	size_t cur = 0;
+	for (size_t i = 0; i < rr_bodies_count(); i++)
+		cur += rr_body_at(i)->end == NULL;
+	printf("%zu Dutch public bodies built in (%zu current): see 'reisregister bodies'\n",
+	       rr_bodies_count(), cur);
 	rr_store_close(s);
 	return 0;
 }

@@ -12,6 +12,7 @@ static const rr_command commands[] = {
 	{"show", cmd_show, "print the register per organisation and year"},
 	{"date", cmd_date, "find a Dutch date expression in a text"},
 	{"import", cmd_import, "import trip reports, registers, letters and evaluations"},
+	{"bodies", cmd_bodies, "list the built-in Dutch public bodies (TOOI codes, mergers)"},
 	{"serve", cmd_serve, "serve the public register website and open-data API"},
 	{"user", cmd_user, "manage accounts and their roles"},
 	{"audit", cmd_audit, "print the audit log"},

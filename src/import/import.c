@@ -19,6 +19,7 @@ struct rr_import {
 	char org[101];
 	imp_body body;
 	rr_date given;        /* --date */
+	rr_buf *explain;      /* --explain: what each file's reading found */
 	bool pub;
 	json_t *trips;        /* id -> trip: the register's and ours */
 	json_t *touched;      /* id -> true: trips created or changed */
@@ -111,6 +112,11 @@ rr_err rr_import_set_date(rr_import *im, const char *iso, rr_diag *d)
 	}
 	im->given = dt;
 	return RR_OK;
+}
+
+void rr_import_set_explain(rr_import *im, rr_buf *out)
+{
+	im->explain = out;
 }
 
 const rr_diag *rr_import_notes(const rr_import *im)
@@ -280,7 +286,7 @@ static void merge_trip(json_t *dst, const json_t *src)
 	}
 }
 
-static json_t *find_match(rr_import *im, const json_t *trip, const char *docid)
+static json_t *find_match(rr_import *im, const json_t *trip, const char *docid, const char *org)
 {
 	const char *key, *dir = rr_rec_str(trip, "direction");
 	json_t *c;
@@ -289,7 +295,7 @@ static json_t *find_match(rr_import *im, const json_t *trip, const char *docid)
 	if (!span_of(trip, &a, &b) || !strcmp(dir, "in"))
 		return NULL;
 	json_object_foreach(im->trips, key, c) {
-		if (strcmp(rr_rec_str(c, "organisation"), im->org) ||
+		if (strcmp(rr_rec_str(c, "organisation"), org) ||
 		    strcmp(rr_rec_str(c, "direction"), dir) || json_object_get(im->merged, key) ||
 		    !has_other_source(c, docid) || !span_of(c, &ca, &cb))
 			continue;
@@ -355,16 +361,19 @@ static const char *status_of(const imp_item *it, const json_t *trip, imp_genre g
 		return "rejected";
 	if (json_object_get(trip, "coordination"))
 		return "coordinated";
+	/* a trip told in running text, with no sign that it was still to
+	 * come, is one that took place: documents mostly account afterwards */
+	if (it->prose)
+		return "completed";
 	return "requested";
 }
 
-static json_t *partnership_record(rr_import *im, const imp_analysis *a, const char *t,
+static json_t *partnership_record(rr_import *im, const imp_partnership *p, const char *t,
 				  const char *docid, char *id, size_t idcap)
 {
-	const imp_partnership *p = &a->partnership;
 	json_t *rec, *partner, *events = json_array(), *docs = json_array(), *old = NULL;
 	const char *pname = p->partner.region[0] ? p->partner.region : p->partner.city;
-	rr_date since = {0, 0, 0, RR_PREC_NONE};
+	rr_date since = p->since;
 	char iso[RR_DATE_ISO_MAX];
 	rr_buf b;
 
@@ -397,7 +406,8 @@ static json_t *partnership_record(rr_import *im, const imp_analysis *a, const ch
 	json_object_set_new(partner, "name", json_string(pname));
 	json_object_set_new(partner, "country", json_string(p->partner.country));
 	json_object_set_new(rec, "partner", partner);
-	json_object_set_new(rec, "type", json_string(p->type ? p->type : "friendship_treaty"));
+	if (p->type) /* unknown when the text names the relation only loosely */
+		json_object_set_new(rec, "type", json_string(p->type));
 	if (since.prec) {
 		rr_date_iso(&since, iso);
 		json_object_set_new(rec, "since", json_string(iso));
@@ -560,7 +570,9 @@ rr_err rr_import_add(rr_import *im, const char *name, const unsigned char *data,
 	crypto_hash_sha256(hash, data, len);
 	sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
 	snprintf(docid, sizeof docid, "doc-%.16s", hex);
-	imp_ctx ctx = {text.data, text.len, name, &im->body, im->given, &im->notes};
+	if (im->explain)
+		rr_buf_printf(im->explain, "%s:\n", name);
+	imp_ctx ctx = {text.data, text.len, name, &im->body, im->given, &im->notes, im->explain};
 	if ((e = imp_analyse(&ctx, &a))) {
 		rr_diag_add(d, "%s: %s", name, rr_strerror(e));
 		imp_analysis_free(&a);
@@ -582,8 +594,14 @@ rr_err rr_import_add(rr_import *im, const char *name, const unsigned char *data,
 		json_object_set_new(doc, "date", json_string(iso));
 	}
 	json_object_set_new(im->documents, docid, doc);
-	if (a.partnership.found && (a.partnership.nev || a.genre == IMP_G_EVALUATION))
-		partnership_record(im, &a, text.data, docid, pid, sizeof pid);
+	/* every relation the document states; trips go with the one it speaks
+	 * of most */
+	for (size_t i = 0; i < a.npartners; i++) {
+		char one[200];
+		partnership_record(im, &a.partners[i], text.data, docid, one, sizeof one);
+		if (a.partnership.found && a.partners[i].pid == a.partnership.pid)
+			snprintf(pid, sizeof pid, "%s", one);
+	}
 	json_object_clear(im->merged);
 	for (size_t i = 0; i < a.n; i++) {
 		imp_item *it = &a.items[i];
@@ -594,7 +612,9 @@ rr_err rr_import_add(rr_import *im, const char *name, const unsigned char *data,
 			json_object_set_new(trip, "direction", json_string("out"));
 		if (!json_object_get(trip, "title"))
 			json_object_set_new(trip, "title", json_string(a.title[0] ? a.title : name));
-		json_object_set_new(trip, "organisation", json_string(im->org));
+		/* a document about several bodies: the trip is its section's */
+		const char *org = it->org[0] ? it->org : im->org;
+		json_object_set_new(trip, "organisation", json_string(org));
 		m = json_object_get(trip, "decision");
 		if (m && !json_object_get(m, "outcome")) {
 			rr_diag_add(&im->notes, "%s: line %zu: a decision date without an outcome "
@@ -602,7 +622,8 @@ rr_err rr_import_add(rr_import *im, const char *name, const unsigned char *data,
 			json_object_del(trip, "decision");
 		}
 		json_object_set_new(trip, "public", json_boolean(im->pub));
-		json_object_set_new(trip, "status", json_string(status_of(it, trip, a.genre)));
+		if (!json_object_get(trip, "status"))
+			json_object_set_new(trip, "status", json_string(status_of(it, trip, a.genre)));
 		if (pid[0] && (a.genre == IMP_G_EVALUATION || near_partner(trip, &a.partnership)))
 			json_object_set_new(trip, "partnership", json_string(pid));
 		src = json_object();
@@ -611,7 +632,7 @@ rr_err rr_import_add(rr_import *im, const char *name, const unsigned char *data,
 		srcs = json_array();
 		json_array_append_new(srcs, src);
 		json_object_set_new(trip, "sources", srcs);
-		if ((m = find_match(im, trip, docid))) {
+		if ((m = find_match(im, trip, docid, org))) {
 			const char *mid = rr_rec_str(m, "id");
 			merge_trip(m, trip);
 			json_object_set_new(im->merged, mid, json_true());
@@ -621,7 +642,7 @@ rr_err rr_import_add(rr_import *im, const char *name, const unsigned char *data,
 			continue;
 		}
 		rr_buf_init(&idb, 200);
-		trip_id(&idb, im->org, trip, it);
+		trip_id(&idb, org, trip, it);
 		snprintf(base, sizeof base, "%s", rr_buf_cstr(&idb));
 		rr_buf_free(&idb);
 		snprintf(id, sizeof id, "%s", base);

@@ -21,6 +21,7 @@
 #include <jansson.h>
 
 #include "../store/store.h"
+#include "../util/buf.h"
 #include "../util/err.h"
 
 typedef struct rr_import rr_import;
@@ -47,6 +48,12 @@ rr_err rr_import_add(rr_import *im, const char *name, const unsigned char *data,
 /* Everything created or changed so far, validated with rr_doc_normalise.
  * *out is a new reference. */
 rr_err rr_import_result(rr_import *im, json_t **out, rr_diag *d);
+
+/* When out is not NULL, every file added after this call writes into it
+ * what its reading found, per sentence: places (and which country), people
+ * (office, whose), dates (and whether their year was the document's). For
+ * reviewing an import (import --dry-run --explain). out is borrowed. */
+void rr_import_set_explain(rr_import *im, rr_buf *out);
 
 /* What was not understood (kept in the documents' text), per file and line. */
 const rr_diag *rr_import_notes(const rr_import *im);

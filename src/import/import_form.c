@@ -44,18 +44,28 @@ size_t imp_lineno(const char *t, size_t pos)
 
 const char *imp_trip_kind(const char *t, size_t s, size_t e)
 {
-	static const struct { const char *w, *k; } kinds[] = {
-		{"handelsmissie", "handelsmissie"}, {"bedrijvenmissie", "handelsmissie"},
-		{"economische missie", "handelsmissie"}, {"studiereis", "studiereis"},
-		{"werkbezoek", "werkbezoek"}, {"conferentie", "conferentie"},
-		{"congres", "conferentie"}, {"forum", "conferentie"},
-		{"dienstreis", "dienstreis"}, {"missie", "handelsmissie"},
-		{"bezoek", "bezoek"}, {"delegatie", "bezoek"},
+	/* only the register's own words: a "missie" or a "delegatie" alone
+	 * says no kind; of several, the most precise ("een dienstreis … een
+	 * handelsmissie" is a trade mission) */
+	static const struct { const char *w, *k; int rank; } kinds[] = {
+		{"handelsmissie", "handelsmissie", 5}, {"handelsmissies", "handelsmissie", 5},
+		{"handelsreis", "handelsmissie", 5}, {"handelsdelegatie", "handelsmissie", 5},
+		{"bedrijvenmissie", "handelsmissie", 5}, {"economische missie", "handelsmissie", 5},
+		{"studiereis", "studiereis", 4}, {"werkbezoek", "werkbezoek", 3},
+		{"werkreis", "werkbezoek", 3}, {"conferentie", "conferentie", 3},
+		{"congres", "conferentie", 3}, {"forum", "conferentie", 3},
+		{"symposium", "conferentie", 3}, {"bezoek", "bezoek", 2},
+		{"kennismakingsbezoek", "bezoek", 2}, {"uitwisselingsbezoek", "bezoek", 2},
+		{"tegenbezoek", "bezoek", 2}, {"dienstreis", "dienstreis", 1},
 	};
+	const char *best = NULL;
+	int rank = 0;
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
-		if (imp_find_word(t, s, e, kinds[k].w, true) < e)
-			return kinds[k].k;
-	return NULL;
+		if (kinds[k].rank > rank && imp_find_word(t, s, e, kinds[k].w, false) < e) {
+			best = kinds[k].k;
+			rank = kinds[k].rank;
+		}
+	return best;
 }
 
 void imp_set_dates(json_t *trip, const char *start_key, const char *end_key,
@@ -403,7 +413,7 @@ rr_err imp_form_section(const char *t, size_t hs, size_t he, size_t to, imp_item
 			it->request = true;
 	it->line = imp_lineno(t, hs);
 	title(it, t, hs, he);
-	if ((kind = imp_trip_kind(t, hs, he)))
+	if ((kind = imp_trip_kind(t, hs, to)))
 		json_object_set_new(it->trip, "kind", json_string(kind));
 	/* the heading: who, where, when */
 	add_people(it, it->request ? "planned_travellers" : "travellers", t, hs, he);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../nl/fold.h"
 #include "../nl/nldate.h"
 
 static rr_err push(imp_analysis *a, imp_item *it)
@@ -284,7 +285,8 @@ static size_t bullet(const char *t, size_t s, size_t e)
 }
 
 static rr_err list_item(const char *t, size_t s, size_t e, int dir, const rr_date *ref,
-			const imp_analysis *a, const char *name, imp_analysis *out, rr_diag *notes)
+			const imp_place *origin, const imp_analysis *a, const char *name,
+			imp_analysis *out, rr_diag *notes)
 {
 	imp_item it;
 	rr_nldate nd;
@@ -316,6 +318,8 @@ static rr_err list_item(const char *t, size_t s, size_t e, int dir, const rr_dat
 	if ((err = imp_item_init(&it)))
 		return err;
 	it.line = imp_lineno(t, s);
+	it.src_off = s;
+	it.src_end = e;
 	imp_set_dates(it.trip, "start", "end", &nd.start, &nd.end);
 	imp_span(&it, "start", nd.off, nd.off + nd.len);
 	json_object_set_new(it.trip, "direction", json_string(dir == 1 ? "out" : "in"));
@@ -324,7 +328,9 @@ static rr_err list_item(const char *t, size_t s, size_t e, int dir, const rr_dat
 	json_object_set_new(it.trip, "title", json_string(desc));
 	imp_span(&it, "title", ds, de);
 	kind = imp_trip_kind(t, ds, de);
-	json_object_set_new(it.trip, "kind", json_string(kind ? kind : "bezoek"));
+	/* a conference held here is no kind of the visitors' trip */
+	if (kind && (dir == 1 || strcmp(kind, "conferentie")))
+		json_object_set_new(it.trip, "kind", json_string(kind));
 	if (imp_called_off(t, ds, de, desc, sizeof desc)) {
 		json_t *c = json_object();
 		json_object_set_new(c, "reason", json_string(desc));
@@ -360,13 +366,26 @@ static rr_err list_item(const char *t, size_t s, size_t e, int dir, const rr_dat
 			imp_span(&it, "travellers", pp[0].off, pp[npp - 1].off + pp[npp - 1].len);
 		}
 	} else {
-		char cp[200];
-		size_t ce = ds;
+		/* the visitors come from the place the line names, else from the
+		 * one the list's heading names ("vanuit Guangdong") */
+		imp_place p[IMP_MAX_PLACES];
+		size_t np = imp_places_find(t, ds, de, p, IMP_MAX_PLACES), ce = ds;
+		const imp_place *from = np ? &p[0] : origin && origin->country[0] ? origin : NULL;
 		while (ce < de && t[ce] != '(')
 			ce++;
-		if (imp_copy(cp, sizeof cp, t, ds, ce)) {
-			json_object_set_new(it.trip, "counterpart", json_string(cp));
-			imp_span(&it, "counterpart", ds, ce);
+		if (from) {
+			json_t *o = json_object();
+			const char *nm = from->city[0] ? from->city : from->region;
+			json_object_set_new(o, "country", json_string(from->country));
+			if (from->city[0])
+				json_object_set_new(o, "city", json_string(from->city));
+			if (from->region[0])
+				json_object_set_new(o, "region", json_string(from->region));
+			json_object_set_new(it.trip, "origin", o);
+			if (nm[0])
+				json_object_set_new(it.trip, "counterpart", json_string(nm));
+			if (np)
+				imp_span(&it, "origin", p[0].off, p[0].off + p[0].len);
 		}
 		rr_buf b;
 		size_t we = ds;
@@ -389,6 +408,7 @@ static rr_err lists(const char *t, size_t n, const char *name, imp_analysis *a, 
 	int dir = 0;
 	rr_err e = RR_OK;
 	const rr_date *ref = a->date.prec ? &a->date : NULL;
+	imp_place origin;
 
 	for (size_t pos = 0; pos < n && !e;) {
 		size_t le = imp_eol(t, pos, n), s = pos, te = le, b;
@@ -397,12 +417,20 @@ static rr_err lists(const char *t, size_t n, const char *name, imp_analysis *a, 
 		pos = le + 1;
 		if ((h = list_heading(t, s, te))) {
 			dir = h;
+			memset(&origin, 0, sizeof origin);
+			if (h == 2) {
+				size_t v = imp_find_word(t, s, te, "vanuit", false);
+				if (v >= te)
+					v = imp_find_word(t, s, te, "uit", false);
+				if (v < te)
+					imp_places_find(t, v, te, &origin, 1);
+			}
 			continue;
 		}
 		if (!dir || s == te || imp_superscript(t, s, te))
 			continue;
 		if ((b = bullet(t, s, te)))
-			e = list_item(t, b, te, dir, ref, a, name, a, notes);
+			e = list_item(t, b, te, dir, ref, &origin, a, name, a, notes);
 		else
 			dir = 0; /* the list ended */
 	}
@@ -420,90 +448,307 @@ static bool has_lists(const char *t, size_t n)
 	return false;
 }
 
-/* ---- letters: the sentence that says when and where the mission went ---- */
-
-static rr_err letter(const char *t, size_t n, const char *name, imp_analysis *a, rr_diag *notes)
+/* Does the text name the body (its place or name)? */
+static bool names_body(const char *t, size_t n, const imp_body *b)
 {
-	static const char *const words[] = {"handelsmissie", "missie", "dienstreis", "werkbezoek",
-		"studiereis", "reis", NULL};
-	size_t best_s = 0, best_e = 0, pos = 0;
-	int best = 0;
-	rr_nldate best_d;
-	imp_item it;
-	rr_err e;
+	char *f = malloc(n + 1), key[240];
+	bool yes = false;
 
-	while (pos < n) {
-		size_t s, e2, kw = n;
-		rr_nldate nd;
-		const char *why;
-		imp_place p[IMP_MAX_PLACES];
-		imp_sentence(t, 0, n, pos, &s, &e2);
-		if (e2 <= pos)
-			e2 = pos + 1;
-		pos = e2 + 1;
-		while (pos < n && (t[pos] == ' ' || t[pos] == '\n' || t[pos] == '\t'))
-			pos++;
-		for (const char *const *w = words; *w && kw >= e2; w++)
-			kw = imp_find_word(t, s, e2, *w, false);
-		if (kw >= e2 || imp_called_off(t, s, e2, NULL, 0))
-			continue; /* a mission called off is left to imp_mentions_scan */
-		size_t naar = imp_find_word(t, kw, e2, "naar", false);
-		if (naar >= e2 || !imp_places_find(t, naar, e2, p, IMP_MAX_PLACES))
+	if (!f)
+		return false;
+	rr_fold(t, n, f, n + 1);
+	for (int k = 0; k < 2 && !yes; k++) {
+		const char *s = k ? b->name : b->place;
+		if (!s[0])
 			continue;
-		if (rr_nldate_find(t, e2, s, a->date.prec ? &a->date : NULL, &nd, &why) != RR_OK)
+		rr_fold(s, strlen(s), key, sizeof key);
+		yes = key[0] && strstr(f, key) != NULL;
+	}
+	free(f);
+	return yes;
+}
+
+/* A register or overview of trips: its title or opening speaks of them
+ * ("Register van buitenlandse dienstreizen 2023", "de buitenlandse
+ * dienstreizen van burgemeester en wethouders in 2016"). */
+static bool register_opening(const char *t, size_t n)
+{
+	static const char *const words[] = {"dienstreizen", "buitenlandse reizen",
+		"reizen van het college", "overzicht reizen", NULL};
+	size_t end = n < 600 ? n : 600;
+	for (const char *const *w = words; *w; w++)
+		if (imp_find_word(t, 0, end, *w, false) < end)
+			return true;
+	return false;
+}
+
+/* A letter or report in the body's own voice: addressed to a council or
+ * parliament ("Aan de Voorzitter", "Geachte …") or offering something
+ * ("Hierbij ontvangt u", "Met deze brief"). Its trips are the body's unless
+ * they name another body's people. */
+static bool authored(const char *t, size_t n)
+{
+	static const char *const openings[] = {"aan de voorzitter", "hierbij ontvangt u",
+		"met deze brief", "hierbij informeren wij", "hierbij informeer ik", NULL};
+	size_t end = n < 3000 ? n : 3000;
+	for (const char *const *w = openings; *w; w++)
+		if (imp_find_word(t, 0, end, *w, false) < end)
+			return true;
+	return false;
+}
+
+/* Two items of one document that tell the same journey: same direction, a
+ * country in common (or one without places), dates that overlap; without
+ * dates on one side only when loose (a form's trip told again in its
+ * report's text). */
+static bool same_journey(const json_t *x, const json_t *y, bool loose)
+{
+	const char *dx = json_string_value(json_object_get(x, "direction"));
+	const char *dy = json_string_value(json_object_get(y, "direction"));
+	const char *key = dx && !strcmp(dx, "in") ? "origin" : "destinations";
+	json_t *px = json_object_get(x, key), *py = json_object_get(y, key), *p, *q;
+	size_t i, k;
+	bool country = false;
+	rr_date xs, xe, ys, ye;
+	const char *s;
+
+	if (!dx || !dy || strcmp(dx, dy))
+		return false;
+	if (json_is_object(px) && json_is_object(py)) {
+		country = !strcmp(json_string_value(json_object_get(px, "country")),
+				  json_string_value(json_object_get(py, "country")));
+	} else if (json_is_array(px) && json_is_array(py)) {
+		json_array_foreach(px, i, p)
+			json_array_foreach(py, k, q)
+				if (!strcmp(json_string_value(json_object_get(p, "country")),
+					    json_string_value(json_object_get(q, "country"))))
+					country = true;
+	} else {
+		country = !px || !py;
+	}
+	if (!country)
+		return false;
+	memset(&xs, 0, sizeof xs);
+	ys = xe = ye = xs;
+	if ((s = json_string_value(json_object_get(x, "start"))) ||
+	    (s = json_string_value(json_object_get(x, "planned_start"))))
+		rr_date_parse_iso(s, &xs, NULL);
+	if ((s = json_string_value(json_object_get(y, "start"))) ||
+	    (s = json_string_value(json_object_get(y, "planned_start"))))
+		rr_date_parse_iso(s, &ys, NULL);
+	if (!xs.prec || !ys.prec)
+		return loose;
+	if ((s = json_string_value(json_object_get(x, "end"))) ||
+	    (s = json_string_value(json_object_get(x, "planned_end"))))
+		rr_date_parse_iso(s, &xe, NULL);
+	if ((s = json_string_value(json_object_get(y, "end"))) ||
+	    (s = json_string_value(json_object_get(y, "planned_end"))))
+		rr_date_parse_iso(s, &ye, NULL);
+	return rr_date_first(&xs) <= rr_date_last(ye.prec ? &ye : &ys) &&
+	       rr_date_first(&ys) <= rr_date_last(xe.prec ? &xe : &xs);
+}
+
+/* Surnames of an item's travellers, folded and joined, for comparison. */
+static void traveller_key(const json_t *trip, char *out, size_t cap)
+{
+	json_t *v;
+	size_t i, o = 0;
+	out[0] = '\0';
+	json_array_foreach(json_object_get(trip, "travellers"), i, v) {
+		const char *nm = json_string_value(json_object_get(v, "name")), *sp;
+		if (!nm)
 			continue;
-		int score = (int)nd.start.prec * 2 + (nd.end.prec ? 1 : 0);
-		if (score > best) {
-			best = score;
-			best_s = s;
-			best_e = e2;
-			best_d = nd;
+		sp = strrchr(nm, ' ');
+		o += (size_t)snprintf(out + o, o < cap ? cap - o : 0, "%s|", sp ? sp + 1 : nm);
+		if (o >= cap)
+			break;
+	}
+}
+
+/* Adds the fields of src that dst lacks, the places dst lacks, the more
+ * precise dates, and src's spans. */
+static void merge_item(imp_item *dst, const imp_item *src)
+{
+	json_t *dd = json_object_get(dst->trip, "destinations");
+	json_t *sd = json_object_get(src->trip, "destinations"), *x, *y;
+	const char *a, *b;
+	rr_date ds = {0, 0, 0, RR_PREC_NONE}, ss = ds;
+	size_t i, k;
+
+	if ((a = json_string_value(json_object_get(dst->trip, "start"))))
+		rr_date_parse_iso(a, &ds, NULL);
+	if ((b = json_string_value(json_object_get(src->trip, "start"))))
+		rr_date_parse_iso(b, &ss, NULL);
+	if (ss.prec > ds.prec || (ss.prec == ds.prec && ss.prec &&
+				  json_object_get(src->trip, "end") &&
+				  strcmp(json_string_value(json_object_get(src->trip, "end")), b) &&
+				  !strcmp(json_string_value(json_object_get(dst->trip, "end")), a))) {
+		json_object_set(dst->trip, "start", json_object_get(src->trip, "start"));
+		json_object_set(dst->trip, "end", json_object_get(src->trip, "end"));
+	}
+	if (json_is_array(dd) && json_is_array(sd)) {
+		json_array_foreach(sd, i, x) {
+			bool have = false;
+			const char *xc = json_string_value(json_object_get(x, "city"));
+			const char *xr = json_string_value(json_object_get(x, "region"));
+			json_array_foreach(dd, k, y) {
+				const char *yc = json_string_value(json_object_get(y, "city"));
+				const char *yr = json_string_value(json_object_get(y, "region"));
+				if (strcmp(json_string_value(json_object_get(x, "country")),
+					   json_string_value(json_object_get(y, "country"))))
+					continue;
+				if ((!xc && !xr) || (xc && yc && !strcmp(xc, yc)) ||
+				    (xr && yr && !strcmp(xr, yr)))
+					have = true;
+			}
+			if (!have)
+				json_array_append(dd, x);
+		}
+		/* a country alone next to a place of it: the place */
+		for (i = 0; i < json_array_size(dd); i++) {
+			x = json_array_get(dd, i);
+			if (json_object_get(x, "city") || json_object_get(x, "region"))
+				continue;
+			json_array_foreach(dd, k, y)
+				if (k != i && !strcmp(json_string_value(json_object_get(x, "country")),
+						      json_string_value(json_object_get(y, "country"))) &&
+				    (json_object_get(y, "city") || json_object_get(y, "region"))) {
+					json_array_remove(dd, i--);
+					break;
+				}
 		}
 	}
-	if (!best) {
-		rr_diag_add(notes, "%s: no trip found (no sentence names a mission with a date "
-			    "and a destination)", name);
-		return RR_OK;
+	json_object_update_missing(dst->trip, src->trip);
+	json_array_extend(dst->spans, src->spans);
+}
+
+static bool dated(const json_t *trip)
+{
+	return json_object_get(trip, "start") || json_object_get(trip, "planned_start");
+}
+
+/* Is q the only structured item that is the same journey as p, loosely? */
+static bool only_one(const imp_analysis *a, const imp_item *q, const imp_item *p)
+{
+	for (size_t k = 0; k < a->n; k++) {
+		const imp_item *o = &a->items[k];
+		if (o != q && o != p && !o->prose && same_journey(o->trip, p->trip, true))
+			return false;
 	}
-	if ((e = imp_item_init(&it)))
-		return e;
-	it.line = imp_lineno(t, best_s);
-	imp_set_dates(it.trip, "start", "end", &best_d.start, &best_d.end);
-	imp_span(&it, "start", best_d.off, best_d.off + best_d.len);
-	{
-		imp_place p[IMP_MAX_PLACES];
-		imp_person pp[8];
-		size_t kw = n, naar, np, npp;
-		char title[200];
-		const char *kind;
-		for (const char *const *w = words; *w && kw >= best_e; w++)
-			kw = imp_find_word(t, best_s, best_e, *w, false);
-		naar = imp_find_word(t, kw, best_e, "naar", false);
-		np = imp_places_find(t, naar, best_e, p, IMP_MAX_PLACES);
-		if (!np) { /* cannot happen: the sentence was chosen for its place */
-			imp_item_free(&it);
-			return RR_OK;
+	return true;
+}
+
+/* How many prose items came from the same sentence as p (its group)? */
+static size_t group_size(const imp_analysis *a, const imp_item *p)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < a->n; k++)
+		if (a->items[k].prose && a->items[k].group == p->group)
+			n++;
+	return n;
+}
+
+/* The first destination's city (or region), or "". */
+static const char *first_city(const json_t *trip)
+{
+	json_t *d = json_array_get(json_object_get(trip, "destinations"), 0);
+	const char *c = json_string_value(json_object_get(d, "city"));
+	if (!c)
+		c = json_string_value(json_object_get(d, "region"));
+	return c ? c : "";
+}
+
+/* Do two prose items tell one trip? A news item tells its trip in several
+ * sentences: the same country, a compatible place (the same city, or one
+ * names none), travellers in common or none on one side. Not in a register
+ * or overview, where each line is a trip of its own, and not for the trips
+ * of one sentence's list. */
+static bool retold(const imp_analysis *a, const imp_item *q, const imp_item *p)
+{
+	char kp[200], kq[200];
+	const char *cp = first_city(p->trip), *cq = first_city(q->trip);
+
+	if (a->register_of_body || q->group == p->group || group_size(a, p) > 1 ||
+	    group_size(a, q) > 1)
+		return false;
+	if (cp[0] && cq[0] && strcmp(cp, cq))
+		return false;
+	traveller_key(p->trip, kp, sizeof kp);
+	traveller_key(q->trip, kq, sizeof kq);
+	if (kp[0] && kq[0] && strcmp(kp, kq) && !strstr(kp, kq) && !strstr(kq, kp))
+		return false;
+	return same_journey(q->trip, p->trip, true);
+}
+
+/* "de twee reizen naar China: die kostten samen 41.700 euro" counts trips
+ * the text tells one by one: a group of several undated trips without
+ * travellers, when other trips of the text go to the same country, goes. */
+static void drop_counts(imp_analysis *a)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		imp_item *p = &a->items[i];
+		if (!p->prose || p->table || group_size(a, p) < 2 || dated(p->trip) ||
+		    json_object_get(p->trip, "travellers"))
+			continue;
+		/* only a count ("twee reizen"), not a list of places */
+		bool count = true;
+		for (size_t k = 0; k < a->n; k++)
+			if (k != i && a->items[k].group == p->group &&
+			    !json_equal(json_object_get(a->items[k].trip, "destinations"),
+					json_object_get(p->trip, "destinations")))
+				count = false;
+		if (!count)
+			continue;
+		bool other = false;
+		for (size_t k = 0; k < a->n && !other; k++) {
+			imp_item *q = &a->items[k];
+			if (q->group != p->group && same_journey(q->trip, p->trip, true))
+				other = true;
 		}
-		json_object_set_new(it.trip, "destinations", imp_destinations(p, np));
-		imp_span(&it, "destinations", p[0].off, p[np - 1].off + p[np - 1].len);
-		imp_copy(title, sizeof title, t, kw, p[np - 1].off + p[np - 1].len);
-		if (title[0] >= 'a' && title[0] <= 'z')
-			title[0] = (char)(title[0] - 'a' + 'A');
-		json_object_set_new(it.trip, "title", json_string(title));
-		imp_span(&it, "title", kw, p[np - 1].off + p[np - 1].len);
-		if ((kind = imp_trip_kind(t, best_s, best_e)))
-			json_object_set_new(it.trip, "kind", json_string(kind));
-		npp = imp_people_find(t, best_s, kw, pp, 8);
-		if (npp) {
-			json_t *arr = json_array();
-			for (size_t i = 0; i < npp; i++)
-				imp_traveller_add(arr, &pp[i]);
-			json_object_set_new(it.trip, "travellers", arr);
-			imp_span(&it, "travellers", pp[0].off, pp[npp - 1].off + pp[npp - 1].len);
+		if (!other)
+			continue;
+		imp_item_free(p);
+		memmove(p, p + 1, (a->n - i - 1) * sizeof *p);
+		a->n--;
+		i--;
+	}
+}
+
+/* A trip the running text tells again adds what it knows and goes: the
+ * same journey as a form's or a list's (dated alike, or undated when only
+ * one of them goes there), or retold in a later sentence. */
+static void fold_prose(imp_analysis *a)
+{
+	bool lists = false;
+	for (size_t k = 0; k < a->n; k++)
+		if (!a->items[k].prose)
+			lists = true;
+	for (size_t i = 0; i < a->n; i++) {
+		imp_item *p = &a->items[i];
+		bool done = false;
+		if (!p->prose)
+			continue;
+		for (size_t k = 0; k < i && !done; k++) {
+			imp_item *q = &a->items[k];
+			bool same = q->prose ? retold(a, q, p)
+				  : dated(p->trip) ? same_journey(q->trip, p->trip, false)
+				  : same_journey(q->trip, p->trip, true) && only_one(a, q, p);
+			if (!same)
+				continue;
+			merge_item(q, p);
+			done = true;
+		}
+		/* beside a list of trips, an undated mention without names is one
+		 * of them, not a trip of its own */
+		if (!done && lists && !dated(p->trip) && !json_object_get(p->trip, "travellers"))
+			done = true;
+		if (done) {
+			imp_item_free(p);
+			memmove(p, p + 1, (a->n - i - 1) * sizeof *p);
+			a->n--;
+			i--;
 		}
 	}
-	add_results(&it, t, 0, n);
-	return push(a, &it);
 }
 
 rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
@@ -513,6 +758,7 @@ rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 	rr_diag *notes = c->notes;
 	imp_label labs[IMP_MAX_LABELS];
 	size_t nl, lines = 0, form = 0;
+	imp_read r;
 	rr_err e;
 
 	memset(a, 0, sizeof *a);
@@ -527,52 +773,68 @@ rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 		if (!a->title[0])
 			imp_copy(a->title, sizeof a->title, t, s, te);
 	}
-	{
-		size_t doff, dlen;
-		if (!imp_docdate(t, n, &c->given, &a->date, &doff, &dlen))
-			a->date = c->given;
+	size_t doff = 0, dlen = 0;
+	if (!imp_docdate(t, n, &c->given, &a->date, &doff, &dlen)) {
+		a->date = c->given;
+		doff = dlen = 0;
 	}
-	nl = imp_labels_scan(t, 0, n, labs, IMP_MAX_LABELS);
+	a->about_body = names_body(t, n, c->body);
+	a->register_of_body = register_opening(t, n);
+	a->authored = authored(t, n);
+	if ((e = imp_read_init(&r, c, &a->date, doff, dlen)))
+		goto out;
+	/* a yearly register without a date of its own is dated by its year */
+	if (!a->date.prec && a->register_of_body && r.anchor.prec == RR_PREC_YEAR)
+		a->date = r.anchor;
+	if (c->explain)
+		imp_read_explain(&r, c->explain);
+	if ((e = imp_partners_scan(&r, a)))
+		goto out;
+	/* the relation the document speaks of most */
+	for (size_t i = 0; i < a->npartners; i++)
+		if (!a->partnership.found || a->partners[i].mentions > a->partnership.mentions)
+			a->partnership = a->partners[i];
+	/* a register as a table first: its column names are no form's labels */
+	if ((e = imp_tables_scan(&r, a)))
+		goto out;
+	nl = a->n ? 0 : imp_labels_scan(t, 0, n, labs, IMP_MAX_LABELS);
 	for (size_t i = 0; i < nl; i++)
 		if (labs[i].kind == IMP_L_DATES || labs[i].kind == IMP_L_DESTINATION ||
 		    labs[i].kind == IMP_L_OFFICIALS)
 			form++;
 	if (form) {
 		e = forms(t, n, name, a, notes);
-		if (!e && a->n) {
-			json_t *d0 = json_array_get(json_object_get(a->items[0].trip, "destinations"), 0);
-			imp_place fb;
-			rr_date ref = {0, 0, 0, RR_PREC_NONE};
-			memset(&fb, 0, sizeof fb);
-			if (d0) {
-				snprintf(fb.country, sizeof fb.country, "%s",
-					 json_string_value(json_object_get(d0, "country")));
-				if (json_object_get(d0, "city"))
-					snprintf(fb.city, sizeof fb.city, "%s",
-						 json_string_value(json_object_get(d0, "city")));
-				if (json_object_get(d0, "region"))
-					snprintf(fb.region, sizeof fb.region, "%s",
-						 json_string_value(json_object_get(d0, "region")));
-			}
-			const char *st = json_string_value(json_object_get(a->items[0].trip, "start"));
-			if (st)
-				rr_date_parse_iso(st, &ref, NULL);
-			imp_partnership_find(t, 0, n, d0 ? &fb : NULL, ref.prec ? &ref : NULL,
-					     &a->partnership);
-		}
-		return e ? e : imp_mentions_scan(t, n, name, a, notes);
+		if (!e)
+			e = imp_mentions_scan(t, n, name, a, notes);
+		goto out;
 	}
-	imp_partnership_find(t, 0, n, NULL, a->date.prec ? &a->date : NULL, &a->partnership);
 	if (has_lists(t, n)) {
 		a->genre = IMP_G_EVALUATION;
 		if ((e = lists(t, n, name, a, notes)) || (e = imp_results_scan(t, n, a, false)))
-			return e;
+			goto out;
 		imp_investment_total(t, n, a);
-		return imp_mentions_scan(t, n, name, a, notes);
+	} else {
+		a->genre = IMP_G_LETTER;
 	}
-	a->genre = IMP_G_LETTER;
-	if ((e = letter(t, n, name, a, notes)) || (e = imp_results_scan(t, n, a, true)))
-		return e;
-	imp_investment_total(t, n, a);
-	return imp_mentions_scan(t, n, name, a, notes);
+	for (size_t i = 0; i < a->n; i++)
+		if (a->items[i].src_end > a->items[i].src_off)
+			imp_read_use(&r, a->items[i].src_off, a->items[i].src_end);
+	if ((e = imp_prose_trips(&r, a)))
+		goto out;
+	drop_counts(a);
+	fold_prose(a);
+	/* a register of "dienstreizen": a trip without a more precise kind is one */
+	if (a->register_of_body && imp_find_word(t, 0, n < 600 ? n : 600, "dienstreizen", false) <
+				       (n < 600 ? n : 600))
+		for (size_t i = 0; i < a->n; i++)
+			if (!json_object_get(a->items[i].trip, "kind"))
+				json_object_set_new(a->items[i].trip, "kind", json_string("dienstreis"));
+	if (a->genre == IMP_G_LETTER && (e = imp_results_scan(t, n, a, true)))
+		goto out;
+	if (a->genre == IMP_G_LETTER)
+		imp_investment_total(t, n, a);
+	e = imp_mentions_scan(t, n, name, a, notes);
+out:
+	imp_read_free(&r);
+	return e;
 }

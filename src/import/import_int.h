@@ -7,10 +7,13 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <jansson.h>
 
 #include "../nl/date.h"
+#include "../nl/nldate.h"
+#include "../nl/words.h"
 #include "../util/buf.h"
 #include "../util/err.h"
 
@@ -95,14 +98,32 @@ bool imp_count_find(const char *t, size_t from, size_t to, long *n, size_t *off,
 
 /* ---- people (import_people.c) ---- */
 
+/* Whose person or place: the body's own, a foreign body's, another Dutch
+ * body's, or not known. */
+typedef enum { IMP_SIDE_UNKNOWN, IMP_SIDE_OURS, IMP_SIDE_FOREIGN, IMP_SIDE_OTHER } imp_side;
+
 typedef struct imp_person {
-	char name[96];
-	char role[48];
-	char org[120];
-	size_t off, len;
+	char name[96];      /* as written: "Han Weber", "P. Bijman", "De Graaf" */
+	char role[48];      /* the office, lower case ("burgemeester"), or "" */
+	char org[120];      /* the affiliation as written ("Bückeburg"), or "" */
+	size_t off, len;    /* bytes of the whole mention */
+	size_t w0, w1;      /* its words [w0, w1) */
+	size_t nw0, nw1;    /* the words of the name */
+	imp_side side;
 } imp_person;
 
+struct imp_body;
+/* Every person named with an office (or a form of address) in words
+ * [from, to) of ws, in order; body (may be NULL) decides sides. At most
+ * max. See import_people.c for the forms. */
+size_t imp_persons_scan(const rr_words *ws, size_t from, size_t to,
+			const struct imp_body *body, imp_person *out, size_t max);
+/* The same over the bytes t[from, to) (sides unknown); offsets into t. */
 size_t imp_people_find(const char *t, size_t from, size_t to, imp_person *out, size_t max);
+/* A count of officials in words [from, to): "twee ambtenaren", "vijf
+ * medewerkers", "2 beleidsmedewerkers"; -1 when none. [*w0, *w1) are its
+ * words. */
+long imp_officials_count(const rr_words *ws, size_t from, size_t to, size_t *w0, size_t *w1);
 /* Adds p to a travellers array unless the same surname is there already
  * (keeps the longer name). */
 void imp_traveller_add(json_t *arr, const imp_person *p);
@@ -113,8 +134,39 @@ typedef struct imp_place {
 	char country[3];
 	char city[48];
 	char region[48];
+	bool has_coords;
+	double lat, lon;
 	size_t off, len;
 } imp_place;
+
+#include "../nl/places.h"
+
+/* A place named in the text (import_places.c). */
+typedef struct imp_pm {
+	size_t w0, w1;    /* its words [w0, w1) */
+	size_t off, end;  /* its bytes */
+	rr_place p;       /* the place chosen */
+	bool adjective;   /* a country by its adjective: "de Chinese stad" */
+	bool home;        /* in the Netherlands */
+	bool ours;        /* the body's own place */
+	int cue;          /* 2: a noun before it ("stad"), 1: a preposition, 0 */
+} imp_pm;
+
+typedef struct imp_pms {
+	imp_pm *v;
+	size_t n, cap;
+} imp_pms;
+
+struct imp_body;
+/* Every place of ws, in order. mask (may be NULL) marks words of people's
+ * names (never places). Free out with imp_pms_free, also on failure. */
+rr_err imp_places_scan(const rr_words *ws, const struct imp_body *body,
+		       const unsigned char *mask, imp_pms *out);
+void imp_pms_free(imp_pms *p);
+/* The distinct places of pms within bytes [off, end) (foreign_only: not in
+ * the Netherlands), as imp_place. Returns the count (at most max). */
+size_t imp_places_from(const imp_pms *pms, size_t off, size_t end, bool foreign_only,
+		       imp_place *out, size_t max);
 
 #define IMP_MAX_PLACES 8
 
@@ -150,14 +202,15 @@ typedef struct imp_partnership {
 	const char *type;
 	imp_partner_event ev[8];
 	size_t nev;
+	uint32_t pid;       /* the gazetteer's id of the partner place */
+	rr_date since;      /* the start the text states, or prec NONE */
+	size_t mentions;    /* sentences that speak of it */
+	bool type_conflict; /* the text calls it by two kinds: kind unknown */
+	bool type_fixed;    /* an upgrade named its kind */
 } imp_partnership;
 
-/* Relations of the body with a partner mentioned in [from, to): "sinds
- * 1995 een vriendschapsverdrag met de Chinese provincie Guangdong", "de in
- * 2013 afgesloten MoU ... Friendly City ... Sister City". fallback is the
- * place the trip went (may be NULL); ref resolves year-less dates. */
-void imp_partnership_find(const char *t, size_t from, size_t to, const imp_place *fallback,
-			  const rr_date *ref, imp_partnership *out);
+#define IMP_MAX_PARTNERS 8
+
 
 /* ---- themes (import_themes.c) ---- */
 
@@ -195,6 +248,7 @@ typedef struct imp_ctx {
 	const imp_body *body;
 	rr_date given;       /* the date given with --date; prec NONE when none */
 	rr_diag *notes;      /* receives what was not understood */
+	rr_buf *explain;     /* when not NULL, receives what the reading found */
 } imp_ctx;
 
 /* ---- the document's own date (import_docdate.c) ---- */
@@ -206,6 +260,38 @@ typedef struct imp_ctx {
  * its span. */
 bool imp_docdate(const char *t, size_t n, const rr_date *given, rr_date *out, size_t *off,
 		 size_t *len);
+
+/* ---- one reading of a document (import_read.c) ---- */
+
+typedef struct imp_date_m {
+	rr_nldate d;      /* the date, with its byte span */
+	size_t w0, w1;    /* its words */
+} imp_date_m;
+
+typedef struct imp_read {
+	const imp_ctx *c;
+	rr_words ws;            /* the text's words and sentences */
+	imp_person *pp;         /* the people named, in order */
+	size_t np;
+	unsigned char *mask;    /* per word: part of a person's name */
+	imp_pms pms;            /* the places named */
+	imp_date_m *dm;         /* the dates, in order */
+	size_t nd;
+	rr_date anchor;         /* what year-less dates were completed with */
+	unsigned char *used;    /* per word: taken by a form, list or table */
+	size_t doc_off, doc_len; /* the document's own date expression, not an event's */
+} imp_read;
+
+/* Reads c's text once for all finders; docdate (may be NULL) anchors
+ * year-less dates. Free with imp_read_free, also on failure. */
+rr_err imp_read_init(imp_read *r, const imp_ctx *c, const rr_date *docdate, size_t doc_off,
+		     size_t doc_len);
+void imp_read_free(imp_read *r);
+/* What the reading found, sentence by sentence, for a person reviewing an
+ * import (Dutch, one line per sentence that names a place, person or date). */
+void imp_read_explain(const imp_read *r, rr_buf *out);
+/* Marks the words of bytes [off, end) as taken (the prose finder skips them). */
+void imp_read_use(imp_read *r, size_t off, size_t end);
 
 /* ---- what a document says (import_genre.c) ---- */
 
@@ -221,6 +307,11 @@ typedef struct imp_item {
 	char person[48];   /* surname of the first traveller, for pairing */
 	char slug[48];     /* description words for ids of incoming visits */
 	size_t line;       /* line number of its heading or list line */
+	bool prose;        /* found in running text (import_prose.c) */
+	bool table;        /* a row of a register's table (import_tables.c) */
+	size_t group;      /* prose: items of one sentence share it (1, 2, …) */
+	size_t src_off, src_end; /* the text it was read from (lists, forms) */
+	char org[32];      /* another body's trip (a section of an overview), or "" */
 } imp_item;
 
 typedef struct imp_analysis {
@@ -231,6 +322,11 @@ typedef struct imp_analysis {
 	rr_date date;       /* the document's own date, if it says */
 	char title[200];
 	json_t *results;    /* results of the partnership, not of one trip, or NULL */
+	imp_partnership partners[IMP_MAX_PARTNERS]; /* every relation the text states */
+	size_t npartners;
+	bool about_body;    /* the text names the body it is imported for */
+	bool register_of_body; /* a register or overview of the body's own trips */
+	bool authored;      /* a letter or report in the body's own voice */
 } imp_analysis;
 
 #define IMP_MAX_ITEMS 2000
@@ -266,6 +362,24 @@ void imp_set_dates(json_t *trip, const char *start_key, const char *end_key,
 		   const rr_date *a, const rr_date *b);
 /* Line number (1-based) of offset pos. */
 size_t imp_lineno(const char *t, size_t pos);
+
+/* ---- registers as tables (import_tables.c) ---- */
+
+/* Trips of tables in rows (tab or '|' separated) or flattened (a cell a
+ * line), appended to a; their lines are theirs (src_off, src_end). */
+rr_err imp_tables_scan(const imp_read *r, imp_analysis *a);
+
+/* ---- relations with foreign bodies (import_partners.c) ---- */
+
+/* The body's partnerships the sentences of r state, with their start and
+ * events, into a->partners. */
+rr_err imp_partners_scan(const imp_read *r, imp_analysis *a);
+
+/* ---- trips in running text (import_prose.c) ---- */
+
+/* Trips the sentences of r tell, outgoing and incoming, appended to a
+ * (items with prose set). Words marked used in r are skipped. */
+rr_err imp_prose_trips(const imp_read *r, imp_analysis *a);
 
 /* ---- results per mission (import_results.c) ---- */
 

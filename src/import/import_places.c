@@ -1,163 +1,473 @@
-/* import_places.c - destinations: Dutch (and English) country names to ISO
- * 3166-1 codes, common destination cities and regions to their country,
- * several legs ("Osaka/Tokio", "Guangzhou, Shenzhen en Hong Kong"). */
+/* import_places.c - places in Dutch text, from the gazetteer (nl/places.h):
+ * countries by name or adjective ("Zuid-Korea", "de Chinese stad"),
+ * first-level regions ("Guangdong", "Beieren", "Nedersaksen") and the
+ * world's cities ("Bückeburg", "Tilisca", "Kurobe").
+ *
+ * A capitalised run of up to five words (with hyphens, apostrophes and
+ * the particles of place names: "Rio de Janeiro", "Bergen op Zoom", "Berg
+ * en Dal") is looked up; the longest run that names a place wins. Whether
+ * a city is meant depends on what stands around it:
+ *   a cue before it: a preposition (naar, in, uit, te, bij, aan, vanuit)
+ *     or a noun (stad, gemeente, zusterstad, partnerstad, provincie, regio,
+ *     deelstaat), possibly after a country adjective ("de Chinese stad");
+ *   its country named in the same sentence or line ("Engeland,
+ *     Manchester", "Dobruska (Tsjechië)", "Hranice in Tsjechië"), or
+ *     elsewhere in the document;
+ *   a large city (50,000 people or more) needs neither.
+ * A name that is also an ordinary Dutch word ("Doel", "Kosten", "Best"),
+ * or only an alternative spelling in GeoNames, needs a cue or its
+ * country. Words of a person's name are never places. Ambiguous names go
+ * to the country named nearby, else to the largest place. */
 #include "import_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-typedef struct country_def {
-	const char *name, *code;
-} country_def;
+#include "../nl/fold.h"
+#include "../nl/places.h"
 
-static const country_def countries[] = {
-	{"België", "BE"}, {"Belgie", "BE"}, {"Bulgarije", "BG"}, {"Cyprus", "CY"},
-	{"Denemarken", "DK"}, {"Duitsland", "DE"}, {"Estland", "EE"}, {"Finland", "FI"},
-	{"Frankrijk", "FR"}, {"Griekenland", "GR"}, {"Hongarije", "HU"}, {"Ierland", "IE"},
-	{"Italië", "IT"}, {"Italie", "IT"}, {"Kroatië", "HR"}, {"Letland", "LV"},
-	{"Litouwen", "LT"}, {"Luxemburg", "LU"}, {"Malta", "MT"}, {"Oostenrijk", "AT"},
-	{"Polen", "PL"}, {"Portugal", "PT"}, {"Roemenië", "RO"}, {"Slovenië", "SI"},
-	{"Slowakije", "SK"}, {"Spanje", "ES"}, {"Tsjechië", "CZ"}, {"Zweden", "SE"},
-	{"IJsland", "IS"}, {"Noorwegen", "NO"}, {"Liechtenstein", "LI"}, {"Zwitserland", "CH"},
-	{"Verenigd Koninkrijk", "GB"}, {"Groot-Brittannië", "GB"}, {"Engeland", "GB"},
-	{"Schotland", "GB"}, {"Wales", "GB"}, {"Noord-Ierland", "GB"},
-	{"Verenigde Staten", "US"}, {"VS", "US"}, {"V.S.", "US"}, {"Amerika", "US"},
-	{"USA", "US"}, {"Canada", "CA"}, {"Mexico", "MX"}, {"Brazilië", "BR"},
-	{"Argentinië", "AR"}, {"Chili", "CL"}, {"Colombia", "CO"}, {"Peru", "PE"},
-	{"China", "CN"}, {"Japan", "JP"}, {"Zuid-Korea", "KR"}, {"Korea", "KR"},
-	{"Taiwan", "TW"}, {"Hongkong", "HK"}, {"Hong Kong", "HK"}, {"Macau", "MO"},
-	{"Singapore", "SG"}, {"India", "IN"}, {"Indonesië", "ID"}, {"Vietnam", "VN"},
-	{"Thailand", "TH"}, {"Maleisië", "MY"}, {"Filipijnen", "PH"}, {"Australië", "AU"},
-	{"Nieuw-Zeeland", "NZ"}, {"Zuid-Afrika", "ZA"}, {"Marokko", "MA"}, {"Turkije", "TR"},
-	{"Israël", "IL"}, {"Palestina", "PS"}, {"Verenigde Arabische Emiraten", "AE"},
-	{"VAE", "AE"}, {"Qatar", "QA"}, {"Saoedi-Arabië", "SA"}, {"Egypte", "EG"},
-	{"Kenia", "KE"}, {"Ghana", "GH"}, {"Nigeria", "NG"}, {"Ethiopië", "ET"},
-	{"Tanzania", "TZ"}, {"Oeganda", "UG"}, {"Rwanda", "RW"}, {"Senegal", "SN"},
-	{"Tunesië", "TN"}, {"Suriname", "SR"}, {"Curaçao", "CW"}, {"Curacao", "CW"},
-	{"Aruba", "AW"}, {"Sint Maarten", "SX"}, {"Bonaire", "BQ"}, {"Rusland", "RU"},
-	{"Oekraïne", "UA"}, {"Oekraine", "UA"}, {"Kazachstan", "KZ"}, {"Servië", "RS"},
-	{"Bosnië", "BA"}, {"Albanië", "AL"}, {"Noord-Macedonië", "MK"}, {"Montenegro", "ME"},
-	{"Kosovo", "XK"}, {"Moldavië", "MD"}, {"Georgië", "GE"}, {"Armenië", "AM"},
-	{"Azerbeidzjan", "AZ"}, {"Wit-Rusland", "BY"}, {"Belarus", "BY"}, {"Iran", "IR"},
-	{"Irak", "IQ"}, {"Jordanië", "JO"}, {"Libanon", "LB"}, {"Pakistan", "PK"},
-	{"Bangladesh", "BD"}, {"Sri Lanka", "LK"}, {"Nepal", "NP"}, {"Mongolië", "MN"},
-	{"Cuba", "CU"}, {"Nederland", "NL"}, {"Monaco", "MC"}, {"Andorra", "AD"},
-	{"Germany", "DE"}, {"France", "FR"}, {"Spain", "ES"}, {"Italy", "IT"},
-	{"United Kingdom", "GB"}, {"United States", "US"}, {"Belgium", "BE"},
-	{"Switzerland", "CH"}, {"Austria", "AT"}, {"Sweden", "SE"}, {"Norway", "NO"},
-	{"Denmark", "DK"}, {"Poland", "PL"}, {"South Korea", "KR"}, {"South Africa", "ZA"},
-};
+#define MAX_RUN 5
+#define CANDS 24
 
-typedef struct city_def {
-	const char *name, *code;
-	bool region;
-} city_def;
+static const char *const preps[] = {"naar", "in", "uit", "te", "bij", "aan", "vanuit",
+	"richting", "via", "tot", "tussen", "met", NULL};
+static const char *const nouns[] = {"stad", "steden", "gemeente", "gemeenten", "zusterstad",
+	"zustersteden", "partnerstad", "partnersteden", "zustergemeente", "partnergemeente",
+	"provincie", "zusterprovincie", "partnerprovincie", "partnerregio", "regio",
+	"deelstaat", "staat", "prefectuur", "district", "hoofdstad", "havenstad",
+	"miljoenenstad", "wereldstad", "metropool", "kreis", "bezirk", "landkreis",
+	"departement", "graafschap", "county", "city", NULL};
+/* Lower-case words inside a place name. */
+static const char *const inner[] = {"de", "del", "della", "di", "da", "do", "dos", "la", "le",
+	"les", "el", "am", "an", "im", "upon", "on", "sur", "sous", "en", "op", "aan", "den",
+	"der", "bei", "ob", "y", "of", NULL};
 
-static const city_def cities[] = {
-	{"Shenzhen", "CN", 0}, {"Guangzhou", "CN", 0}, {"Kanton", "CN", 0},
-	{"Shanghai", "CN", 0}, {"Beijing", "CN", 0}, {"Peking", "CN", 0}, {"Wuhan", "CN", 0},
-	{"Tianjin", "CN", 0}, {"Nanchang", "CN", 0}, {"Zhuhai", "CN", 0}, {"Foshan", "CN", 0},
-	{"Hangzhou", "CN", 0}, {"Chengdu", "CN", 0}, {"Nanjing", "CN", 0}, {"Xiamen", "CN", 0},
-	{"Guangdong", "CN", 1}, {"Sichuan", "CN", 1}, {"Hubei", "CN", 1}, {"Shandong", "CN", 1},
-	{"Fujian", "CN", 1}, {"Zhejiang", "CN", 1}, {"Jiangsu", "CN", 1}, {"Hebei", "CN", 1},
-	{"Liaoning", "CN", 1}, {"Shaanxi", "CN", 1}, {"Hunan", "CN", 1},
-	{"Heilongjiang", "CN", 1}, {"Tokio", "JP", 0}, {"Tokyo", "JP", 0}, {"Osaka", "JP", 0},
-	{"Kyoto", "JP", 0}, {"Yokohama", "JP", 0}, {"Nagoya", "JP", 0}, {"Kobe", "JP", 0},
-	{"Seoul", "KR", 0}, {"Busan", "KR", 0}, {"Taipei", "TW", 0}, {"Helsinki", "FI", 0},
-	{"Vantaa", "FI", 0}, {"Madrid", "ES", 0}, {"Barcelona", "ES", 0},
-	{"Valencia", "ES", 0}, {"Sevilla", "ES", 0}, {"Bilbao", "ES", 0}, {"Lissabon", "PT", 0},
-	{"Porto", "PT", 0}, {"Parijs", "FR", 0}, {"Lyon", "FR", 0}, {"Straatsburg", "FR", 0},
-	{"Cannes", "FR", 0}, {"Marseille", "FR", 0}, {"Brussel", "BE", 0},
-	{"Antwerpen", "BE", 0}, {"Gent", "BE", 0}, {"Luik", "BE", 0}, {"Berlijn", "DE", 0},
-	{"Hamburg", "DE", 0}, {"München", "DE", 0}, {"Keulen", "DE", 0}, {"Düsseldorf", "DE", 0},
-	{"Frankfurt", "DE", 0}, {"Stuttgart", "DE", 0}, {"Bremen", "DE", 0},
-	{"Hannover", "DE", 0}, {"Münster", "DE", 0}, {"Nuernberg", "DE", 0},
-	{"Neurenberg", "DE", 0}, {"Londen", "GB", 0}, {"Manchester", "GB", 0},
-	{"Edinburgh", "GB", 0}, {"Glasgow", "GB", 0}, {"Dublin", "IE", 0}, {"Rome", "IT", 0},
-	{"Milaan", "IT", 0}, {"Venetië", "IT", 0}, {"Turijn", "IT", 0}, {"Wenen", "AT", 0},
-	{"Praag", "CZ", 0}, {"Warschau", "PL", 0}, {"Krakau", "PL", 0}, {"Boedapest", "HU", 0},
-	{"Kopenhagen", "DK", 0}, {"Stockholm", "SE", 0}, {"Göteborg", "SE", 0},
-	{"Oslo", "NO", 0}, {"Tallinn", "EE", 0}, {"Riga", "LV", 0}, {"Vilnius", "LT", 0},
-	{"Athene", "GR", 0}, {"Zürich", "CH", 0}, {"Zurich", "CH", 0}, {"Genève", "CH", 0},
-	{"Bern", "CH", 0}, {"Bazel", "CH", 0}, {"Plovdiv", "BG", 0}, {"Sofia", "BG", 0},
-	{"Boekarest", "RO", 0}, {"New York", "US", 0}, {"Washington", "US", 0},
-	{"San Francisco", "US", 0}, {"Boston", "US", 0}, {"Chicago", "US", 0},
-	{"Los Angeles", "US", 0}, {"Austin", "US", 0}, {"Las Vegas", "US", 0},
-	{"Toronto", "CA", 0}, {"Montreal", "CA", 0}, {"Vancouver", "CA", 0},
-	{"São Paulo", "BR", 0}, {"Rio de Janeiro", "BR", 0}, {"Mumbai", "IN", 0},
-	{"New Delhi", "IN", 0}, {"Bangalore", "IN", 0}, {"Jakarta", "ID", 0},
-	{"Singapore", "SG", 0}, {"Dubai", "AE", 0}, {"Abu Dhabi", "AE", 0}, {"Doha", "QA", 0},
-	{"Riyad", "SA", 0}, {"Istanbul", "TR", 0}, {"Ankara", "TR", 0},
-	{"Tel Aviv", "IL", 0}, {"Jeruzalem", "IL", 0}, {"Caïro", "EG", 0}, {"Nairobi", "KE", 0},
-	{"Accra", "GH", 0}, {"Lagos", "NG", 0}, {"Kaapstad", "ZA", 0},
-	{"Johannesburg", "ZA", 0}, {"Rabat", "MA", 0}, {"Casablanca", "MA", 0},
-	{"Paramaribo", "SR", 0}, {"Willemstad", "CW", 0}, {"Oranjestad", "AW", 0},
-	{"Philipsburg", "SX", 0}, {"Moskou", "RU", 0}, {"Sint-Petersburg", "RU", 0},
-	{"Kiev", "UA", 0}, {"Kyiv", "UA", 0}, {"Almaty", "KZ", 0}, {"Astana", "KZ", 0},
-	{"Sydney", "AU", 0}, {"Melbourne", "AU", 0}, {"Auckland", "NZ", 0},
-	{"Hanoi", "VN", 0}, {"Ho Chi Minhstad", "VN", 0}, {"Bangkok", "TH", 0},
-	{"Kuala Lumpur", "MY", 0}, {"Manilla", "PH", 0}, {"Mexico-Stad", "MX", 0},
-	{"Californië", "US", 1}, {"Massachusetts", "US", 1}, {"Michigan", "US", 1},
-	{"Beieren", "DE", 1}, {"Noordrijn-Westfalen", "DE", 1}, {"Vlaanderen", "BE", 1},
-	{"Wallonië", "BE", 1}, {"Catalonië", "ES", 1},
-};
-
-static bool matches(const char *t, size_t i, size_t to, const char *name)
+static bool in_list(const char *const *l, const char *w)
 {
-	size_t n = strlen(name);
-	return i + n <= to && !strncmp(t + i, name, n) && imp_word_start(t, i) &&
-	       imp_word_end(t, i + n, to);
+	for (; *l; l++)
+		if (!strcmp(*l, w))
+			return true;
+	return false;
 }
 
-const char *imp_country_code(const char *name, size_t len)
+static bool cap_word(const rr_words *ws, size_t i)
 {
-	for (size_t k = 0; k < sizeof countries / sizeof countries[0]; k++)
-		if (strlen(countries[k].name) == len && !strncasecmp(countries[k].name, name, len))
-			return countries[k].code;
-	return NULL;
+	return i < ws->count && ws->w[i].kind == RR_W_WORD && (ws->w[i].flags & RR_W_CAP);
 }
 
-size_t imp_places_find(const char *t, size_t from, size_t to, imp_place *out, size_t max)
+/* The end of a possible place name starting at word i: the candidate runs
+ * are [i, e) for e in (i, *end]. */
+static size_t run_end(const rr_words *ws, size_t i)
+{
+	size_t j = i, words = 0, last = i;
+
+	/* "'s-Hertogenbosch", "'s-Gravenhage" */
+	if (rr_wmark(ws, j, '\'') && rr_wis(ws, j + 1, "s") && rr_wmark(ws, j + 2, '-'))
+		j += 3;
+	while (j < ws->count && words < MAX_RUN) {
+		if (j > i && (ws->w[j].flags & (RR_W_NL | RR_W_SENT)))
+			break;
+		if (cap_word(ws, j) || (j > i && ws->w[j].kind == RR_W_NUM && rr_wglued(ws, j))) {
+			j++;
+			words++;
+			last = j;
+		} else if (j > i && ws->w[j].kind == RR_W_WORD && in_list(inner, rr_wfold(ws, j)) &&
+			   cap_word(ws, j + 1)) {
+			j++;
+		} else {
+			break;
+		}
+		/* glued marks inside a name: "Sint-Petersburg", "Xi'an", "Súdwest-Fryslân" */
+		while (j + 1 < ws->count && ws->w[j].kind == RR_W_PUNCT && rr_wglued(ws, j) &&
+		       (ws->w[j].mark == '-' || ws->w[j].mark == '\'') && rr_wglued(ws, j + 1) &&
+		       ws->w[j + 1].kind == RR_W_WORD)
+			j++;
+	}
+	return last;
+}
+
+static size_t span_len(const rr_words *ws, size_t a, size_t b)
+{
+	return ws->w[b - 1].off + ws->w[b - 1].len - ws->w[a].off;
+}
+
+/* The words of the body's own place ("Almere", "Súdwest-Fryslân"). */
+static bool body_place(const rr_words *ws, size_t a, size_t b, const imp_body *body)
+{
+	char x[160], y[160];
+	if (!body || !body->place[0])
+		return false;
+	rr_fold(ws->text + ws->w[a].off, span_len(ws, a, b), x, sizeof x);
+	rr_fold(body->place, strlen(body->place), y, sizeof y);
+	return x[0] && !strcmp(x, y);
+}
+
+/* A cue right before word i: a preposition, a place noun, "de Chinese
+ * stad", "de stad". Returns 2 for a noun, 1 for a preposition, else 0. */
+static int cue_before(const rr_words *ws, size_t i)
+{
+	if (i == 0 || (ws->w[i].flags & (RR_W_SENT | RR_W_NL)))
+		return 0;
+	const char *p = rr_wfold(ws, i - 1);
+	if (ws->w[i - 1].kind != RR_W_WORD)
+		return 0;
+	if (in_list(nouns, p))
+		return 2;
+	if (in_list(preps, p))
+		return 1;
+	return 0;
+}
+
+typedef struct scan {
+	const rr_words *ws;
+	const imp_body *body;
+	const unsigned char *mask;  /* words of people's names */
+	char doc_countries[64][3];  /* countries the document names */
+	size_t ndoc;
+} scan;
+
+static bool doc_has(const scan *s, const char *cc)
+{
+	for (size_t k = 0; k < s->ndoc; k++)
+		if (!strcmp(s->doc_countries[k], cc))
+			return true;
+	return false;
+}
+
+static void doc_add(scan *s, const char *cc)
+{
+	if (!doc_has(s, cc) && s->ndoc < 64)
+		memcpy(s->doc_countries[s->ndoc++], cc, 3);
+}
+
+/* The country named nearest to words [a, b) in the same sentence (or
+ * line), by name or adjective, other than through word range itself;
+ * NULL when none. */
+static const char *near_country(const scan *s, size_t a, size_t b)
+{
+	const rr_words *ws = s->ws;
+	size_t lo = rr_wsent_start(ws, a), hi = rr_wsent_end(ws, b ? b - 1 : 0);
+	const char *best = NULL;
+	size_t bestd = (size_t)-1;
+
+	for (size_t k = lo; k < hi; k++) {
+		if ((k >= a && k < b) || !cap_word(ws, k))
+			continue;
+		const char *cc = rr_country_code(ws->text + ws->w[k].off, ws->w[k].len);
+		if (!cc) {
+			/* two-word countries: "Zuid-Korea", "Verenigde Staten" */
+			size_t e = k + 1;
+			while (e < hi && e < k + 4 && (cap_word(ws, e) || rr_wmark(ws, e, '-')))
+				e++;
+			for (size_t f = e; f > k + 1 && !cc; f--)
+				cc = rr_country_code(ws->text + ws->w[k].off, span_len(ws, k, f));
+		}
+		if (!cc)
+			continue;
+		size_t d = k < a ? a - k : k - b;
+		if (d < bestd) {
+			bestd = d;
+			best = cc;
+		}
+	}
+	return best;
+}
+
+/* Is country cc named in the sentence (or line) of words [a, b), by name
+ * or adjective, outside the run itself? */
+static bool sentence_has(const scan *s, size_t a, size_t b, const char *cc)
+{
+	const rr_words *ws = s->ws;
+	size_t lo = rr_wsent_start(ws, a), hi = rr_wsent_end(ws, b ? b - 1 : 0);
+	for (size_t k = lo; k < hi; k++) {
+		if ((k >= a && k < b) || !cap_word(ws, k))
+			continue;
+		const char *c = rr_country_code(ws->text + ws->w[k].off, ws->w[k].len);
+		if (c && !strcmp(c, cc))
+			return true;
+	}
+	return false;
+}
+
+/* Chooses among candidates c[0..n) for the run [a, b); returns the index
+ * or -1 when none is plausible here. */
+static int choose(scan *s, size_t a, size_t b, const rr_place *c, size_t n)
+{
+	const rr_words *ws = s->ws;
+	int cue = cue_before(ws, a);
+	bool sent_start = (ws->w[a].flags & (RR_W_SENT | RR_W_NL)) != 0;
+	bool paren_country = false;
+	const char *near = near_country(s, a, b);
+	int pick = -1;
+
+	/* "Dobruska (Tsjechië)"; "Engeland, Manchester", "Frankrijk Nantes": its
+	 * country right beside it */
+	if (b + 2 < ws->count && rr_wmark(ws, b, '(') && cap_word(ws, b + 1) &&
+	    rr_country_code(ws->text + ws->w[b + 1].off, ws->w[b + 1].len))
+		paren_country = true;
+	{
+		size_t k = a;
+		if (k > 0 && rr_wmark(ws, k - 1, ','))
+			k--;
+		if (k > 0 && cap_word(ws, k - 1) && !(ws->w[a].flags & RR_W_SENT && k == a) &&
+		    rr_country_code(ws->text + ws->w[k - 1].off, ws->w[k - 1].len))
+			paren_country = true;
+	}
+	/* a country by name always */
+	for (size_t k = 0; k < n; k++)
+		if (c[k].kind == RR_PLACE_COUNTRY)
+			return (int)k;
+	/* the country named nearby, else in the sentence, else in the
+	 * document; a national capital or a city of a million keeps its name
+	 * against the last */
+	bool dominant = c[0].kind == RR_PLACE_CITY &&
+			((c[0].feature && !strcmp(c[0].feature, "PPLC")) || c[0].population >= 1000000);
+	bool in_sentence = false;
+	for (int pass = 0; pass < 3 && pick < 0; pass++)
+		for (size_t k = 0; k < n && pick < 0; k++) {
+			const char *cc = c[k].country;
+			if (pass == 0 ? near && !strcmp(near, cc)
+			    : pass == 1 ? sentence_has(s, a, b, cc) : !dominant && doc_has(s, cc)) {
+				pick = (int)k;
+				in_sentence = pass < 2;
+			}
+		}
+	bool context = pick >= 0;
+	if (pick < 0)
+		pick = 0;
+	const rr_place *p = &c[pick];
+	/* an ordinary Dutch word ("Van", "Best", "Manchester" the cloth) or a
+	 * stray spelling, unless it is the place's Dutch name ("Milaan" is in
+	 * the word list too) */
+	bool weak = p->common_word && p->match != RR_PLACE_BY_NL;
+	/* another spelling (GeoNames' older names, "Kurobe" for "Kurobe-shi")
+	 * needs a cue or its country in the sentence */
+	if (!weak && p->match == RR_PLACE_BY_ALT && p->population < 100000 && !cue &&
+	    !paren_country && !in_sentence)
+		return -1;
+	/* population unknown: the seat of an administrative division counts */
+	bool seat = !p->population && p->feature && !strncmp(p->feature, "PPLA", 4);
+	bool big = p->kind == RR_PLACE_REGION || p->population >= 50000 || seat;
+	/* parts of cities and historical places only with a cue */
+	bool part = p->feature && (!strncmp(p->feature, "PPLX", 4) || !strncmp(p->feature, "PPLH", 4) ||
+				   !strncmp(p->feature, "PPLQ", 4) || !strncmp(p->feature, "PPLW", 4));
+
+	/* the body's own place is its Dutch one, whatever else has its name */
+	if (body_place(ws, a, b, s->body)) {
+		for (size_t k = 0; k < n; k++)
+			if (!strcmp(c[k].country, "NL"))
+				return (int)k;
+		return pick;
+	}
+	if (part && cue < 2)
+		return -1;
+	if (weak) {
+		/* an ordinary word or a stray spelling: a noun cue, or its
+		 * country right there */
+		if (cue == 2 || paren_country || (in_sentence && cue))
+			return pick;
+		return -1;
+	}
+	if (paren_country || in_sentence)
+		return pick;
+	if (cue && (p->population >= 1000 || big || (!p->population && context)))
+		return pick;
+	if (big && (!sent_start || p->population >= 500000 || b - a > 1))
+		return pick;
+	return -1;
+}
+
+static rr_err push(imp_pms *out, const imp_pm *m)
+{
+	if (out->n == out->cap) {
+		size_t nc = out->cap ? out->cap * 2 : 32;
+		imp_pm *nv = realloc(out->v, nc * sizeof *nv);
+		if (!nv)
+			return RR_ENOMEM;
+		out->v = nv;
+		out->cap = nc;
+	}
+	out->v[out->n++] = *m;
+	return RR_OK;
+}
+
+rr_err imp_places_scan(const rr_words *ws, const imp_body *body, const unsigned char *mask,
+		       imp_pms *out)
+{
+	scan s;
+	rr_place c[CANDS];
+	rr_err e = RR_OK;
+
+	memset(out, 0, sizeof *out);
+	memset(&s, 0, sizeof s);
+	s.ws = ws;
+	s.body = body;
+	s.mask = mask;
+	/* first the countries the document names, by name or adjective */
+	for (size_t i = 0; i < ws->count; i++) {
+		const char *cc;
+		if (!cap_word(ws, i) || (mask && mask[i]))
+			continue;
+		if ((cc = rr_country_code(ws->text + ws->w[i].off, ws->w[i].len)))
+			doc_add(&s, cc);
+	}
+	for (size_t i = 0; i < ws->count && !e;) {
+		bool apos = rr_wmark(ws, i, '\'') && rr_wis(ws, i + 1, "s");
+		if ((!cap_word(ws, i) && !apos) || (mask && mask[i])) {
+			i++;
+			continue;
+		}
+		size_t end = run_end(ws, i), got = 0;
+		int pick = -1;
+		for (size_t b = end; b > i && pick < 0; b--) {
+			bool masked = false;
+			for (size_t k = i; k < b; k++)
+				if (mask && mask[k])
+					masked = true;
+			if (masked || !(cap_word(ws, b - 1)))
+				continue;
+			size_t nc = rr_places_lookup(ws->text + ws->w[i].off, span_len(ws, i, b), c,
+						     CANDS);
+			if (!nc)
+				continue;
+			if (nc > CANDS)
+				nc = CANDS;
+			got = b;
+			pick = choose(&s, i, b, c, nc);
+			/* the head of a compound ("Bentley-congres", "China-reis",
+			 * "Zuid-Hollandse"): a country, never a town or region of
+			 * the same name */
+			if (pick >= 0 && c[pick].kind != RR_PLACE_COUNTRY && b + 1 < ws->count &&
+			    rr_wmark(ws, b, '-') && rr_wglued(ws, b) && rr_wglued(ws, b + 1) &&
+			    ws->w[b + 1].kind == RR_W_WORD)
+				pick = -1;
+		}
+		if (pick >= 0) {
+			imp_pm m;
+			memset(&m, 0, sizeof m);
+			m.w0 = i;
+			m.w1 = got;
+			m.off = ws->w[i].off;
+			m.end = ws->w[got - 1].off + ws->w[got - 1].len;
+			m.p = c[pick];
+			m.home = !strcmp(m.p.country, "NL");
+			m.ours = body_place(ws, i, got, body);
+			m.cue = cue_before(ws, i);
+			if (m.p.kind == RR_PLACE_COUNTRY)
+				doc_add(&s, m.p.country);
+			e = push(out, &m);
+			i = got;
+			continue;
+		}
+		/* "Zuid-Duitsland", "Noord-Italië": a part of a country is the country */
+		if (!got && i + 2 < ws->count && rr_wmark(ws, i + 1, '-') && rr_wglued(ws, i + 1) &&
+		    rr_wglued(ws, i + 2) && cap_word(ws, i + 2)) {
+			static const char *const compass[] = {"noord", "zuid", "oost", "west", "midden",
+				"centraal", "zuidoost", "zuidwest", "noordoost", "noordwest", NULL};
+			const char *cc2 = rr_country_code(ws->text + ws->w[i + 2].off, ws->w[i + 2].len);
+			bool cmp = false;
+			for (const char *const *q = compass; *q && !cmp; q++)
+				cmp = rr_wis(ws, i, *q);
+			imp_pm m;
+			memset(&m, 0, sizeof m);
+			if (cmp && cc2 && rr_place_country(cc2, &m.p) &&
+			    !(i + 3 < ws->count && rr_wglued(ws, i + 3) && ws->w[i + 3].kind == RR_W_WORD)) {
+				m.w0 = i;
+				m.w1 = i + 3;
+				m.off = ws->w[i].off;
+				m.end = ws->w[i + 2].off + ws->w[i + 2].len;
+				m.home = !strcmp(cc2, "NL");
+				m.cue = cue_before(ws, i);
+				e = push(out, &m);
+				i += 3;
+				continue;
+			}
+		}
+		/* an adjective: "de Chinese stad", "Poolse" */
+		const char *cc = rr_country_code(ws->text + ws->w[i].off, ws->w[i].len);
+		if (cc && !got) {
+			imp_pm m;
+			memset(&m, 0, sizeof m);
+			m.w0 = i;
+			m.w1 = i + 1;
+			m.off = ws->w[i].off;
+			m.end = m.off + ws->w[i].len;
+			if (rr_place_country(cc, &m.p)) {
+				m.adjective = true;
+				m.home = !strcmp(cc, "NL");
+				e = push(out, &m);
+			}
+		}
+		i++;
+	}
+	return e;
+}
+
+void imp_pms_free(imp_pms *p)
+{
+	free(p->v);
+	memset(p, 0, sizeof *p);
+}
+
+/* ---- the older, byte-range interface (forms, lists, partnerships) ---- */
+
+static void to_place(const imp_pm *m, imp_place *p)
+{
+	const char *nm = m->p.name_nl ? m->p.name_nl : m->p.name;
+	memset(p, 0, sizeof *p);
+	memcpy(p->country, m->p.country, 3);
+	if (m->p.kind == RR_PLACE_CITY)
+		snprintf(p->city, sizeof p->city, "%s", nm);
+	else if (m->p.kind == RR_PLACE_REGION)
+		snprintf(p->region, sizeof p->region, "%s", nm);
+	p->has_coords = m->p.has_coords && m->p.kind != RR_PLACE_COUNTRY;
+	p->lat = m->p.lat;
+	p->lon = m->p.lon;
+	p->off = m->off;
+	p->len = m->end - m->off;
+}
+
+size_t imp_places_from(const imp_pms *pms, size_t off, size_t end, bool foreign_only,
+		       imp_place *out, size_t max)
 {
 	size_t n = 0;
-
-	for (size_t i = from; i < to && n < max; i++) {
-		if (!imp_word_start(t, i) || !((t[i] >= 'A' && t[i] <= 'Z') ||
-					       (unsigned char)t[i] >= 0xC3))
-			continue;
-		size_t len = 0;
+	for (size_t i = 0; i < pms->n && n < max; i++) {
+		const imp_pm *m = &pms->v[i];
 		imp_place p;
-		memset(&p, 0, sizeof p);
-		for (size_t k = 0; k < sizeof cities / sizeof cities[0]; k++)
-			if (matches(t, i, to, cities[k].name)) {
-				memcpy(p.country, cities[k].code, 3);
-				snprintf(cities[k].region ? p.region : p.city, sizeof p.city, "%s",
-					 cities[k].name);
-				len = strlen(cities[k].name);
-				break;
-			}
-		if (!len)
-			for (size_t k = 0; k < sizeof countries / sizeof countries[0]; k++)
-				if (matches(t, i, to, countries[k].name)) {
-					memcpy(p.country, countries[k].code, 3);
-					len = strlen(countries[k].name);
-					break;
-				}
-		if (!len || !strcmp(p.country, "NL"))
-			continue;
-		p.off = i;
-		p.len = len;
-		/* the same place twice counts once */
 		bool dup = false;
+		if (m->off < off || m->end > end || (foreign_only && m->home))
+			continue;
+		to_place(m, &p);
 		for (size_t k = 0; k < n; k++)
 			if (!strcmp(out[k].country, p.country) && !strcmp(out[k].city, p.city) &&
 			    !strcmp(out[k].region, p.region))
 				dup = true;
 		if (!dup)
 			out[n++] = p;
-		i += len - 1;
 	}
+	return n;
+}
+
+size_t imp_places_find(const char *t, size_t from, size_t to, imp_place *out, size_t max)
+{
+	rr_words ws;
+	imp_pms pms;
+	size_t n = 0;
+
+	if (to <= from)
+		return 0;
+	if (rr_words_split(t + from, to - from, &ws) != RR_OK ||
+	    imp_places_scan(&ws, NULL, NULL, &pms) != RR_OK) {
+		rr_words_free(&ws);
+		return 0;
+	}
+	n = imp_places_from(&pms, 0, to - from, true, out, max);
+	for (size_t i = 0; i < n; i++)
+		out[i].off += from;
+	imp_pms_free(&pms);
+	rr_words_free(&ws);
 	return n;
 }
 
@@ -182,7 +492,16 @@ json_t *imp_destinations(const imp_place *p, size_t n)
 			json_object_set_new(o, "city", json_string(p[i].city));
 		if (p[i].region[0])
 			json_object_set_new(o, "region", json_string(p[i].region));
+		if (p[i].has_coords) {
+			json_object_set_new(o, "lat", json_real(p[i].lat));
+			json_object_set_new(o, "lon", json_real(p[i].lon));
+		}
 		json_array_append_new(arr, o);
 	}
 	return arr;
+}
+
+const char *imp_country_code(const char *name, size_t len)
+{
+	return rr_country_code(name, len);
 }

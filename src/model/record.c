@@ -189,6 +189,13 @@ static json_t *check_number(vctx *v, const rr_field *f, const json_t *in, const 
 		return NULL;
 	}
 	x = json_number_value(in);
+	if (f->type == RR_F_DEGREES) {
+		if (!isfinite(x) || x < -(double)f->max || x > (double)f->max) {
+			problem(v, path, "must be between -%zu and %zu degrees", f->max, f->max);
+			return NULL;
+		}
+		return json_real(round(x * 1e5) / 1e5);
+	}
 	if (!isfinite(x) || x < 0) {
 		problem(v, path, "must not be negative");
 		return NULL;
@@ -267,6 +274,7 @@ static json_t *check_value(vctx *v, const rr_field *f, rr_ftype type, const json
 	case RR_F_COUNT:
 	case RR_F_AMOUNT:
 	case RR_F_NUMBER:
+	case RR_F_DEGREES:
 		return check_number(v, f, in, path);
 	case RR_F_OBJ:
 		return check_object(v, f->sub, in, path);
@@ -353,7 +361,10 @@ static void trip_rules(vctx *v, json_t *rec)
 	start = rr_rec_date(rec, "start");
 	if (!status)
 		return;
-	if ((!strcmp(status, "completed") || !strcmp(status, "reported")) && !start.prec)
+	/* a trip known from a document may lack the date the document does
+	 * not state; one recorded by hand has its dates */
+	if ((!strcmp(status, "completed") || !strcmp(status, "reported")) && !start.prec &&
+	    !json_array_size(json_object_get(rec, "sources")))
 		problem(v, "start", "is required once a trip has taken place (status %s)", status);
 	if (!strcmp(status, "cancelled") && !json_object_get(rec, "cancellation"))
 		problem(v, "cancellation", "a cancelled trip needs a cancellation with its reason");

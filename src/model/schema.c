@@ -14,6 +14,7 @@
 #define COUNT(n) {n, RR_F_COUNT, 0, NULL, NULL, 0, 0, 0}
 #define AMOUNT(n, fl) {n, RR_F_AMOUNT, fl, NULL, NULL, 0, 0, 0}
 #define NUMBER(n) {n, RR_F_NUMBER, 0, NULL, NULL, 0, 0, 0}
+#define DEGREES(n, m) {n, RR_F_DEGREES, 0, NULL, NULL, 0, 0, m}
 #define ENUM(n, v, fl) {n, RR_F_ENUM, fl, v, NULL, 0, 0, 0}
 #define COUNTRY(n, fl) {n, RR_F_COUNTRY, fl, NULL, NULL, 0, 0, 0}
 #define URL(n) {n, RR_F_URL, 0, NULL, NULL, 0, 0, 2000}
@@ -45,7 +46,7 @@ const char *const rr_cost_kind_values[] = {"estimate", "actual", NULL};
  * ("aangehouden") leaves the request waiting for the next meeting. */
 const char *const rr_outcome_values[] = {"approved", "approved_with_conditions", "rejected",
 	"deferred", NULL};
-const char *const rr_org_kind_values[] = {"municipality", "province", "national",
+const char *const rr_org_kind_values[] = {"municipality", "province", "water_board", "national",
 	"foreign_government", "company", "knowledge_institution", "cultural_institution",
 	"network", "consulate", "embassy", "ngo", "other", NULL};
 const char *const rr_doc_kind_values[] = {"register", "request", "report",
@@ -69,7 +70,7 @@ static const char *const rr_result_type_labels[] = {"overeenkomst", "investering
 static const char *const rr_agreement_labels[] = {"MoU", "contract", "intentieverklaring", "intentie", "zusterstadovereenkomst", "verklaring", NULL};
 static const char *const rr_cost_kind_labels[] = {"raming", "werkelijk", NULL};
 static const char *const rr_outcome_labels[] = {"conform (goedgekeurd)", "onder voorwaarden goedgekeurd", "afgewezen", "aangehouden", NULL};
-static const char *const rr_org_kind_labels[] = {"gemeente", "provincie", "rijksoverheid", "buitenlandse overheid", "bedrijf", "kennisinstelling", "culturele instelling", "netwerk", "consulaat", "ambassade", "maatschappelijke organisatie", "overig", NULL};
+static const char *const rr_org_kind_labels[] = {"gemeente", "provincie", "waterschap", "rijksoverheid", "buitenlandse overheid", "bedrijf", "kennisinstelling", "culturele instelling", "netwerk", "consulaat", "ambassade", "maatschappelijke organisatie", "overig", NULL};
 static const char *const rr_doc_kind_labels[] = {"register", "aanvraag", "verslag", "besluit", "brief", "evaluatie", "webpagina", "overig", NULL};
 static const char *const rr_followup_status_labels[] = {"open", "bezig", "gedaan", "vervallen", NULL};
 static const char *const rr_disposition_labels[] = {"bewaard door het orgaan", "tentoongesteld", "weggegeven", "teruggegeven", "gehouden door de ontvanger", "gedeeld", "overig", NULL};
@@ -135,7 +136,7 @@ static const rr_field event_fields[] = {
 static const rr_field partnership_fields[] = {
 	ID("id"), REF("organisation", RR_K_ORGANISATION, RR_REQUIRED),
 	OBJ("partner", partner_fields, RR_REQUIRED),
-	ENUM("type", rr_partnership_type_values, RR_REQUIRED), DATE("since", 0),
+	ENUM("type", rr_partnership_type_values, 0), DATE("since", 0),
 	DATE("until", 0), ARR_OBJ("events", event_fields),
 	ARR_ENUM("themes", rr_theme_values), TEXT("description"),
 	ARR_REF("documents", RR_K_DOCUMENT), BOOL("public"), END};
@@ -152,7 +153,8 @@ static const rr_field document_fields[] = {
 	BOOL("public"), END};
 
 static const rr_field destination_fields[] = {
-	COUNTRY("country", RR_REQUIRED), STR("city", 0), STR("region", 0), END};
+	COUNTRY("country", RR_REQUIRED), STR("city", 0), STR("region", 0),
+	DEGREES("lat", 90), DEGREES("lon", 180), END};
 static const rr_field traveller_fields[] = {
 	STR("name", RR_REQUIRED), STR("role", 0), REF("person", RR_K_PERSON, 0),
 	STR("organisation", 0), END};
@@ -181,7 +183,7 @@ static const rr_field trip_fields[] = {
 	ENUM("direction", rr_direction_values, RR_REQUIRED),
 	ENUM("status", rr_trip_status_values, RR_REQUIRED), BOOL("public"),
 	DATE("requested", 0), DATE("start", 0), DATE("end", 0), DATE("planned_start", 0), DATE("planned_end", 0),
-	ARR_OBJ("destinations", destination_fields),
+	ARR_OBJ("destinations", destination_fields), OBJ("origin", destination_fields, 0),
 	ARR_OBJ("travellers", traveller_fields),
 	ARR_OBJ("planned_travellers", traveller_fields),
 	COUNT("accompanying_officials"), COUNT("planned_accompanying_officials"),

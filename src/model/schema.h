@@ -29,6 +29,7 @@ typedef enum {
 	RR_F_COUNT,   /* whole number >= 0 */
 	RR_F_AMOUNT,  /* euros, >= 0, at most two decimals (stored as cents) */
 	RR_F_NUMBER,  /* number >= 0 (FTE, shares) */
+	RR_F_DEGREES, /* latitude or longitude: -max..max, kept to 5 decimals */
 	RR_F_ENUM,    /* one of values */
 	RR_F_COUNTRY, /* ISO 3166-1 alpha-2, upper case */
 	RR_F_URL,     /* http(s) URL */

@@ -798,11 +798,92 @@ static int vertrek(ctx *c, rr_nldate *out)
 	return range(c, &a, C_TM, &b, out);
 }
 
+/* "vorig jaar", "dit (herdenkings)jaar", "volgend jaar", "vorige maand",
+ * "deze maand", "volgende week", "vandaag", "gisteren", "morgen": relative
+ * to ref, as precise as ref allows (a week against a month-precise ref is
+ * only its year). Without ref: not a date (M_NEED). */
+static int relative(ctx *c, rr_nldate *out)
+{
+	static const struct { const char *w; int d; } dirs[] = {{"vorig", -1}, {"vorige", -1},
+		{"afgelopen", -1}, {"dit", 0}, {"deze", 0}, {"volgend", 1}, {"volgende", 1},
+		{"komend", 1}, {"komende", 1}};
+	const nld_tok *t = tk(c, 0), *u = tk(c, 1);
+	const rr_date *r = c->ref;
+	int dir = 2, unit = 0; /* 1 day, 2 week, 3 month, 4 year */
+	size_t end;
+
+	if (!t || t->kind != NLD_WORD)
+		return M_NO;
+	if (!strcmp(t->w, "vandaag") || !strcmp(t->w, "gisteren") || !strcmp(t->w, "morgen")) {
+		dir = t->w[0] == 'v' ? 0 : t->w[0] == 'g' ? -1 : 1;
+		unit = 1;
+		end = t->off + t->len;
+	} else {
+		for (size_t k = 0; k < sizeof dirs / sizeof dirs[0]; k++)
+			if (!strcmp(t->w, dirs[k].w))
+				dir = dirs[k].d;
+		if (dir == 2 || !u || u->kind != NLD_WORD)
+			return M_NO;
+		size_t n = strlen(u->w);
+		if (!strcmp(u->w, "week"))
+			unit = 2;
+		else if (!strcmp(u->w, "maand"))
+			unit = 3;
+		else if (!strcmp(u->w, "jaar") || (dir == 0 && n > 4 && !strcmp(u->w + n - 4, "jaar")))
+			unit = 4; /* "dit herdenkingsjaar" */
+		else
+			return M_NO;
+		end = u->off + u->len;
+	}
+	out->off = t->off;
+	out->len = end - t->off;
+	if (!r || r->prec == RR_PREC_NONE || (unit == 1 && r->prec != RR_PREC_DAY) ||
+	    (unit == 3 && r->prec < RR_PREC_MONTH)) {
+		c->why = why_rel;
+		return M_NEED;
+	}
+	c->yearless = true;
+	switch (unit) {
+	case 1:
+		out->start = rr_date_add_days(r, dir);
+		break;
+	case 2:
+		if (r->prec == RR_PREC_DAY) {
+			long day = rr_date_first(r) + 7L * dir;
+			long mon = day - ((day + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
+			out->start = rr_date_from_days(mon);
+			out->end = rr_date_from_days(mon + 6);
+		} else {
+			out->start = rr_date_year(r->y);
+		}
+		break;
+	case 3: {
+		int m = r->m + dir, y = r->y;
+		if (m < 1) {
+			m += 12;
+			y--;
+		} else if (m > 12) {
+			m -= 12;
+			y++;
+		}
+		out->start = rr_date_month(y, m);
+		break;
+	}
+	default:
+		out->start = rr_date_year(r->y + dir);
+		break;
+	}
+	return M_OK;
+}
+
 static int match(ctx *c, rr_nldate *out)
 {
 	pt a, b;
 	int i = 0, r, conn, k;
 	const nld_tok *t = tk(c, 0);
+
+	if ((r = relative(c, out)) != M_NO)
+		return r;
 
 	if (t && t->kind == NLD_WORD && vertrek_word(t->w) &&
 	    (r = vertrek(c, out)) != M_NO)

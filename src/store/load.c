@@ -5,10 +5,13 @@
 
 #include "../model/lifecycle.h"
 #include "../model/record.h"
+#include "../nl/bodies.h"
+#include "bodies_store.h"
 
 typedef struct refctx {
 	rr_store *s;
 	json_t *ids[RR_K_COUNT]; /* per kind: the ids the document holds */
+	json_t *bodies;          /* built-in bodies named but not yet records */
 	const char *label;
 	rr_diag *d;
 	int bad;
@@ -38,6 +41,10 @@ static void check_ref(void *ctx, rr_kind target, const char *id, const char *pat
 		c->err = e;
 		return;
 	}
+	if (!yes && target == RR_K_ORGANISATION && rr_body_get(id)) {
+		json_object_set_new(c->bodies, id, json_true()); /* added with the document */
+		return;
+	}
 	if (!yes) {
 		rr_diag_add(c->d, "%s: %s: no %s with id '%s' in the document or the register",
 			    c->label, path, rr_kind_get(target)->singular, id);
@@ -62,16 +69,19 @@ static void check_transition(refctx *c, const json_t *trip)
 
 rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr_diag *d)
 {
-	refctx c = {s, {NULL}, NULL, d, 0, RR_OK};
+	refctx c = {s, {NULL}, NULL, NULL, d, 0, RR_OK};
 	rr_date today = rr_today();
 	rr_err e = RR_OK;
 	json_t *r;
 	size_t i;
 	char label[160];
+	const char *code;
+	bool own = !rr_store_in_transaction(s); /* else the caller commits */
 
 	if (stats)
 		memset(stats, 0, sizeof *stats);
 	index_ids(&c, doc);
+	c.bodies = json_object();
 	for (int k = 0; k < RR_K_COUNT; k++) {
 		json_array_foreach(json_object_get(doc, rr_kind_get(k)->plural), i, r) {
 			snprintf(label, sizeof label, "%s %s", rr_kind_get(k)->singular,
@@ -89,14 +99,30 @@ rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr
 		json_decref(c.ids[k]);
 	if (c.err) {
 		rr_diag_add(d, "reading the register failed: %s", rr_store_errmsg(s));
+		json_decref(c.bodies);
 		return c.err;
 	}
-	if (c.bad)
+	if (c.bad) {
+		json_decref(c.bodies);
 		return RR_EINVAL;
-	if ((e = rr_store_begin(s))) {
+	}
+	if (own && (e = rr_store_begin(s))) {
 		rr_diag_add(d, "cannot start a transaction: %s", rr_store_errmsg(s));
+		json_decref(c.bodies);
 		return e;
 	}
+	/* the built-in bodies the document names become records first */
+	json_object_foreach(c.bodies, code, r) {
+		bool added = false;
+		if ((e = rr_store_ensure_body(s, code, &added, d))) {
+			rr_diag_add(d, "organisation %s: cannot add the built-in body: %s", code,
+				    rr_store_errmsg(s));
+			break;
+		}
+		if (added && stats)
+			stats->created[RR_K_ORGANISATION]++;
+	}
+	json_decref(c.bodies);
 	/* kinds in dependency order: bodies first (enum order of rr_kind) */
 	for (int k = 0; k < RR_K_COUNT && !e; k++) {
 		json_array_foreach(json_object_get(doc, rr_kind_get(k)->plural), i, r) {
@@ -108,9 +134,9 @@ rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr
 				 : res == RR_PUT_UPDATED ? stats->updated : stats->unchanged)[k]++;
 		}
 	}
-	if (!e && (e = rr_store_commit(s)))
+	if (own && !e && (e = rr_store_commit(s)))
 		rr_diag_add(d, "commit failed: %s", rr_store_errmsg(s));
-	if (e)
+	if (own && e)
 		rr_store_rollback(s);
 	return e;
 }

@@ -5,7 +5,15 @@
  * the database: references to records that exist neither in the document
  * nor in the store, and trip status changes the lifecycle does not allow.
  * Then it writes every record in one transaction. On any problem nothing is
- * written and d lists every problem. */
+ * written and d lists every problem.
+ *
+ * A reference to a built-in Dutch body (nl/bodies.h) that is not yet a
+ * record is no problem: its organisation record is added in the same
+ * transaction (counted as a created organisation).
+ *
+ * When a transaction is already open on s (the caller's), the records are
+ * written in it and the caller commits or rolls back; otherwise the loader
+ * opens and commits its own. */
 #ifndef RR_LOAD_H
 #define RR_LOAD_H
 

@@ -10,6 +10,7 @@
 #include "model/lifecycle.h"
 #include "model/record.h"
 #include "store/auth_store.h"
+#include "store/bodies_store.h"
 #include "store/load.h"
 #include "nl/nldate.h"
 
@@ -567,7 +568,8 @@ int ak_report_period(rr_store *s, const char *org)
 const char *ak_org_name(rr_store *s, const char *code, json_t **rec)
 {
 	*rec = NULL;
-	if (code && rr_store_get(s, RR_K_ORGANISATION, code, &rr_viewer_system, rec) == RR_OK &&
+	/* a built-in body without a record yet is named from the built-in list */
+	if (code && rr_store_get_body(s, code, &rr_viewer_system, rec) == RR_OK &&
 	    rr_rec_str(*rec, "name"))
 		return rr_rec_str(*rec, "name");
 	return code ? code : "";

@@ -10,6 +10,7 @@
 
 #include "model/lifecycle.h"
 #include "model/record.h"
+#include "store/bodies_store.h"
 #include "web/adminkit.h"
 #include "web/routes.h"
 

@@ -51,10 +51,9 @@ function loadAliases() {
 	for (const line of fs.readFileSync(f, 'utf8').split('\n')) {
 		if (!line || line.startsWith('#')) continue;
 		const c = line.split('\t');
-		// kind, dutch name, international name, country, ...: alias both ways
-		if (c.length >= 3 && c[1] && c[2]) {
-			ALIAS.set(fold(c[1]), fold(c[2]));
-		}
+		// kind, country, Dutch name, GeoNames name: the Dutch name of a city
+		// is the same place as its international name
+		if ((c[0] === 'city' || c[0] === 'cityalt') && c[2] && c[3]) ALIAS.set(fold(c[2]), fold(c[3]));
 	}
 }
 loadAliases();
@@ -189,6 +188,8 @@ function scorePlaces(t, label, exp, act) {
 }
 
 function scoreTrip(t, e, a, label) {
+	if (e.organisation && a.organisation && e.organisation !== a.organisation)
+		t.add('invented', `${label} body ${a.organisation} where the text says ${e.organisation}`);
 	scalar(t, `${label} direction`, e.direction, a.direction);
 	scalar(t, `${label} status`, e.status, a.status);
 	scalar(t, `${label} kind`, e.kind ?? null, a.kind);
@@ -227,9 +228,12 @@ function partnerSim(e, a) {
 	if (e.country && e.country === a.country) s += 1;
 	return s;
 }
+// "active" is not scored: the register holds events, not a state, and an
+// import that says nothing of an end is not thereby right or wrong.
+const statusOf = (e) => (e.status === 'active' ? null : e.status ?? null);
 function countPartnerFacts(e) {
-	let n = 0;
-	for (const k of ['partner', 'country', 'type', 'since', 'status']) if (e[k] != null) n++;
+	let n = statusOf(e) != null ? 1 : 0;
+	for (const k of ['partner', 'country', 'type', 'since']) if (e[k] != null) n++;
 	return n + (e.events || []).length;
 }
 function scorePartnership(t, e, a, label) {
@@ -238,8 +242,8 @@ function scorePartnership(t, e, a, label) {
 	scalar(t, `${label} type`, e.type ?? null, a.type);
 	if (e.since) { const c = cmpDate(e.since, a.since); t.add(c, `${label} since ${a.since ?? '-'} (text: ${e.since})`); }
 	else if (a.since) t.add('invented', `${label} since ${a.since} (not stated)`);
-	if (e.status) scalar(t, `${label} status`, e.status, a.status);
-	else if (a.status) t.add('invented', `${label} status ${a.status} (not stated)`);
+	if (statusOf(e)) scalar(t, `${label} status`, statusOf(e), a.status);
+	else if (a.status && e.status !== 'active') t.add('invented', `${label} status ${a.status} (not stated)`);
 	const used = new Set();
 	for (const x of e.events || []) {
 		const j = a.events.findIndex((y, k) => !used.has(k) && y.kind === x.kind);

@@ -96,6 +96,7 @@ static void field_problems_named(void **state)
 		{"{" TRIP ",\"status\":\"cancelled\"}", "cancellation: a cancelled trip needs"},
 		{"{" TRIP ",\"status\":\"reported\",\"start\":\"2023-01-01\"}", "report: a trip with status"},
 		{"{" TRIP ",\"status\":\"completed\"}", "start: is required once a trip has taken place"},
+		{"{" TRIP ",\"status\":\"completed\",\"sources\":[]}", "start: is required once a trip"},
 		{"{" TRIP ",\"status\":\"approved\",\"decision\":{\"outcome\":\"rejected\"}}",
 		 "decision.outcome: is rejected but the trip's status is approved"},
 		{"{" TRIP ",\"status\":\"rejected\",\"decision\":{\"outcome\":\"approved\"}}",

@@ -1,0 +1,462 @@
+/* import_partners.c - the body's relations with foreign bodies and their
+ * life, sentence by sentence:
+ *
+ *   the relation  stedenband, zusterstad, partnerstad, zustergemeente,
+ *                 jumelage, verzustering (sister city); vriendschapsband,
+ *                 -verdrag, -relatie, zusterprovincie (friendship treaty);
+ *                 memorandum (of understanding), MoU, intentieverklaring;
+ *                 samenwerkingsovereenkomst, convenant (cooperation
+ *                 agreement); friendly city;
+ *   the partner   the foreign place after the word ("zusterstad Shangluo",
+ *                 "de stedenband met Chengdu", "stedenbanden met Hranice in
+ *                 Tsjechië en Konstancin-Jeziorna in Polen"), else the
+ *                 foreign place of the sentence, else of the sentence
+ *                 before ("de Chinese zusterprovincie");
+ *   its start     "sinds 1999", "in 1999 tot stand", "40-jarige", "bestaat
+ *                 dertig jaar", "het 50e jubileumjaar" against the
+ *                 document's date;
+ *   its events    signed (ondertekend, getekend, gesloten, aangegaan),
+ *                 renewed (hernieuwd, vernieuwd, verlengd, opnieuw
+ *                 ondertekend, herbevestigd), amended (aangepast,
+ *                 gewijzigd), upgraded (opgewaardeerd), joint declaration,
+ *                 dormant (slapend), ended (verbroken, opgezegd, beëindigd,
+ *                 opgeheven, "een einde gemaakt aan"), each dated by its
+ *                 sentence, else by the document when it speaks of now
+ *                 ("woensdagavond", "vrijdag") — to the year only.
+ *
+ * A relation that another Dutch body holds ("De gemeente Maastricht heeft
+ * … een stedenband met Chengdu" on a province's page) is not the body's. */
+#include "import_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../nl/bodies.h"
+#include "../nl/numwords.h"
+
+typedef struct rel {
+	const char *w;
+	const char *type;
+	bool plural;
+} rel;
+
+static const rel rels[] = {
+	{"stedenband", "sister_city", false}, {"stedenbanden", "sister_city", true},
+	{"zusterstad", "sister_city", false}, {"zustersteden", "sister_city", true},
+	{"zusterstadrelatie", "sister_city", false}, {"zustergemeente", "sister_city", false},
+	{"partnerstad", "sister_city", false}, {"partnersteden", "sister_city", true},
+	{"partnergemeente", "sister_city", false}, {"jumelage", "sister_city", false},
+	{"verzustering", "sister_city", false}, {"zusterrelatie", "sister_city", false},
+	{"stedenbandovereenkomst", "sister_city", false},
+	{"vriendschapsband", "friendship_treaty", false},
+	{"vriendschapsbanden", "friendship_treaty", true},
+	{"vriendschapsverdrag", "friendship_treaty", false},
+	{"vriendschapsrelatie", "friendship_treaty", false},
+	{"vriendschapsovereenkomst", "friendship_treaty", false},
+	{"zusterprovincie", "friendship_treaty", false},
+	{"partnerregio", "friendship_treaty", false},
+	{"vriendschapsmemorandum", "mou", false}, {"memorandum", "mou", false},
+	{"mou", "mou", false}, {"intentieverklaring", "mou", false},
+	{"samenwerkingsovereenkomst", "cooperation_agreement", false},
+	{"convenant", "cooperation_agreement", false},
+	{"partnerschapverdrag", "friendship_treaty", false},
+	{"partnerschapsverdrag", "friendship_treaty", false},
+	/* words that name a relation without its kind */
+	{"partnerschap", NULL, false}, {"partnerschappen", NULL, true},
+};
+
+/* Words that speak of the relation named before ("de band", "de relatie"). */
+static const char *const anaphors[] = {"band", "relatie", "partnerschap", "verdrag",
+	"overeenkomst", "samenwerking", NULL};
+
+typedef struct evw {
+	const char *w;
+	const char *kind;
+} evw;
+
+static const evw events[] = {
+	{"verbroken", "ended"}, {"verbreekt", "ended"}, {"opgezegd", "ended"},
+	{"beeindigd", "ended"}, {"opgeheven", "ended"}, {"ontbonden", "ended"},
+	{"slapend", "dormant"}, {"slapende", "dormant"},
+	{"opgewaardeerd", "upgraded"},
+	{"hernieuwd", "renewed"}, {"hernieuwde", "renewed"}, {"vernieuwd", "renewed"},
+	{"vernieuwde", "renewed"}, {"verlengd", "renewed"}, {"herbevestigd", "renewed"},
+	{"herbevestigden", "renewed"}, {"herbevestigde", "renewed"},
+	{"aangepast", "amended"}, {"gewijzigd", "amended"},
+	{"ondertekend", "signed"}, {"getekend", "signed"}, {"tekende", "signed"},
+	{"tekenden", "signed"}, {"ondertekenden", "signed"}, {"ondertekende", "signed"},
+	{"gesloten", "signed"}, {"afgesloten", "signed"}, {"aangegaan", "signed"},
+	{"ondertekening", "signed"}, {"ondertekenen", "signed"}, {"sloten", "signed"},
+	{"bezegeld", "signed"},
+};
+
+
+static bool in_list(const char *const *l, const char *w)
+{
+	for (; *l; l++)
+		if (!strcmp(*l, w))
+			return true;
+	return false;
+}
+
+static const rel *rel_at(const rr_words *ws, size_t i)
+{
+	if (i >= ws->count || ws->w[i].kind != RR_W_WORD)
+		return NULL;
+	const char *f = rr_wfold(ws, i);
+	for (size_t k = 0; k < sizeof rels / sizeof rels[0]; k++)
+		if (!strcmp(rels[k].w, f))
+			return &rels[k];
+	/* "memorandum of understanding", "sister city", "friendly city",
+	 * "town twinning" */
+	static const rel sister = {"sister city", "sister_city", false};
+	static const rel friendly = {"friendly city", "friendly_city", false};
+	if (!strcmp(f, "sister") && rr_wis(ws, i + 1, "city"))
+		return &sister;
+	if (!strcmp(f, "friendly") && rr_wis(ws, i + 1, "city"))
+		return &friendly;
+	return NULL;
+}
+
+static bool word_between(const rr_words *ws, size_t a, size_t b, const char *f)
+{
+	for (size_t k = a; k < b; k++)
+		if (rr_wis(ws, k, f))
+			return true;
+	return false;
+}
+
+/* The foreign places of words [a, b), in order, no duplicates. */
+static size_t foreign_places(const imp_read *r, size_t a, size_t b, const imp_pm **out,
+			     size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->pms.n && n < max; i++) {
+		const imp_pm *m = &r->pms.v[i];
+		if (m->w0 < a || m->w0 >= b || m->home || m->adjective ||
+		    m->p.kind == RR_PLACE_COUNTRY)
+			continue;
+		bool dup = false;
+		for (size_t k = 0; k < n; k++)
+			if (out[k]->p.id == m->p.id)
+				dup = true;
+		if (!dup)
+			out[n++] = m;
+	}
+	return n;
+}
+
+/* Does words [a, b) name another Dutch body as a party ("De gemeente
+ * Maastricht heeft …")? */
+static bool other_body(const imp_read *r, size_t a, size_t b)
+{
+	const rr_words *ws = &r->ws;
+	for (size_t k = a; k < b; k++) {
+		const rr_body *body = NULL;
+		if (!rr_wis(ws, k, "gemeente") && !rr_wis(ws, k, "provincie"))
+			continue;
+		size_t off = ws->w[k].off, end = ws->w[b - 1].off + ws->w[b - 1].len;
+		if (rr_body_prefix(ws->text + off, end - off, NULL, 0, &body) && body &&
+		    strcmp(body->code, r->c->body->code))
+			return true;
+	}
+	return false;
+}
+
+static imp_partnership *partner_slot(imp_analysis *a, const imp_pm *m)
+{
+	for (size_t i = 0; i < a->npartners; i++)
+		if (a->partners[i].pid == m->p.id)
+			return &a->partners[i];
+	if (a->npartners >= IMP_MAX_PARTNERS)
+		return NULL;
+	imp_partnership *p = &a->partners[a->npartners++];
+	memset(p, 0, sizeof *p);
+	p->found = true;
+	p->pid = m->p.id;
+	memcpy(p->partner.country, m->p.country, 3);
+	const char *nm = m->p.name_nl ? m->p.name_nl : m->p.name;
+	if (m->p.kind == RR_PLACE_CITY)
+		snprintf(p->partner.city, sizeof p->partner.city, "%s", nm);
+	else
+		snprintf(p->partner.region, sizeof p->partner.region, "%s", nm);
+	p->partner.off = m->off;
+	p->partner.len = m->end - m->off;
+	return p;
+}
+
+static void add_event(imp_partnership *p, const char *kind, const char *type, const rr_date *d,
+		      size_t s, size_t e)
+{
+	if (p->nev >= sizeof p->ev / sizeof p->ev[0] || !d->prec)
+		return;
+	for (size_t i = 0; i < p->nev; i++)
+		if (!strcmp(p->ev[i].kind, kind) && p->ev[i].date.y == d->y) {
+			if (d->prec > p->ev[i].date.prec)
+				p->ev[i].date = *d;
+			return;
+		}
+	p->ev[p->nev].kind = kind;
+	p->ev[p->nev].type = type;
+	p->ev[p->nev].date = *d;
+	p->ev[p->nev].off = s;
+	p->ev[p->nev].len = e - s;
+	p->nev++;
+}
+
+/* "40-jarige", "40 jaar", "dertig jaar", "het 50e jubileumjaar": the
+ * relation's age in years, or -1. */
+static long age_in(const rr_words *ws, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++) {
+		long n = -1;
+		size_t j = k + 1;
+		if (ws->w[k].kind == RR_W_NUM && ws->w[k].len <= 3) {
+			n = 0;
+			for (size_t i = 0; i < ws->w[k].len; i++)
+				n = n * 10 + ws->text[ws->w[k].off + i] - '0';
+			/* "50e", "45ste" */
+			if (j < b && rr_wglued(ws, j) && (rr_wis(ws, j, "e") || rr_wis(ws, j, "ste")))
+				j++;
+		} else if (ws->w[k].kind == RR_W_WORD) {
+			n = rr_number_word(rr_wfold(ws, k));
+			if (n < 0)
+				n = rr_ordinal_word(rr_wfold(ws, k));
+		}
+		if (n < 2 || n > 150)
+			continue;
+		if (j < b && rr_wmark(ws, j, '-') && rr_wglued(ws, j))
+			j++;
+		const char *f = rr_wfold(ws, j);
+		if (!strcmp(f, "jarig") || !strcmp(f, "jarige") || !strcmp(f, "jubileumjaar") ||
+		    !strcmp(f, "jubileum"))
+			return n;
+		if (!strcmp(f, "jaar") && !(k > a && (rr_wis(ws, k - 1, "meer") ||
+						   rr_wis(ws, k - 1, "ruim") ||
+						   rr_wis(ws, k - 1, "bijna") ||
+						   rr_wis(ws, k - 1, "afgelopen") ||
+						   rr_wis(ws, k - 1, "dan"))))
+			return n;
+	}
+	return -1;
+}
+
+/* The date an event of sentence [s0, s1) happened: a date in it, else the
+ * document's year when the sentence speaks of now. */
+static bool event_date(const imp_read *r, size_t s0, size_t s1, const rr_date *doc,
+		       rr_date *out, bool *explicit)
+{
+	const imp_date_m *best = NULL;
+	*explicit = false;
+	for (size_t i = 0; i < r->nd; i++) {
+		const imp_date_m *d = &r->dm[i];
+		if (d->w0 < s0 || d->w0 >= s1)
+			continue;
+		if (!best || d->d.start.prec > best->d.start.prec)
+			best = d;
+	}
+	if (best) {
+		*out = best->d.start;
+		*explicit = true;
+		return true;
+	}
+	/* no date of its own: told in the present or present perfect, it is
+	 * news of the document's time, dated by the document to the year */
+	static const char *const now[] = {"heeft", "hebben", "is", "wordt", "worden",
+		"verbreekt", "beeindigt", "zegt", "heft", "stemde", "besloot", NULL};
+	static const char *const then[] = {"werd", "werden", "was", "waren", "destijds",
+		"toenmalige", "toen", NULL};
+	bool is_now = false, is_then = false;
+	for (size_t k = s0; k < s1; k++) {
+		is_now |= r->ws.w[k].kind == RR_W_WORD && in_list(now, rr_wfold(&r->ws, k));
+		is_then |= r->ws.w[k].kind == RR_W_WORD && in_list(then, rr_wfold(&r->ws, k));
+	}
+	if (doc && doc->prec && is_now && !is_then) {
+		*out = rr_date_year(doc->y);
+		return true;
+	}
+	return false;
+}
+
+/* The partner of a relation word at fw: a foreign place right after it
+ * ("zusterstad Shangluo", "de stedenband met Chengdu", "met de Chinese
+ * provincie Sichuan"), the other side of "tussen A en B", the place right
+ * before it ("Tilburgs zusterstad"), or the one foreign place of the
+ * sentence. Up to max for a plural word. */
+static size_t partner_of(const imp_read *r, size_t s0, size_t s1, size_t fw, const rel *rl,
+			 const imp_pm **out, size_t max)
+{
+	const rr_words *ws = &r->ws;
+	const imp_pm *pl[8];
+	size_t np = foreign_places(r, s0, s1, pl, 8), n = 0;
+
+	for (size_t i = 0; i < np && n < max; i++) {
+		size_t gap = 0;
+		if (pl[i]->w0 <= fw)
+			continue;
+		/* only articles, "met", "tussen", adjectives and place nouns between */
+		for (size_t k = fw + 1; k < pl[i]->w0; k++)
+			if (ws->w[k].kind == RR_W_WORD && !rr_wis(ws, k, "en"))
+				gap++;
+		if (gap > 5 && !(rl->plural && n))
+			break;
+		out[n++] = pl[i];
+		if (!rl->plural)
+			break;
+	}
+	if (!n)
+		for (size_t i = np; i > 0; i--)
+			if (pl[i - 1]->w1 <= fw && fw - pl[i - 1]->w1 <= 3) {
+				out[n++] = pl[i - 1];
+				break;
+			}
+	if (!n && np == 1)
+		out[n++] = pl[0];
+	return n;
+}
+
+/* Is the relation word at fw denied ("geen officiële stedenband", "is het
+ * niet meer gekomen")? */
+static bool denied(const rr_words *ws, size_t s0, size_t s1, size_t fw)
+{
+	for (size_t k = fw > s0 + 3 ? fw - 3 : s0; k < fw; k++)
+		if (rr_wis(ws, k, "geen"))
+			return true;
+	return word_between(ws, s0, s1, "niet") && word_between(ws, s0, s1, "gekomen");
+}
+
+rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
+{
+	const rr_words *ws = &r->ws;
+	const rr_date *doc = a->date.prec ? &a->date : NULL;
+	const imp_pm *last_partner = NULL;
+	size_t prev0 = 0, prev1 = 0;
+
+	for (size_t s0 = 0; s0 < ws->count;) {
+		size_t s1 = rr_wsent_end(ws, s0);
+		const rel *first = NULL, *last = NULL;
+		size_t fw = 0, anaphor = 0;
+		for (size_t k = s0; k < s1; k++) {
+			const rel *x = rel_at(ws, k);
+			if (x && !first) {
+				first = x;
+				fw = k;
+			}
+			if (x && x->type)
+				last = x;
+			if (!x && k > s0 && ws->w[k].kind == RR_W_WORD &&
+			    in_list(anaphors, rr_wfold(ws, k)) &&
+			    (rr_wis(ws, k - 1, "de") || rr_wis(ws, k - 1, "het") ||
+			     rr_wis(ws, k - 1, "deze") || rr_wis(ws, k - 1, "dit")))
+				anaphor = k;
+		}
+		const imp_pm *partners[8];
+		size_t n = 0;
+		if (first && !other_body(r, s0, fw))
+			n = partner_of(r, s0, s1, fw, first, partners, 8);
+		else if (!first && anaphor && last_partner && !(ws->w[s0].flags & RR_W_PARA)) {
+			partners[n++] = last_partner;
+			fw = anaphor;
+		}
+		if (!n) {
+			prev0 = s0;
+			prev1 = s1;
+			s0 = s1;
+			continue;
+		}
+		size_t bs = ws->w[s0].off, be = ws->w[s1 - 1].off + ws->w[s1 - 1].len;
+		/* a question or a wish ("aanleiding om het verdrag stop te zetten?")
+		 * states no event */
+		bool asks = rr_wmark(ws, s1 - 1, '?') || word_between(ws, s0, s1, "indien") ||
+			    word_between(ws, s0, s1, "mocht") || word_between(ws, s0, s1, "zou") ||
+			    word_between(ws, s0, s1, "zouden");
+		bool upgrade = word_between(ws, s0, s1, "opwaarderen") ||
+			       word_between(ws, s0, s1, "opgewaardeerd") ||
+			       word_between(ws, s0, s1, "waarderen");
+		for (size_t i = 0; i < n; i++) {
+			imp_partnership *p = partner_slot(a, partners[i]);
+			rr_date d;
+			bool explicit;
+			if (!p)
+				break;
+			/* the kind: the one word the text uses; two different words for
+			 * one relation (vriendschapsband, zusterstadrelatie) leave it
+			 * open, except that an upgrade names the new kind */
+			if (first && first->type && !denied(ws, s0, s1, fw)) {
+				if (upgrade && last) {
+					p->type = last->type;
+					p->type_fixed = true;
+				} else if (!p->type && !p->type_conflict) {
+					p->type = first->type;
+				} else if (p->type && strcmp(p->type, first->type) && !p->type_fixed) {
+					p->type = NULL;
+					p->type_conflict = true;
+				}
+			}
+			p->mentions++;
+			/* since: "sinds 1995", or the age against the document's date */
+			for (size_t k = s0; k < s1; k++)
+				if (rr_wis(ws, k, "sinds") || rr_wis(ws, k, "vanaf"))
+					for (size_t q = 0; q < r->nd; q++)
+						if ((r->dm[q].w0 == k + 1 || r->dm[q].w0 == k + 2) &&
+						    (!p->since.prec || rr_date_first(&r->dm[q].d.start) <
+									       rr_date_first(&p->since)))
+							p->since = r->dm[q].d.start;
+			long age = doc ? age_in(ws, s0, s1) : -1;
+			if (age > 0 && !p->since.prec)
+				p->since = rr_date_year(doc->y - (int)age);
+			/* events near the relation or its partner */
+			size_t near0 = partners[i]->w0 < fw ? partners[i]->w0 : fw;
+			size_t near1 = partners[i]->w1 > fw ? partners[i]->w1 : fw + 1;
+			size_t e0 = near0 > s0 + 10 ? near0 - 10 : s0, e1 = near1 + 10 < s1 ? near1 + 10 : s1;
+			bool have_date = event_date(r, s0, s1, doc, &d, &explicit);
+			if (!have_date && prev1 == s0 && !(ws->w[s0].flags & RR_W_PARA))
+				have_date = event_date(r, prev0, prev1, doc, &d, &explicit);
+			if (asks)
+				have_date = false;
+			if (upgrade && have_date) {
+				add_event(p, "upgraded", last ? last->type : NULL, &d, bs, be);
+			} else if (have_date) {
+				for (size_t k = e0; k < e1; k++) {
+					const char *f = rr_wfold(ws, k);
+					const char *kind = NULL;
+					for (size_t q = 0; q < sizeof events / sizeof events[0] && !kind; q++)
+						if (!strcmp(events[q].w, f))
+							kind = events[q].kind;
+					if (!kind && rr_wis(ws, k, "stand") && k > s0 && rr_wis(ws, k - 1, "tot"))
+						kind = "signed";
+					if (!kind && rr_wis(ws, k, "einde") && k + 1 < s1 &&
+					    (rr_wis(ws, k + 1, "aan") || rr_wis(ws, k + 1, "gemaakt")))
+						kind = "ended";
+					if (!kind && rr_wis(ws, k, "gezamenlijke") && rr_wis(ws, k + 1, "verklaring") &&
+					    explicit)
+						kind = "joint_declaration";
+					if (!kind)
+						continue;
+					if (!strcmp(kind, "signed") && (word_between(ws, s0, s1, "opnieuw") || age > 0))
+						kind = "renewed";
+					if (!strcmp(kind, "signed") && !explicit)
+						continue; /* a signing is dated by its own words */
+					add_event(p, kind, !strcmp(kind, "signed") && first ? first->type : NULL,
+						  &d, bs, be);
+					break;
+				}
+			}
+			last_partner = partners[i];
+		}
+		prev0 = s0;
+		prev1 = s1;
+		s0 = s1;
+	}
+	for (size_t i = 0; i < a->npartners; i++) {
+		imp_partnership *p = &a->partners[i];
+		for (size_t k = 0; k < p->nev; k++)
+			if (!strcmp(p->ev[k].kind, "signed") &&
+			    (!p->since.prec || rr_date_first(&p->ev[k].date) < rr_date_first(&p->since)))
+				p->since = p->ev[k].date;
+		/* a relation named only as a partnership: its kind from a body's
+		 * usual word is not stated, so the import says sister city only
+		 * when a word said it */
+	}
+	return RR_OK;
+}

@@ -1,0 +1,1058 @@
+/* import_prose.c - trips told in running text, sentence by sentence:
+ *
+ *   outgoing  a trip word with a foreign place after naar/aan/in/bij
+ *             ("een werkbezoek aan de Chinese zusterstad Shangluo",
+ *             "bracht ik een bezoek aan Zuid-Turkije", "op handelsmissie in
+ *             Indonesië"), a verb of going or visiting ("reisde naar",
+ *             "vertrok naar", "bezocht Peking, Xi'an en Chengdu", "op bezoek
+ *             bij"), or a heading "Burgemeester X naar China";
+ *   incoming  visitors from abroad ("een delegatie uit de Japanse stad
+ *             Kurobe", "bracht een werkbezoek aan Nederland", "komt op
+ *             bezoek", "werd ontvangen", "Regierungspräsidentinnen … op
+ *             bezoek in Gelderland").
+ *
+ * A trip is the body's when its own people travel (an office of the body,
+ * a name with the body's affiliation, "ik"/"wij" in its letter, "de
+ * burgemeester"), or when the body itself is said to go ("een delegatie van
+ * de provincie Groningen"); a trip of another body, of the King, or of
+ * companies alone is not. Several places after a plural ("werkbezoeken aan
+ * Casablanca, Milaan en Washington") are several trips; "twee keer" is two.
+ * The tense and the document's date decide the status; called off is
+ * cancelled. A later sentence that speaks of "het bezoek", "de reis" or
+ * "de missie" without a new place adds its dates, costs, officials and
+ * travellers to the trip before it. */
+#include "import_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../nl/bodies.h"
+#include "../nl/fold.h"
+#include "../nl/numwords.h"
+
+/* ---- the lexicon ---- */
+
+typedef struct trig {
+	const char *w;
+	const char *kind;  /* the register's kind, or NULL */
+	bool plural;
+	bool verb;         /* a verb of going: needs naar/in/bij + a place */
+	bool visit;        /* a verb of visiting: the place may follow directly */
+} trig;
+
+static const trig trigs[] = {
+	{"bezoek", "bezoek", false, false, true}, {"bezoeken", "bezoek", true, false, true},
+	{"werkbezoek", "werkbezoek", false, false, false},
+	{"werkbezoeken", "werkbezoek", true, false, false},
+	{"kennismakingsbezoek", "bezoek", false, false, false},
+	{"uitwisselingsbezoek", "bezoek", false, false, false},
+	{"tegenbezoek", "bezoek", false, false, false},
+	{"bestuursbezoek", "bezoek", false, false, false},
+	{"handelsmissie", "handelsmissie", false, false, false},
+	{"handelsmissies", "handelsmissie", true, false, false},
+	{"handelsreis", "handelsmissie", false, false, false},
+	{"handelsreizen", "handelsmissie", true, false, false},
+	{"handelsdelegatie", "handelsmissie", false, false, false},
+	{"missie", NULL, false, false, false}, {"missies", NULL, true, false, false},
+	{"dienstreis", "dienstreis", false, false, false},
+	{"dienstreizen", "dienstreis", true, false, false},
+	{"studiereis", "studiereis", false, false, false},
+	{"studiereizen", "studiereis", true, false, false},
+	{"reis", NULL, false, false, false}, {"reizen", NULL, true, true, false},
+	{"werkreis", "werkbezoek", false, false, false},
+	{"netwerkreis", NULL, false, false, false}, {"netwerkreizen", NULL, true, false, false},
+	{"excursie", NULL, false, false, false}, {"trip", NULL, false, false, false},
+	{"delegatie", NULL, false, false, false},
+	{"conferentie", "conferentie", false, false, false},
+	{"congres", "conferentie", false, false, false},
+	{"forum", "conferentie", false, false, false},
+	{"beurs", NULL, false, false, false}, {"beurzen", NULL, true, false, false},
+	/* verbs */
+	{"reisde", NULL, false, true, false}, {"reisden", NULL, false, true, false},
+	{"reist", NULL, false, true, false}, {"gereisd", NULL, false, true, false},
+	{"afgereisd", NULL, false, true, false}, {"afreizen", NULL, false, true, false},
+	{"vertrok", NULL, false, true, false}, {"vertrokken", NULL, false, true, false},
+	{"vertrekt", NULL, false, true, false}, {"vertrekken", NULL, false, true, false},
+	{"ging", NULL, false, true, false}, {"gingen", NULL, false, true, false},
+	{"gaat", NULL, false, true, false}, {"gaan", NULL, false, true, false},
+	{"vloog", NULL, false, true, false}, {"vlogen", NULL, false, true, false},
+	{"komst", NULL, false, true, false},
+	{"bezocht", NULL, false, false, true}, {"bezochten", NULL, false, false, true},
+	{"bezoekt", NULL, false, false, true},
+	{"verblijft", NULL, false, true, false}, {"verbleef", NULL, false, true, false},
+	{"verbleven", NULL, false, true, false},
+	/* "is drie keer in Spanje geweest": the place comes before the verb */
+	{"geweest", NULL, false, true, false},
+};
+
+/* "zij reizen naar …": the verb, one trip */
+static const trig reizen_verb = {"reizen", NULL, false, true, false};
+static const trig trade_mission = {"economische missie", "handelsmissie", false, false, false};
+static const trig trade_missions = {"economische missies", "handelsmissie", true, false, false};
+
+static const char *const into_preps[] = {"naar", "aan", "in", "bij", "te", "richting",
+	NULL};
+static const char *const from_preps[] = {"uit", "vanuit", NULL};
+/* Trip words that name an event: a trip only when someone takes part. */
+static const char *const event_words[] = {"conferentie", "congres", "forum", "beurs",
+	"beurzen", NULL};
+static const char *const taking_part[] = {"deelname", "deelnemen", "deelgenomen", "deel",
+	"bezocht", "bezoek", "bezoeken", "aanwezig", "sprak", "spreker", "bijgewoond",
+	"bijwonen", "woonde", "woonden", "vertegenwoordigd", "namens", NULL};
+static const char *const visitor_nouns[] = {"delegatie", "gasten", "groep", "bezoekers",
+	"inwoners", "gezelschap", "vertegenwoordigers", "bestuurders", "burgemeesters", NULL};
+static const char *const welcome_verbs[] = {"ontving", "ontvingen", "ontvangt", "ontvangen",
+	"ontvangst", "verwelkomd", "verwelkomde", "verwelkomt", "onthaald", NULL};
+static const char *const past_words[] = {"was", "waren", "werd", "werden", "had", "hadden",
+	"bracht", "brachten", "bezocht", "bezochten", "reisde", "reisden", "ging", "gingen",
+	"vertrok", "vertrokken", "kwam", "kwamen", "ontving", "ontvingen", "nam", "namen",
+	"sprak", "maakte", "maakten", "vond", "vonden", "hield", "vloog", "vlogen", "geweest",
+	"gebracht", "gemaakt", "ondernomen", "afgereisd", "gereisd", "afgelopen", "vorige",
+	"vorig", "jl", "onlangs", "eerder", "kostte", "kostten", "verbleef", "verbleven",
+	"ontvangen", "bezochten", "werden", "vierde", "tekende", "ondertekend", "getekend",
+	"gevierd", "begon", "startte", "landde", "overhandigde", "leidde", NULL};
+static const char *const future_words[] = {"zal", "zullen", "gepland", "voorgenomen",
+	"volgende", "komende", "aanstaande", "as", "binnenkort", NULL};
+/* Present-tense verbs of a trip: announced, or under way when the text says
+ * so ("nu", "vandaag", "tot zondag") */
+static const char *const present_words[] = {"is", "zijn", "gaat", "gaan", "brengt", "brengen",
+	"bezoekt", "reist", "vertrekt", "vertrekken", "neemt", "nemen", "leidt", "staat", "komt",
+	"komen", "verblijft", "organiseert", NULL};
+static const char *const ongoing_words[] = {"vandaag", "vanmorgen", "vanochtend", "momenteel",
+	"nu", "tot", NULL};
+static const char *const cancel_words[] = {"afgelast", "geannuleerd", "afgezegd", "afzeggen",
+	"annuleren", "afgeblazen", "uitgesteld", "verplaatst", "verplaatsen", NULL};
+static const char *const anaphors[] = {"bezoek", "reis", "missie", "handelsmissie",
+	"werkbezoek", "trip", "delegatie", "dienstreis", "studiereis", "handelsreis",
+	"excursie", "tripje", NULL};
+static const char *const first_person[] = {"ik", "wij", "we", "mijn", "ons", "onze", NULL};
+/* Words for our own kind of body acting, without a name. */
+static const char *const own_offices[] = {"burgemeester", "wethouder", "wethouders",
+	"college", "gedeputeerde", "gedeputeerden", "commissaris", "cvdk", "cdk", "dijkgraaf",
+	"hoogheemraden", "minister", "ministers", "staatssecretaris", "minister-president",
+	"bestuurders", "afgevaardigden", "collegeleden", NULL};
+/* Travellers who make a trip not the body's. */
+static const char *const other_travellers[] = {"koning", "koningin", "koninklijk",
+	"kabinet", "kamerleden", "kamerlid", "raadsleden", "fractie", NULL};
+static const char *const habit_words[] = {"jaarlijks", "jaarlijkse", "regelmatig",
+	"doorgaans", "gewoonlijk", "telkens", NULL};
+static const char *const delegation_words[] = {"delegatie", "gezelschap", "deel", "mee",
+	"reisden", "reisde", NULL};
+
+/* Offices a visiting delegation is led by. */
+static const char *const foreign_offices[] = {"president", "vicepresident", "premier",
+	"minister", "viceminister", "gouverneur", "burgemeester", "koning", "koningin",
+	"partijsecretaris", "ambassadeur", "delegatie", NULL};
+/* Words that make the one after them a host, not a traveller. */
+static const char *const host_cues[] = {"door", "van", "met", "bij", "tegen", NULL};
+
+static bool in_list(const char *const *l, const char *w)
+{
+	for (; *l; l++)
+		if (!strcmp(*l, w))
+			return true;
+	return false;
+}
+
+static const trig *trig_at(const rr_words *ws, size_t i)
+{
+	if (i >= ws->count || ws->w[i].kind != RR_W_WORD)
+		return NULL;
+	const char *f = rr_wfold(ws, i);
+	for (size_t k = 0; k < sizeof trigs / sizeof trigs[0]; k++)
+		if (!strcmp(trigs[k].w, f))
+			return &trigs[k];
+	/* "economische missie", "EMA-conferentie" */
+	if (!strcmp(f, "missie") || !strcmp(f, "missies"))
+		return NULL;
+	return NULL;
+}
+
+static bool word_in(const imp_read *r, size_t a, size_t b, const char *const *l)
+{
+	for (size_t k = a; k < b && k < r->ws.count; k++)
+		if (r->ws.w[k].kind == RR_W_WORD && in_list(l, rr_wfold(&r->ws, k)))
+			return true;
+	return false;
+}
+
+/* ---- frames ---- */
+
+#define MAX_DEST 12
+#define MAX_TRAV 12
+
+typedef struct frame {
+	size_t s0, s1;          /* words of the sentence(s) */
+	size_t trig_w;
+	const trig *tg;
+	int dir;                /* 1 out, -1 in */
+	const imp_pm *dest[MAX_DEST];
+	size_t ndest;
+	const imp_pm *origin;
+	const imp_person *trav[MAX_TRAV];
+	size_t ntrav;
+	const imp_date_m *date;
+	long officials;
+	size_t off_w0, off_w1;
+	imp_amount cost;
+	bool has_cost;
+	size_t pay_s, pay_e;
+	char counterpart[120];
+	const char *status;
+	int times;              /* "twee keer" */
+	bool ours;              /* evidence that the body travels */
+	size_t c0, c1;          /* the sentences that speak of it, for its status */
+	size_t co[4][2];        /* later sentences that speak of it again */
+	size_t nco;
+	const char *org;        /* the section's body when not the importing one */
+	bool origin_country;    /* only the origin's country is sure */
+} frame;
+
+static bool is_place_word(const imp_read *r, size_t k, const imp_pm **pm)
+{
+	for (size_t i = 0; i < r->pms.n; i++)
+		if (k >= r->pms.v[i].w0 && k < r->pms.v[i].w1) {
+			*pm = &r->pms.v[i];
+			return true;
+		}
+	return false;
+}
+
+/* Places of the sentence after the trigger, attached by a preposition
+ * (into or from), up to the sentence end or the next trigger of another
+ * trip. List continuations (", Milaan", "en Washington", ": Venetië,
+ * Treviso") stay attached. */
+/* Nouns for the body's partner, written without its name: "aan de Chinese
+ * partnerregio", "naar de zusterstad". */
+static const char *const partner_nouns[] = {"partnerregio", "zusterstad", "zusterprovincie",
+	"partnerstad", "partnergemeente", "zustergemeente", "partnerprovincie", NULL};
+
+static void attached(const imp_read *r, const imp_pm *the_partner, size_t from, size_t s1,
+		     const char *const *preps, const imp_pm **out, size_t *n, size_t max,
+		     bool direct)
+{
+	const rr_words *ws = &r->ws;
+	bool on = direct;
+	size_t since = 0;
+
+	for (size_t k = from; k < s1 && *n < max; k++) {
+		const imp_pm *pm;
+		/* "de Chinese partnerregio" with no name after it: the partner the
+		 * document speaks of, when its country agrees */
+		if (on && the_partner && ws->w[k].kind == RR_W_WORD &&
+		    in_list(partner_nouns, rr_wfold(ws, k)) && !is_place_word(r, k + 1, &pm)) {
+			const imp_pm *adj = NULL;
+			if (k > 0 && is_place_word(r, k - 1, &adj) && !adj->adjective)
+				adj = NULL;
+			if (!adj || !strcmp(adj->p.country, the_partner->p.country)) {
+				bool dup = false;
+				for (size_t i = 0; i < *n; i++)
+					dup |= out[i] == the_partner;
+				if (!dup)
+					out[(*n)++] = the_partner;
+			}
+			continue;
+		}
+		if (ws->w[k].kind == RR_W_WORD && in_list(preps, rr_wfold(ws, k))) {
+			on = true;
+			since = 0;
+			continue;
+		}
+		if (is_place_word(r, k, &pm)) {
+			/* "een vertegenwoordiger van de Guangzhou Award": whose, not
+			 * where to */
+			bool of = (k >= 1 && rr_wis(ws, k - 1, "van")) ||
+				  (k >= 2 && rr_wis(ws, k - 2, "van") &&
+				   (rr_wis(ws, k - 1, "de") || rr_wis(ws, k - 1, "het")));
+			if (of && preps != from_preps) {
+				k = pm->w1 - 1;
+				on = false;
+				continue;
+			}
+			if (on || (since <= 2 && *n)) {
+				bool dup = false;
+				for (size_t i = 0; i < *n; i++)
+					if (out[i] == pm)
+						dup = true;
+				if (!dup && !pm->adjective)
+					out[(*n)++] = pm;
+				on = true;
+				since = 0;
+			}
+			k = pm->w1 - 1;
+			continue;
+		}
+		if (ws->w[k].kind == RR_W_PUNCT && (ws->w[k].mark == ',' || ws->w[k].mark == ':')) {
+			since = 0;
+			continue;
+		}
+		if (rr_wis(ws, k, "en") || rr_wis(ws, k, "de") || rr_wis(ws, k, "het") ||
+		    rr_wis(ws, k, "o") || rr_wmark(ws, k, '.')) {
+			continue;
+		}
+		/* a place noun or an adjective before a place: "de Chinese
+		 * zusterstad", "de stad" */
+		if (ws->w[k].kind == RR_W_WORD && k + 1 < s1) {
+			since++;
+			if (since > 3)
+				on = false;
+			continue;
+		}
+		since++;
+		if (since > 3)
+			on = false;
+	}
+}
+
+static bool foreign(const imp_pm *p)
+{
+	return !p->home;
+}
+
+/* The people of the sentence: who travels and who receives. */
+static void travellers(const imp_read *r, frame *f, bool want_foreign)
+{
+	const rr_words *ws = &r->ws;
+	for (size_t i = 0; i < r->np && f->ntrav < MAX_TRAV; i++) {
+		const imp_person *p = &r->pp[i];
+		if (p->w0 < f->s0 || p->w0 >= f->s1)
+			continue;
+		/* "onder leiding van X", "o.l.v. X": X leads the travellers */
+		bool leads = p->w0 >= 2 && (rr_wis(ws, p->w0 - 2, "leiding") ||
+					    rr_wis(ws, p->w0 - 2, "aanvoering") ||
+					    (rr_wis(ws, p->w0 - 1, "v") && rr_wis(ws, p->w0 - 3, "l")));
+		/* "ontvangen door X", "op uitnodiging van X", "met X gesproken";
+		 * "ondernomen door X" is X's trip */
+		bool host = !leads && p->w0 > f->s0 && ws->w[p->w0 - 1].kind == RR_W_WORD &&
+			    in_list(host_cues, rr_wfold(ws, p->w0 - 1));
+		if (host && rr_wis(ws, p->w0 - 1, "door"))
+			host = word_in(r, p->w0 > f->s0 + 4 ? p->w0 - 4 : f->s0, p->w0, welcome_verbs);
+		if (host)
+			continue;
+		if (leads && p->side != IMP_SIDE_OTHER) {
+			f->trav[f->ntrav++] = p;
+			continue;
+		}
+		if (want_foreign ? p->side != IMP_SIDE_FOREIGN && !(p->side == IMP_SIDE_UNKNOWN)
+				 : p->side != IMP_SIDE_OURS)
+			continue;
+		if (want_foreign && p->side == IMP_SIDE_UNKNOWN && !p->role[0])
+			continue;
+		/* a council or States member asks questions; travels only as one
+		 * of a delegation */
+		if ((!strcmp(p->role, "raadslid") || !strcmp(p->role, "statenlid")) &&
+		    !word_in(r, f->s0, f->s1, delegation_words))
+			continue;
+		f->trav[f->ntrav++] = p;
+	}
+}
+
+/* The date of words [a, b) that belongs to the trip word at w: the most
+ * precise, a range before a single day, the nearest of equals. */
+static const imp_date_m *best_date(const imp_read *r, size_t a, size_t b, size_t w)
+{
+	const imp_date_m *best = NULL;
+	long best_score = 0;
+	for (size_t i = 0; i < r->nd; i++) {
+		const imp_date_m *d = &r->dm[i];
+		if (d->w0 < a || d->w0 >= b)
+			continue;
+		size_t dist = d->w0 > w ? d->w0 - w : w - d->w0;
+		long score = (long)d->d.start.prec * 100 + (d->d.end.prec ? 50 : 0) - (long)dist;
+		if (!best || score > best_score) {
+			best = d;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+/* "twee keer", "tweemaal", "drie maal" */
+static int times_in(const imp_read *r, size_t a, size_t b)
+{
+	const rr_words *ws = &r->ws;
+	for (size_t k = a; k + 1 < b; k++) {
+		long n = rr_number_word(rr_wfold(ws, k));
+		if (n >= 2 && n <= 12 && (rr_wis(ws, k + 1, "keer") || rr_wis(ws, k + 1, "maal")))
+			return (int)n;
+		if (rr_wis(ws, k, "tweemaal"))
+			return 2;
+		if (rr_wis(ws, k, "driemaal"))
+			return 3;
+	}
+	return 1;
+}
+
+/* Is the word one of the body's kind of offices, said without a name
+ * ("de burgemeester", "het college")? */
+static bool own_office_words(const imp_read *r, size_t a, size_t b)
+{
+	const rr_words *ws = &r->ws;
+	for (size_t k = a; k < b; k++) {
+		if (ws->w[k].kind != RR_W_WORD || !in_list(own_offices, rr_wfold(ws, k)) || r->mask[k])
+			continue;
+		/* "de burgemeester van Rotterdam" is someone else's */
+		if (k + 1 < b && rr_wis(ws, k + 1, "van"))
+			continue;
+		/* "burgemeesters uit andere landen" */
+		if (k + 1 < b && rr_wis(ws, k + 1, "uit"))
+			continue;
+		bool ok = true;
+		for (size_t i = 0; i < r->np; i++)
+			if (k >= r->pp[i].w0 && k < r->pp[i].w1 && r->pp[i].side != IMP_SIDE_OURS)
+				ok = false;
+		if (ok)
+			return true;
+	}
+	return false;
+}
+
+/* Does the sentence name the body itself ("de provincie Groningen",
+ * "Flevoland", "namens de gemeente") as a party? */
+static bool names_us(const imp_read *r, size_t a, size_t b)
+{
+	for (size_t i = 0; i < r->pms.n; i++) {
+		const imp_pm *m = &r->pms.v[i];
+		if (m->w0 >= a && m->w0 < b && m->ours)
+			return true;
+	}
+	return false;
+}
+
+static const char *status_of(const imp_read *r, const frame *f, const rr_date *doc)
+{
+	size_t a = f->c0, b = f->c1 ? f->c1 : f->s1;
+	if (word_in(r, a, b, cancel_words))
+		return "cancelled";
+	/* dates against the document's own date (a year taken from a document
+	 * dated only by its year says nothing of before or after) */
+	if (f->date && doc && doc->prec && (!f->date->d.yearless || doc->prec >= RR_PREC_MONTH)) {
+		const rr_date *end = f->date->d.end.prec ? &f->date->d.end : &f->date->d.start;
+		if (rr_date_last(end) < rr_date_first(doc))
+			return "completed";
+		if (rr_date_first(&f->date->d.start) > rr_date_last(doc))
+			return "approved";
+	}
+	bool past = false, future = false, present = false, ongoing = false;
+	for (size_t i = 0; i <= f->nco; i++) {
+		size_t x = i ? f->co[i - 1][0] : f->s0, y = i ? f->co[i - 1][1] : f->s1;
+		past |= word_in(r, x, y, past_words);
+		future |= word_in(r, x, y, future_words);
+		present |= word_in(r, x, y, present_words);
+		ongoing |= word_in(r, x, y, ongoing_words);
+	}
+	(void)a;
+	(void)b;
+	if (future && !past)
+		return "approved";
+	if (past)
+		return "completed";
+	/* the present tense of news is mostly now, rarely an announcement:
+	 * without a date or a word of the future it says nothing */
+	(void)present;
+	(void)ongoing;
+	return NULL;
+}
+
+/* ---- building items ---- */
+
+static void set_place(json_t *o, const imp_pm *m)
+{
+	const char *nm = m->p.name_nl ? m->p.name_nl : m->p.name;
+	json_object_set_new(o, "country", json_string(m->p.country));
+	if (m->p.kind == RR_PLACE_CITY)
+		json_object_set_new(o, "city", json_string(nm));
+	else if (m->p.kind == RR_PLACE_REGION)
+		json_object_set_new(o, "region", json_string(nm));
+	if (m->p.has_coords && m->p.kind != RR_PLACE_COUNTRY) {
+		json_object_set_new(o, "lat", json_real(m->p.lat));
+		json_object_set_new(o, "lon", json_real(m->p.lon));
+	}
+}
+
+static json_t *dest_array(const imp_pm *const *d, size_t n)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		bool covered = false;
+		/* a country alone when a place in it is named too says nothing more */
+		if (d[i]->p.kind == RR_PLACE_COUNTRY)
+			for (size_t k = 0; k < n; k++)
+				if (k != i && d[k]->p.kind != RR_PLACE_COUNTRY &&
+				    !strcmp(d[k]->p.country, d[i]->p.country))
+					covered = true;
+		/* a region with a city of it named: the city */
+		if (d[i]->p.kind == RR_PLACE_REGION)
+			for (size_t k = 0; k < n; k++)
+				if (k != i && d[k]->p.kind == RR_PLACE_CITY &&
+				    !strcmp(d[k]->p.country, d[i]->p.country) && d[k]->p.region &&
+				    (!strcmp(d[k]->p.region, d[i]->p.name) ||
+				     (d[i]->p.name_nl && !strcmp(d[k]->p.region, d[i]->p.name_nl))))
+					covered = true;
+		if (covered)
+			continue;
+		json_t *o = json_object();
+		set_place(o, d[i]);
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
+static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp_pm *only,
+		   const rr_date *doc, size_t group)
+{
+	const char *t = r->ws.text;
+	imp_item it;
+	rr_err e;
+	char title[200];
+
+	if ((e = imp_item_init(&it)))
+		return e;
+	it.line = imp_lineno(t, r->ws.w[f->s0].off);
+	it.prose = true;
+	it.group = group;
+	if (f->org)
+		snprintf(it.org, sizeof it.org, "%s", f->org);
+	json_object_set_new(it.trip, "direction", json_string(f->dir > 0 ? "out" : "in"));
+	if (f->tg && f->tg->kind)
+		json_object_set_new(it.trip, "kind", json_string(f->tg->kind));
+	if (f->dir > 0) {
+		json_t *d = only ? dest_array(&only, 1) : dest_array(f->dest, f->ndest);
+		json_object_set_new(it.trip, "destinations", d);
+		for (size_t i = 0; i < f->ndest; i++)
+			if (!only || f->dest[i] == only)
+				imp_span(&it, "destinations", f->dest[i]->off, f->dest[i]->end);
+	} else {
+		json_t *d = json_array(), *o = json_object();
+		json_object_set_new(o, "country", json_string("NL"));
+		if (r->c->body->place[0] && !strcmp(r->c->body->kind, "municipality"))
+			json_object_set_new(o, "city", json_string(r->c->body->place));
+		json_array_append_new(d, o);
+		json_object_set_new(it.trip, "destinations", d);
+		if (f->origin) {
+			json_t *org = json_object();
+			if (f->origin_country)
+				json_object_set_new(org, "country", json_string(f->origin->p.country));
+			else
+				set_place(org, f->origin);
+			json_object_set_new(it.trip, "origin", org);
+			imp_span(&it, "origin", f->origin->off, f->origin->end);
+		}
+	}
+	if (f->date) {
+		imp_set_dates(it.trip, "start", "end", &f->date->d.start, &f->date->d.end);
+		imp_span(&it, "start", f->date->d.off, f->date->d.off + f->date->d.len);
+	}
+	if (f->ntrav) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < f->ntrav; i++) {
+			imp_traveller_add(arr, f->trav[i]);
+			imp_span(&it, "travellers", f->trav[i]->off, f->trav[i]->off + f->trav[i]->len);
+		}
+		json_object_set_new(it.trip, "travellers", arr);
+		const char *sp = strrchr(f->trav[0]->name, ' ');
+		imp_copy(it.person, sizeof it.person, sp ? sp + 1 : f->trav[0]->name, 0, strlen(sp ? sp + 1 : f->trav[0]->name));
+	}
+	if (f->officials >= 0 && f->dir > 0) {
+		json_object_set_new(it.trip, "accompanying_officials", json_integer(f->officials));
+		imp_span(&it, "accompanying_officials", r->ws.w[f->off_w0].off,
+			 r->ws.w[f->off_w1 - 1].off + r->ws.w[f->off_w1 - 1].len);
+	}
+	if (f->has_cost && !only) {
+		json_t *costs = json_array(), *c = json_object();
+		json_object_set_new(c, "category", json_string("totaal"));
+		json_object_set_new(c, "amount_eur", json_real((double)f->cost.cents / 100.0));
+		json_object_set_new(c, "kind", json_string("actual"));
+		if (f->pay_e > f->pay_s)
+			json_object_set_new(c, "paid_by", json_stringn(t + f->pay_s, f->pay_e - f->pay_s));
+		json_array_append_new(costs, c);
+		json_object_set_new(it.trip, "costs", costs);
+		imp_span(&it, "costs", f->cost.off, f->cost.off + f->cost.len);
+	} else if (f->pay_e > f->pay_s) {
+		json_t *costs = json_array(), *c = json_object();
+		json_object_set_new(c, "category", json_string("reis en verblijf"));
+		json_object_set_new(c, "kind", json_string("actual"));
+		json_object_set_new(c, "paid_by", json_stringn(t + f->pay_s, f->pay_e - f->pay_s));
+		json_array_append_new(costs, c);
+		json_object_set_new(it.trip, "costs", costs);
+		imp_span(&it, "costs", f->pay_s, f->pay_e);
+	}
+	if (f->counterpart[0])
+		json_object_set_new(it.trip, "counterpart", json_string(f->counterpart));
+	const char *st = f->status ? f->status : status_of(r, f, doc);
+	if (st)
+		json_object_set_new(it.trip, "status", json_string(st));
+	if (st && !strcmp(st, "cancelled")) {
+		json_t *c = json_object();
+		json_object_set_new(c, "reason", json_string("afgelast of afgezegd (zie de bron)"));
+		json_object_set_new(it.trip, "cancellation", c);
+	}
+	/* title: the sentence, cut at a word */
+	{
+		size_t s = r->ws.w[f->s0].off, e2 = r->ws.w[f->s1 - 1].off + r->ws.w[f->s1 - 1].len;
+		imp_copy(title, sizeof title, t, s, e2);
+		if (strlen(title) > 150) {
+			/* cut at the last space before 150 bytes, and say so */
+			size_t cut = 150;
+			while (cut > 80 && title[cut] != ' ')
+				cut--;
+			snprintf(title + cut, sizeof title - cut, " …");
+		}
+		json_object_set_new(it.trip, "title", json_string(title));
+		imp_span(&it, "title", s, e2);
+	}
+	return imp_push_item(a, &it);
+}
+
+/* A trip's cost and payer in words [s0, s1): an amount with a word of
+ * cost, not a maximum or a sum of several trips. */
+static void cost_of(const imp_read *r, frame *f, size_t s0, size_t s1)
+{
+	const rr_words *ws = &r->ws;
+	size_t bs = ws->w[s0].off, be = ws->w[s1 - 1].off + ws->w[s1 - 1].len, ps, pe;
+	imp_amount am;
+	static const char *const cost_words[] = {"kosten", "kostte", "kostten", "kost",
+		"kostprijs", NULL};
+	static const char *const not_one[] = {"maximaal", "ruim", "bijna", "samen", "totaal",
+		"gezamenlijk", "per", NULL};
+
+	if (imp_amount_find(ws->text, bs, be, &am) && !am.approx && word_in(r, s0, s1, cost_words) &&
+	    !word_in(r, s0, s1, not_one) && !(f->tg && f->tg->plural && f->ndest > 1)) {
+		f->cost = am;
+		f->has_cost = true;
+	}
+	if (!(f->pay_e > f->pay_s) && imp_payer_find(ws->text, bs, be, &ps, &pe)) {
+		f->pay_s = ps;
+		f->pay_e = pe;
+	}
+}
+
+/* "Tot zondag is de delegatie … in Duitsland" — a sentence without a new
+ * place that speaks of the trip again adds to the frame before it. */
+static void coref(const imp_read *r, frame *f, size_t s0, size_t s1)
+{
+	const rr_words *ws = &r->ws;
+	bool mention = false;
+	size_t w0, w1;
+	long n;
+
+	for (size_t k = s0; k < s1; k++)
+		if (ws->w[k].kind == RR_W_WORD && in_list(anaphors, rr_wfold(ws, k)) && k > s0 &&
+		    (rr_wis(ws, k - 1, "het") || rr_wis(ws, k - 1, "de") || rr_wis(ws, k - 1, "dit") ||
+		     rr_wis(ws, k - 1, "deze") || rr_wis(ws, k - 1, "die") ||
+		     rr_wis(ws, k - 1, "dat") || rr_wis(ws, k - 1, "aan") ||
+		     rr_wis(ws, k - 1, "zijn") || rr_wis(ws, k - 1, "haar") ||
+		     rr_wis(ws, k - 1, "hun")))
+			mention = true;
+	/* "Kosten: 15.000 euro." right after the trip */
+	if (rr_wis(ws, s0, "kosten") || (rr_wis(ws, s0, "totale") && rr_wis(ws, s0 + 1, "kosten")))
+		mention = true;
+	if (!mention)
+		return;
+	if (!f->date)
+		f->date = best_date(r, s0, s1, s0);
+	if (f->officials < 0 && (n = imp_officials_count(ws, s0, s1, &w0, &w1)) >= 0) {
+		f->officials = n;
+		f->off_w0 = w0;
+		f->off_w1 = w1;
+	}
+	if (!f->has_cost)
+		cost_of(r, f, s0, s1);
+	if (f->ntrav == 0) {
+		frame tmp;
+		memset(&tmp, 0, sizeof tmp);
+		tmp.s0 = s0;
+		tmp.s1 = s1;
+		travellers(r, &tmp, f->dir < 0);
+		for (size_t i = 0; i < tmp.ntrav && f->ntrav < MAX_TRAV; i++)
+			f->trav[f->ntrav++] = tmp.trav[i];
+	}
+	f->c1 = s1;
+	if (f->nco < 4) {
+		f->co[f->nco][0] = s0;
+		f->co[f->nco][1] = s1;
+		f->nco++;
+	}
+}
+
+/* One sentence [s0, s1): zero or more frames. */
+typedef struct frames {
+	frame *v;
+	size_t n, cap;
+} frames;
+
+static rr_err push_frame(frames *fs, const frame *f)
+{
+	if (fs->n >= 2000)
+		return RR_ETOOBIG;
+	if (fs->n == fs->cap) {
+		size_t nc = fs->cap ? fs->cap * 2 : 16;
+		frame *nv = realloc(fs->v, nc * sizeof *nv);
+		if (!nv)
+			return RR_ENOMEM;
+		fs->v = nv;
+		fs->cap = nc;
+	}
+	fs->v[fs->n++] = *f;
+	return RR_OK;
+}
+
+/* A line that is only a person heads the trips under it: "Burgemeester
+ * Cohen:", "Wethouder Kokke:". */
+static const imp_person *heading_person(const imp_read *r, size_t s0, size_t s1)
+{
+	for (size_t i = 0; i < r->np; i++) {
+		const imp_person *p = &r->pp[i];
+		if (p->w0 != s0 || p->side == IMP_SIDE_FOREIGN || !p->role[0])
+			continue;
+		if (p->w1 == s1 || (p->w1 + 1 == s1 && rr_wmark(&r->ws, p->w1, ':')))
+			return p;
+	}
+	return NULL;
+}
+
+/* The date of a sentence just before s0 (up to three back) that speaks of
+ * trips in general and names no place: "de missies die plaatsvonden in de
+ * eerste helft van 2017" dates the list of missions that follows. */
+static const imp_date_m *date_before(const imp_read *r, size_t s0)
+{
+	const rr_words *ws = &r->ws;
+	for (int back = 0; back < 3 && s0 > 0; back++) {
+		size_t p1 = s0, p0 = rr_wsent_start(ws, s0 - 1);
+		bool trips = false, places = false;
+		for (size_t k = p0; k < p1; k++)
+			if (trig_at(ws, k))
+				trips = true;
+		for (size_t i = 0; i < r->pms.n; i++)
+			if (r->pms.v[i].w0 >= p0 && r->pms.v[i].w0 < p1 && !r->pms.v[i].adjective &&
+			    !r->pms.v[i].home)
+				places = true;
+		const imp_date_m *d = best_date(r, p0, p1, p1);
+		if (trips && !places && d)
+			return d;
+		if (d)
+			return NULL; /* another trip's date, or a date of something else */
+		s0 = p0;
+	}
+	return NULL;
+}
+
+/* An office of another body: "de Staatssecretaris van Volksgezondheid",
+ * "de burgemeester van Rotterdam" — the office word, then "van" and a name
+ * that is not the body's. */
+static bool other_office(const imp_read *r, size_t a, size_t b)
+{
+	const rr_words *ws = &r->ws;
+	const imp_body *body = r->c->body;
+	for (size_t k = a; k + 2 < b; k++) {
+		if (ws->w[k].kind != RR_W_WORD || !in_list(own_offices, rr_wfold(ws, k)) ||
+		    !rr_wis(ws, k + 1, "van"))
+			continue;
+		size_t s = k + 2;
+		while (s < b && (rr_wis(ws, s, "de") || rr_wis(ws, s, "het")))
+			s++;
+		if (s >= b || !(ws->w[s].flags & RR_W_CAP))
+			continue;
+		char x[240], y[240];
+		size_t e = s;
+		while (e < b && e < s + 6 && ws->w[e].kind == RR_W_WORD &&
+		       ((ws->w[e].flags & RR_W_CAP) || rr_wis(ws, e, "en")))
+			e++;
+		rr_fold(ws->text + ws->w[s].off, ws->w[e - 1].off + ws->w[e - 1].len - ws->w[s].off,
+			x, sizeof x);
+		rr_fold(body->place, strlen(body->place), y, sizeof y);
+		if (!y[0] || !strstr(x, y))
+			return true;
+	}
+	return false;
+}
+
+static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size_t s1,
+		       frames *fs, const imp_person *heading, const imp_pm *partner)
+{
+	const rr_words *ws = &r->ws;
+	frame f;
+
+	for (size_t k = s0; k < s1; k++) {
+		const trig *tg = trig_at(ws, k);
+		if (!tg || r->used[k])
+			continue;
+		if (in_list(event_words, tg->w) && !word_in(r, s0, s1, taking_part))
+			continue;
+		/* a habit, not a trip: "steeds meer paarden gaan naar …", "jaarlijks" */
+		if (word_in(r, s0, s1, habit_words) ||
+		    (word_in(r, s0, s1, (const char *const[]){"steeds", NULL}) &&
+		     word_in(r, s0, s1, (const char *const[]){"meer", NULL})))
+			continue;
+		memset(&f, 0, sizeof f);
+		f.s0 = s0;
+		f.s1 = s1;
+		f.trig_w = k;
+		f.tg = tg;
+		f.officials = -1;
+		/* the trip word's reach: up to the next trip word of the sentence */
+		size_t reach = s1;
+		for (size_t q = k + 1; q < s1; q++)
+			if (trig_at(ws, q) && !(q == k + 2 && rr_wis(ws, k + 1, "en")) &&
+			    !(q == k + 2 && rr_wis(ws, k + 1, "of"))) {
+				reach = q;
+				break;
+			}
+		/* "economische missie", "handelsmissie" */
+		if (!tg->kind && k > s0 && (!strcmp(tg->w, "missie") || !strcmp(tg->w, "missies")) &&
+		    (rr_wis(ws, k - 1, "economische") || rr_wis(ws, k - 1, "handels")))
+			f.tg = tg->plural ? &trade_missions : &trade_mission;
+		/* "reizen" is a plural noun only after a determiner or at the start */
+		if (!strcmp(tg->w, "reizen") && k > s0 &&
+		    !(rr_wis(ws, k - 1, "verder") || rr_wis(ws, k - 1, "de") ||
+		      rr_wis(ws, k - 1, "deze") || rr_wis(ws, k - 1, "andere") ||
+		      rr_wis(ws, k - 1, "enkele") || rr_wis(ws, k - 1, "meerdere") ||
+		      rr_wis(ws, k - 1, "diverse") || rr_wis(ws, k - 1, "buitenlandse") ||
+		      (strlen(rr_wfold(ws, k - 1)) > 4 &&
+		       !strcmp(rr_wfold(ws, k - 1) + strlen(rr_wfold(ws, k - 1)) - 3, "tal")) ||
+		      rr_number_word(rr_wfold(ws, k - 1)) > 1))
+			f.tg = &reizen_verb;
+
+		const imp_pm *into[MAX_DEST], *from[MAX_DEST];
+		size_t ninto = 0, nfrom = 0;
+		/* "inkomende bezoeken uit Vietnam, Mozambique en India",
+		 * "het inkomende staatsbezoek Argentinië" */
+		bool incoming = (k > s0 && (rr_wis(ws, k - 1, "inkomende") || rr_wis(ws, k - 1, "inkomend"))) ||
+				(k > s0 + 1 && rr_wis(ws, k - 2, "inkomende"));
+		/* "de volgende uitgaande missies: Verenigde Staten, Kenia, …" */
+		bool colon = k + 1 < s1 && rr_wmark(ws, k + 1, ':');
+		if (incoming) {
+			attached(r, partner, k + 1, reach, from_preps, from, &nfrom, MAX_DEST, true);
+		} else if (!strcmp(tg->w, "geweest")) {
+			/* "is drie keer in Spanje geweest": the place before the verb */
+			attached(r, partner, s0, k, into_preps, into, &ninto, MAX_DEST, false);
+		} else {
+			attached(r, partner, colon ? k + 2 : k + 1, reach, into_preps, into, &ninto, MAX_DEST,
+				 tg->visit || colon);
+			attached(r, partner, s0, s1, from_preps, from, &nfrom, MAX_DEST, false);
+		}
+		/* "China Handelsmissie", "Californië: Orange County beurs": a place
+		 * right before the trip word on the same line */
+		if (!ninto && k > s0) {
+			const imp_pm *pm;
+			size_t q = k - 1;
+			/* "een China-reis", "de Marokko-reis" */
+			if (rr_wmark(ws, q, '-') && rr_wglued(ws, q) && rr_wglued(ws, k) && q > s0)
+				q--;
+			if (is_place_word(r, q, &pm) && !pm->adjective)
+				into[ninto++] = pm;
+		}
+		size_t nf = 0, nh = 0;
+		const imp_pm *fd[MAX_DEST];
+		for (size_t i = 0; i < ninto; i++) {
+			if (foreign(into[i]))
+				fd[nf++] = into[i];
+			else
+				nh++;
+		}
+		/* incoming: visitors from abroad */
+		bool visitors = word_in(r, s0, s1, visitor_nouns) || word_in(r, s0, s1, welcome_verbs);
+		const imp_pm *origin = NULL;
+		for (size_t i = 0; i < nfrom; i++)
+			if (foreign(from[i]))
+				origin = from[i];
+		bool foreign_person = false;
+		for (size_t i = 0; i < r->np; i++)
+			if (r->pp[i].w0 >= s0 && r->pp[i].w0 < s1 && r->pp[i].side == IMP_SIDE_FOREIGN &&
+			    r->pp[i].w0 < k)
+				foreign_person = true;
+		/* "De vicepresident van China, de heer Wang Qishan, bracht …": a
+		 * foreign office, or an office of a country named right after it */
+		for (size_t q = s0; q < k && !foreign_person; q++) {
+			const char *fw = rr_wfold(ws, q);
+			if (!in_list(foreign_offices, fw))
+				continue;
+			const imp_pm *pm;
+			if (q + 2 < k && rr_wis(ws, q + 1, "van") && is_place_word(r, q + 2, &pm) &&
+			    foreign(pm))
+				foreign_person = true;
+			else if (q > s0 && is_place_word(r, q - 1, &pm) && pm->adjective && foreign(pm))
+				foreign_person = true;
+		}
+		if (incoming && nfrom) {
+			/* several origins after a plural: a visit from each */
+			for (size_t i = 0; i < nfrom && foreign(from[i]); i++) {
+				frame g;
+				memset(&g, 0, sizeof g);
+				g.s0 = s0;
+				g.s1 = s1;
+				g.trig_w = k;
+				g.tg = tg;
+				g.officials = -1;
+				g.dir = -1;
+				g.origin = from[i];
+				g.ours = true;
+				g.date = best_date(r, s0, s1, k);
+				if (!g.date)
+					g.date = date_before(r, s0);
+				g.times = 1;
+				g.c0 = s0;
+				g.c1 = s1;
+				rr_err e = push_frame(fs, &g);
+				if (e)
+					return e;
+				if (!tg->plural)
+					break;
+			}
+			k = reach - 1;
+			continue;
+		}
+		if ((origin && visitors) || (nh && !nf && (foreign_person || origin))) {
+			f.dir = -1;
+			f.origin = origin;
+			if (!origin) {
+				/* the foreign place of the sentence; of several cities of
+				 * one country, only the country is sure */
+				size_t cities = 0;
+				for (size_t i = 0; i < r->pms.n; i++) {
+					const imp_pm *m = &r->pms.v[i];
+					if (m->w0 < s0 || m->w0 >= s1 || !foreign(m))
+						continue;
+					if (!f.origin)
+						f.origin = m;
+					if (m->p.kind != RR_PLACE_COUNTRY && !m->adjective &&
+					    m->p.id != f.origin->p.id)
+						cities++;
+				}
+				f.origin_country = cities > 0;
+			}
+			travellers(r, &f, true);
+			f.ours = true;
+		} else if (nf) {
+			f.dir = 1;
+			for (size_t i = 0; i < nf; i++)
+				f.dest[f.ndest++] = fd[i];
+			travellers(r, &f, false);
+			/* whose trip: the body's people, "ik"/"wij", "de burgemeester",
+			 * the body named; not the King's or a fraction's */
+			bool others = word_in(r, s0, k, other_travellers) ||
+				      (!f.ntrav && other_office(r, s0, s1));
+			bool strangers = false;
+			for (size_t i = 0; i < r->np; i++)
+				if (r->pp[i].w0 >= s0 && r->pp[i].w0 < s1 &&
+				    (r->pp[i].side == IMP_SIDE_OTHER || r->pp[i].side == IMP_SIDE_FOREIGN))
+					strangers = true;
+			f.ours = !others && (f.ntrav || word_in(r, s0, s1, first_person) ||
+					     own_office_words(r, s0, s1) || names_us(r, s0, s1) ||
+					     a->register_of_body || (a->authored && !strangers));
+			if (!f.ours && !others) {
+				/* only people of another body? */
+				bool other_people = false;
+				for (size_t i = 0; i < r->np; i++)
+					if (r->pp[i].w0 >= s0 && r->pp[i].w0 < s1 &&
+					    (r->pp[i].side == IMP_SIDE_OTHER ||
+					     r->pp[i].side == IMP_SIDE_FOREIGN))
+						other_people = true;
+				/* a verb of going needs someone who goes: "paarden gaan
+				 * naar Xinqiao" is no trip of the body */
+				f.ours = !other_people && a->about_body;
+			}
+		} else {
+			continue;
+		}
+		if (heading && f.dir > 0 && !f.ntrav) {
+			f.trav[f.ntrav++] = heading;
+			f.ours = true;
+		}
+		if (!f.ours)
+			continue;
+		f.date = best_date(r, s0, s1, k);
+		if (!f.date && times_in(r, s0, s1) == 1)
+			f.date = date_before(r, s0);
+		{
+			size_t w0, w1;
+			long n = imp_officials_count(ws, s0, s1, &w0, &w1);
+			if (n >= 0) {
+				f.officials = n;
+				f.off_w0 = w0;
+				f.off_w1 = w1;
+			}
+		}
+		cost_of(r, &f, s0, s1);
+		f.times = times_in(r, s0, s1);
+		f.c0 = s0;
+		f.c1 = s1;
+		rr_err e = push_frame(fs, &f);
+		if (e)
+			return e;
+		k = reach - 1;
+	}
+	return RR_OK;
+}
+
+rr_err imp_prose_trips(const imp_read *r, imp_analysis *a)
+{
+	const rr_words *ws = &r->ws;
+	frames fs = {0};
+	rr_err e = RR_OK;
+	const imp_person *heading = NULL;
+
+	/* the partner the document speaks of most, for "de zusterstad" */
+	const imp_pm *partner = NULL;
+	for (size_t i = 0; a->partnership.found && i < r->pms.n && !partner; i++)
+		if (r->pms.v[i].p.id == a->partnership.pid)
+			partner = &r->pms.v[i];
+	const char *section_org = NULL;
+
+	for (size_t s0 = 0; s0 < ws->count && !e;) {
+		size_t s1 = rr_wsent_end(ws, s0), before = fs.n;
+		const imp_person *h = heading_person(r, s0, s1);
+		if (h) {
+			heading = h;
+			s0 = s1;
+			continue;
+		}
+		/* a numbered section ("2. Gemeente Tilburg") ends the heading's
+		 * reach; when it names a body, its trips are that body's */
+		{
+			/* "2." may stand as a sentence of its own before the name */
+			size_t h0 = s0;
+			bool numbered = false;
+			if (ws->w[s0].kind == RR_W_NUM && rr_wmark(ws, s0 + 1, '.') &&
+			    (!s0 || (ws->w[s0].flags & (RR_W_NL | RR_W_PARA)))) {
+				numbered = true;
+				h0 = s0 + 2 < s1 ? s0 + 2 : s1;
+			} else if (s0 >= 2 && ws->w[s0 - 2].kind == RR_W_NUM && rr_wmark(ws, s0 - 1, '.') &&
+				   (ws->w[s0 - 2].flags & (RR_W_NL | RR_W_PARA))) {
+				numbered = true;
+			}
+			if (numbered)
+				heading = NULL;
+			const rr_body *b = NULL;
+			if (numbered && h0 < s1 && s1 - h0 <= 14) {
+				size_t off = ws->w[h0].off;
+				if (rr_body_prefix(ws->text + off,
+						   ws->w[s1 - 1].off + ws->w[s1 - 1].len - off, NULL, 0, &b) &&
+				    b)
+					section_org = strcmp(b->code, r->c->body->code) ? b->code : NULL;
+			}
+		}
+		size_t n0 = fs.n;
+		e = sentence(r, a, s0, s1, &fs, heading, partner);
+		for (size_t i = n0; i < fs.n; i++)
+			fs.v[i].org = section_org;
+		/* a later sentence of the same paragraph about the same trip */
+		if (!e && fs.n == before && fs.n && !(ws->w[s0].flags & RR_W_PARA))
+			coref(r, &fs.v[fs.n - 1], s0, s1);
+		s0 = s1;
+	}
+	for (size_t i = 0; i < fs.n && !e; i++) {
+		frame *f = &fs.v[i];
+		/* several places after a plural: a trip to each */
+		if (f->tg->plural && f->dir > 0 && f->ndest > 1) {
+			for (size_t k = 0; k < f->ndest && !e; k++)
+				e = emit(r, a, f, f->dest[k], &a->date, i + 1);
+		} else {
+			for (int t = 0; t < f->times && !e; t++)
+				e = emit(r, a, f, NULL, &a->date, i + 1);
+		}
+	}
+	free(fs.v);
+	return e;
+}
