@@ -280,7 +280,9 @@ static void merge_trip(json_t *dst, const json_t *src)
 				if (!seen && json_array_size(dd) < 20)
 					json_array_append(dd, x);
 			}
-		} else if (!json_object_get(dst, key)) {
+		} else if (!json_object_get(dst, key) ||
+			   (!strcmp(key, "kind") && !strcmp(rr_rec_str(dst, "kind"), "bezoek"))) {
+			/* a named kind (dienstreis, handelsmissie) says more than a visit */
 			json_object_set(dst, key, v);
 		}
 	}

@@ -618,6 +618,10 @@ static void merge_item(imp_item *dst, const imp_item *src)
 				}
 		}
 	}
+	/* a named kind (dienstreis, handelsmissie) says more than a visit */
+	if ((a = json_string_value(json_object_get(dst->trip, "kind"))) && !strcmp(a, "bezoek") &&
+	    (b = json_string_value(json_object_get(src->trip, "kind"))))
+		json_object_set(dst->trip, "kind", json_object_get(src->trip, "kind"));
 	json_object_update_missing(dst->trip, src->trip);
 	json_array_extend(dst->spans, src->spans);
 }
@@ -625,6 +629,16 @@ static void merge_item(imp_item *dst, const imp_item *src)
 static bool dated(const json_t *trip)
 {
 	return json_object_get(trip, "start") || json_object_get(trip, "planned_start");
+}
+
+/* Dated more precisely than a year ("de reizen van dit jaar" is a summary). */
+static bool dated_within_year(const json_t *trip)
+{
+	rr_date d;
+	const char *s = json_string_value(json_object_get(trip, "start"));
+	if (!s)
+		s = json_string_value(json_object_get(trip, "planned_start"));
+	return s && rr_date_parse_iso(s, &d, NULL) == RR_OK && d.prec > RR_PREC_YEAR;
 }
 
 /* Is q the only structured item that is the same journey as p, loosely? */
@@ -687,7 +701,7 @@ static void drop_counts(imp_analysis *a)
 {
 	for (size_t i = 0; i < a->n; i++) {
 		imp_item *p = &a->items[i];
-		if (!p->prose || p->table || group_size(a, p) < 2 || dated(p->trip) ||
+		if (!p->prose || p->table || (group_size(a, p) < 2 && !p->plural) || dated_within_year(p->trip) ||
 		    json_object_get(p->trip, "travellers"))
 			continue;
 		/* only a count ("twee reizen"), not a list of places */

@@ -126,6 +126,7 @@ typedef struct scan {
 	const unsigned char *mask;  /* words of people's names */
 	char doc_countries[64][3];  /* countries the document names */
 	size_t ndoc;
+	const imp_pms *done;        /* the places chosen so far */
 } scan;
 
 static bool doc_has(const scan *s, const char *cc)
@@ -177,7 +178,7 @@ static const char *near_country(const scan *s, size_t a, size_t b)
 
 /* Is country cc named in the sentence (or line) of words [a, b), by name
  * or adjective, outside the run itself? */
-static bool sentence_has(const scan *s, size_t a, size_t b, const char *cc)
+static bool sentence_has(const scan *s, size_t a, size_t b, const char *cc, bool by_places)
 {
 	const rr_words *ws = s->ws;
 	size_t lo = rr_wsent_start(ws, a), hi = rr_wsent_end(ws, b ? b - 1 : 0);
@@ -188,6 +189,12 @@ static bool sentence_has(const scan *s, size_t a, size_t b, const char *cc)
 		if (c && !strcmp(c, cc))
 			return true;
 	}
+	/* or a place of it chosen earlier in the sentence: "Dallas, Houston,
+	 * Boston" are all American (but Ottawa stays the capital) */
+	for (size_t i = s->done && by_places ? s->done->n : 0; i-- > 0 && s->done->v[i].w0 >= lo;)
+		if (s->done->v[i].w1 <= a &&
+		    !strcmp(s->done->v[i].p.country, cc))
+			return true;
 	return false;
 }
 
@@ -229,7 +236,7 @@ static int choose(scan *s, size_t a, size_t b, const rr_place *c, size_t n)
 		for (size_t k = 0; k < n && pick < 0; k++) {
 			const char *cc = c[k].country;
 			if (pass == 0 ? near && !strcmp(near, cc)
-			    : pass == 1 ? sentence_has(s, a, b, cc) : !dominant && doc_has(s, cc)) {
+			    : pass == 1 ? sentence_has(s, a, b, cc, !dominant) : !dominant && doc_has(s, cc)) {
 				pick = (int)k;
 				in_sentence = pass < 2;
 			}
@@ -305,6 +312,7 @@ rr_err imp_places_scan(const rr_words *ws, const imp_body *body, const unsigned 
 	s.ws = ws;
 	s.body = body;
 	s.mask = mask;
+	s.done = out;
 	/* first the countries the document names, by name or adjective */
 	for (size_t i = 0; i < ws->count; i++) {
 		const char *cc;

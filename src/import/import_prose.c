@@ -207,6 +207,7 @@ typedef struct frame {
 	size_t nco;
 	const char *org;        /* the section's body when not the importing one */
 	bool origin_country;    /* only the origin's country is sure */
+	bool kind_open;         /* "werkbezoeken of beurzen": either, so no kind */
 } frame;
 
 static bool is_place_word(const imp_read *r, size_t k, const imp_pm **pm)
@@ -512,10 +513,11 @@ static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp
 	it.line = imp_lineno(t, r->ws.w[f->s0].off);
 	it.prose = true;
 	it.group = group;
+	it.plural = f->tg && f->tg->plural;
 	if (f->org)
 		snprintf(it.org, sizeof it.org, "%s", f->org);
 	json_object_set_new(it.trip, "direction", json_string(f->dir > 0 ? "out" : "in"));
-	if (f->tg && f->tg->kind)
+	if (f->tg && f->tg->kind && !f->kind_open)
 		json_object_set_new(it.trip, "kind", json_string(f->tg->kind));
 	if (f->dir > 0) {
 		json_t *d = only ? dest_array(&only, 1) : dest_array(f->dest, f->ndest);
@@ -799,6 +801,9 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 				reach = q;
 				break;
 			}
+		if (k + 2 < s1 && rr_wis(ws, k + 1, "of") && trig_at(ws, k + 2) &&
+		    trig_at(ws, k + 2)->kind != tg->kind)
+			f.kind_open = true;
 		/* "economische missie", "handelsmissie" */
 		if (!tg->kind && k > s0 && (!strcmp(tg->w, "missie") || !strcmp(tg->w, "missies")) &&
 		    (rr_wis(ws, k - 1, "economische") || rr_wis(ws, k - 1, "handels")))

@@ -19,7 +19,7 @@ const [expDir, actDir] = args.filter((a, i) => !a.startsWith('--') && args[i - 1
 
 // ---- folding and comparison ----
 const fold = (s) => String(s ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-	.toLowerCase().replace(/ß/g, 'ss').replace(/[‘’'`´]/g, "'").replace(/[^a-z0-9' ]+/g, ' ')
+	.toLowerCase().replace(/ß/g, 'ss').replace(/ł/g, 'l').replace(/[øœ]/g, 'o').replace(/æ/g, 'ae').replace(/đ/g, 'd').replace(/[‘’'`´]/g, "'").replace(/[^a-z0-9' ]+/g, ' ')
 	.replace(/\s+/g, ' ').trim();
 const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', 'ten', 'ter', "'t", 'te', 'in',
 	'dhr', 'mevr', 'heer', 'mevrouw', 'mr', 'drs', 'ir', 'dr', 'prof']);
