@@ -10,6 +10,7 @@
 
 #include <sodium.h>
 
+#include "../model/bodyrec.h"
 #include "../model/doc.h"
 #include "../model/record.h"
 #include "import_int.h"
@@ -58,9 +59,11 @@ rr_err rr_import_new(rr_store *s, const char *organisation, bool public_records,
 	im->s = s;
 	snprintf(im->org, sizeof im->org, "%s", organisation);
 	snprintf(im->body.code, sizeof im->body.code, "%s", organisation);
-	if (s) {
+	{
+		/* the register's record, else the built-in body's */
 		json_t *o = NULL;
-		if (!rr_store_get(s, RR_K_ORGANISATION, organisation, &rr_viewer_system, &o)) {
+		if ((s && !rr_store_get(s, RR_K_ORGANISATION, organisation, &rr_viewer_system, &o)) ||
+		    (o = rr_body_record_of(organisation))) {
 			imp_body_from_record(&im->body, o);
 			json_decref(o);
 		}
@@ -464,7 +467,7 @@ static json_t *partnership_record(rr_import *im, const imp_partnership *p, const
 static void add_results_of(rr_import *im, const json_t *arr, const char *tripid,
 			   const char *pid, const char *docid)
 {
-	json_t *r, *trip = tripid ? json_object_get(im->trips, tripid) : NULL;
+	json_t *r;
 	size_t i;
 	char id[200];
 
@@ -483,8 +486,7 @@ static void add_results_of(rr_import *im, const json_t *arr, const char *tripid,
 			json_object_set_new(rec, "trip", json_string(tripid));
 		if (pid && *pid)
 			json_object_set_new(rec, "partnership", json_string(pid));
-		if (!json_object_get(rec, "date") && trip && json_object_get(trip, "start"))
-			json_object_set(rec, "date", json_object_get(trip, "start"));
+		/* a result the text does not date stays undated (the trip has its dates) */
 		json_object_set_new(rec, "public", json_boolean(im->pub));
 		src = json_object();
 		json_object_set_new(src, "document", json_string(docid));

@@ -98,6 +98,48 @@ static void add_results(imp_item *it, const char *t, size_t s, size_t e)
 	}
 }
 
+/* The first and last byte the item's spans cover; false when none. */
+static bool item_extent(const imp_item *it, size_t *lo, size_t *hi)
+{
+	json_t *sp;
+	size_t i;
+	bool any = false;
+	json_array_foreach(it->spans, i, sp) {
+		size_t s = (size_t)json_integer_value(json_object_get(sp, "start"));
+		size_t e = (size_t)json_integer_value(json_object_get(sp, "end"));
+		if (!any || s < *lo)
+			*lo = s;
+		if (!any || e > *hi)
+			*hi = e;
+		any = true;
+	}
+	return any;
+}
+
+/* In a letter, agreements signed in the paragraph that tells of a trip are
+ * its results ("… een missie naar Guangdong geleid. Er is een contract
+ * afgesloten"), up to the next trip the text tells. */
+static void prose_agreements(const char *t, size_t n, imp_analysis *a)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		imp_item *p = &a->items[i];
+		size_t lo = 0, hi = 0, end;
+		if (!p->prose || !item_extent(p, &lo, &hi) || json_array_size(p->results))
+			continue;
+		/* the paragraph's end: a blank line */
+		for (end = hi; end < n && !(t[end] == '\n' && end + 1 < n && t[end + 1] == '\n'); end++)
+			;
+		for (size_t k = 0; k < a->n; k++) {
+			size_t l2 = 0, h2 = 0;
+			if (k != i && a->items[k].prose && item_extent(&a->items[k], &l2, &h2) &&
+			    l2 > lo && l2 < end)
+				end = l2;
+		}
+		if (end > lo)
+			add_results(p, t, lo, end);
+	}
+}
+
 /* ---- forms and registers ---- */
 
 static bool heading_line(const char *t, size_t s, size_t e)
@@ -489,7 +531,7 @@ static bool register_opening(const char *t, size_t n)
 static bool authored(const char *t, size_t n)
 {
 	static const char *const openings[] = {"aan de voorzitter", "hierbij ontvangt u",
-		"met deze brief", "hierbij informeren wij", "hierbij informeer ik", NULL};
+		"met deze brief", "hierbij informeren wij", "hierbij informeer ik", "geachte", NULL};
 	size_t end = n < 3000 ? n : 3000;
 	for (const char *const *w = openings; *w; w++)
 		if (imp_find_word(t, 0, end, *w, false) < end)
@@ -843,6 +885,8 @@ rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 		for (size_t i = 0; i < a->n; i++)
 			if (!json_object_get(a->items[i].trip, "kind"))
 				json_object_set_new(a->items[i].trip, "kind", json_string("dienstreis"));
+	if (a->genre == IMP_G_LETTER)
+		prose_agreements(t, n, a);
 	if (a->genre == IMP_G_LETTER && (e = imp_results_scan(t, n, a, true)))
 		goto out;
 	if (a->genre == IMP_G_LETTER)

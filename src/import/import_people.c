@@ -471,6 +471,18 @@ size_t imp_persons_scan(const rr_words *ws, size_t from, size_t to, const imp_bo
 					}
 				}
 				size_t ae2 = affiliation(ws, j, to, &as, &ae);
+				/* "F. Jansen, Burgemeester Almere," in a list: the body
+				 * right after the office, up to the comma or the line's end */
+				if (ae2 <= j && is_cap(ws, j)) {
+					size_t q = j;
+					while (q < to && q < j + 6 && is_cap(ws, q) &&
+					       !(q > j && (ws->w[q].flags & RR_W_NL)))
+						q++;
+					if (q >= to || rr_wmark(ws, q, ',') || (ws->w[q].flags & RR_W_NL)) {
+						as = j;
+						ae = ae2 = q;
+					}
+				}
 				set_person(&out[n], ws, i, ae2 > j ? ae2 : j, i, e, o);
 				decide_side(&out[n], ws, o, IMP_SIDE_UNKNOWN, as, ae, body);
 				n++;

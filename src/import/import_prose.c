@@ -426,6 +426,11 @@ static const char *status_of(const imp_read *r, const frame *f, const rr_date *d
 	size_t a = f->c0, b = f->c1 ? f->c1 : f->s1;
 	if (word_in(r, a, b, cancel_words))
 		return "cancelled";
+	/* "ging niet door", "is niet doorgegaan" */
+	for (size_t k = a; k + 1 < b; k++)
+		if (rr_wis(&r->ws, k, "niet") &&
+		    (rr_wis(&r->ws, k + 1, "door") || rr_wis(&r->ws, k + 1, "doorgegaan")))
+			return "cancelled";
 	/* dates against the document's own date (a year taken from a document
 	 * dated only by its year says nothing of before or after) */
 	if (f->date && doc && doc->prec && (!f->date->d.yearless || doc->prec >= RR_PREC_MONTH)) {
@@ -586,9 +591,39 @@ static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp
 	if (st)
 		json_object_set_new(it.trip, "status", json_string(st));
 	if (st && !strcmp(st, "cancelled")) {
+		/* the reason: "wegens de lockdown", "vanwege het coronavirus" */
 		json_t *c = json_object();
-		json_object_set_new(c, "reason", json_string("afgelast of afgezegd (zie de bron)"));
+		size_t a0 = f->c0 ? f->c0 : f->s0, b0 = f->c1 ? f->c1 : f->s1, rs = 0, re = 0;
+		for (size_t k = a0; k < b0 && !re; k++)
+			if (rr_wis(&r->ws, k, "wegens") || rr_wis(&r->ws, k, "vanwege") ||
+			    (rr_wis(&r->ws, k, "verband") && k > a0 && rr_wis(&r->ws, k - 1, "in") &&
+			     rr_wis(&r->ws, k + 1, "met") && k++)) {
+				size_t se = rr_wsent_end(&r->ws, k);
+				if (se > k + 1 && se <= b0 + 1) {
+					rs = r->ws.w[k + 1].off;
+					re = r->ws.w[se - 1].off + r->ws.w[se - 1].len;
+					while (re > rs && (t[re - 1] == '.' || t[re - 1] == ','))
+						re--;
+				}
+			}
+		if (re > rs && re - rs < 200) {
+			/* "de lockdown": without its article */
+			if (re - rs > 3 && (!strncmp(t + rs, "de ", 3)))
+				rs += 3;
+			else if (re - rs > 4 && !strncmp(t + rs, "het ", 4))
+				rs += 4;
+			json_object_set_new(c, "reason", json_stringn(t + rs, re - rs));
+			imp_span(&it, "cancellation", rs, re);
+		} else {
+			json_object_set_new(c, "reason", json_string("afgelast of afgezegd (zie de bron)"));
+		}
 		json_object_set_new(it.trip, "cancellation", c);
+		/* its dates were the plan */
+		if (json_object_get(it.trip, "start") && !json_object_get(it.trip, "planned_start")) {
+			json_object_set(it.trip, "planned_start", json_object_get(it.trip, "start"));
+			if (json_object_get(it.trip, "end"))
+				json_object_set(it.trip, "planned_end", json_object_get(it.trip, "end"));
+		}
 	}
 	/* title: the sentence, cut at a word */
 	{
@@ -770,6 +805,24 @@ static bool other_office(const imp_read *r, size_t a, size_t b)
 	return false;
 }
 
+/* "De gedeputeerde bezocht Chili niet", "is nooit naar … geweest": no trip.
+ * Not "niet alleen … maar ook", "niet voor het eerst", nor "ging niet
+ * door" (called off, see status_of). */
+static bool negated(const rr_words *ws, size_t s0, size_t s1)
+{
+	for (size_t k = s0; k < s1; k++) {
+		if (!rr_wis(ws, k, "niet") && !rr_wis(ws, k, "nooit"))
+			continue;
+		if (k + 1 < s1 && (rr_wis(ws, k + 1, "alleen") || rr_wis(ws, k + 1, "door") ||
+				   rr_wis(ws, k + 1, "doorgegaan") || rr_wis(ws, k + 1, "voor") ||
+				   rr_wis(ws, k + 1, "de") || rr_wis(ws, k + 1, "het") ||
+				   rr_wis(ws, k + 1, "eerder") || rr_wis(ws, k + 1, "zozeer")))
+			continue;
+		return true;
+	}
+	return false;
+}
+
 static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size_t s1,
 		       frames *fs, const imp_person *heading, const imp_pm *partner)
 {
@@ -781,6 +834,8 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		if (!tg || r->used[k])
 			continue;
 		if (in_list(event_words, tg->w) && !word_in(r, s0, s1, taking_part))
+			continue;
+		if (negated(ws, s0, s1) && !word_in(r, s0, s1, cancel_words))
 			continue;
 		/* a habit, not a trip: "steeds meer paarden gaan naar …", "jaarlijks" */
 		if (word_in(r, s0, s1, habit_words) ||

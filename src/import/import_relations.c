@@ -87,7 +87,6 @@ typedef struct kw {
 static const kw agreements[] = {
 	{"memorandum of understanding", "mou", 0}, {"MoU", "mou", 1}, {"MOU", "mou", 1},
 	{"sister city agreement", "sister_city_agreement", 0},
-	{"sister cityagreement", "sister_city_agreement", 0},
 	{"zusterstedenovereenkomst", "sister_city_agreement", 0},
 	{"stedenbandovereenkomst", "sister_city_agreement", 0},
 	{"letter of intent", "letter_of_intent", 0}, {"LOI", "letter_of_intent", 1},
