@@ -817,16 +817,26 @@ rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 	imp_read r;
 	rr_err e;
 
+	/* a web page's navigation, never its title */
+	static const char *const nav[] = {"direct naar", "ga direct naar", "ga naar", "spring naar",
+		"naar de inhoud", "naar inhoud", "skip to", "menu", "zoeken", "home", "cookies",
+		"u bent hier", "terug naar", "download", "print", "delen", NULL};
 	memset(a, 0, sizeof *a);
 	/* title: the first line with words */
 	for (size_t pos = 0; pos < n && lines < 8;) {
 		size_t le = imp_eol(t, pos, n), s = pos, te = le;
+		bool skip = false;
 		imp_trim(t, &s, &te);
 		pos = le + 1;
 		if (s == te)
 			continue;
 		lines++;
-		if (!a->title[0])
+		/* a bullet ("• Download PDF") is no title either */
+		if (imp_prefix(t, s, te, "\xe2\x80\xa2") || t[s] == '-' || t[s] == '*')
+			skip = true;
+		for (const char *const *w = nav; *w && !skip; w++)
+			skip = imp_prefix(t, s, te, *w) && imp_word_end(t, s + strlen(*w), te);
+		if (!a->title[0] && !skip)
 			imp_copy(a->title, sizeof a->title, t, s, te);
 	}
 	size_t doff = 0, dlen = 0;

@@ -82,8 +82,14 @@ static size_t run_end(const rr_words *ws, size_t i)
 		/* glued marks inside a name: "Sint-Petersburg", "Xi'an", "Súdwest-Fryslân" */
 		while (j + 1 < ws->count && ws->w[j].kind == RR_W_PUNCT && rr_wglued(ws, j) &&
 		       (ws->w[j].mark == '-' || ws->w[j].mark == '\'') && rr_wglued(ws, j + 1) &&
-		       ws->w[j + 1].kind == RR_W_WORD)
+		       ws->w[j + 1].kind == RR_W_WORD) {
 			j++;
+			/* the rest of the name in lower case: "Xi'an" */
+			if (ws->w[j - 1].mark == '\'' && !cap_word(ws, j)) {
+				j++;
+				last = j;
+			}
+		}
 	}
 	return last;
 }
@@ -334,7 +340,8 @@ rr_err imp_places_scan(const rr_words *ws, const imp_body *body, const unsigned 
 			for (size_t k = i; k < b; k++)
 				if (mask && mask[k])
 					masked = true;
-			if (masked || !(cap_word(ws, b - 1)))
+			if (masked || !(cap_word(ws, b - 1) ||
+					 (b - 1 > i && rr_wmark(ws, b - 2, '\'') && rr_wglued(ws, b - 1))))
 				continue;
 			size_t nc = rr_places_lookup(ws->text + ws->w[i].off, span_len(ws, i, b), c,
 						     CANDS);

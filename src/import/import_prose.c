@@ -349,6 +349,30 @@ static void travellers(const imp_read *r, frame *f, bool want_foreign)
 	}
 }
 
+/* A date that belongs to a paper, not a journey: "conform GS besluit van 12
+ * september 2017", "het verzoek van de commissie van 21 juni", "de brief
+ * d.d. 3 mei". */
+static bool paper_date(const rr_words *ws, size_t w0, size_t a)
+{
+	static const char *const papers[] = {"besluit", "brief", "verzoek", "vergadering",
+		"motie", "commissie", "raadsvoorstel", "statenvoorstel", "kamerbrief",
+		"raadsinformatiebrief", "statenbrief", "vragen", "antwoord", "antwoorden", "beantwoording",
+		"dd", "d.d", "gedateerd", "ingediend", "ingekomen", "verzonden", "zitting", NULL};
+	if (w0 == 0 || w0 <= a)
+		return false;
+	size_t k = w0 - 1;
+	if (rr_wmark(ws, k, '.') && k > a)
+		k--; /* "d.d." */
+	if (in_list(papers, rr_wfold(ws, k)))
+		return true;
+	if (!rr_wis(ws, k, "van"))
+		return false;
+	for (size_t q = k; q-- > a && q + 5 > k;)
+		if (ws->w[q].kind == RR_W_WORD && in_list(papers, rr_wfold(ws, q)))
+			return true;
+	return false;
+}
+
 /* The date of words [a, b) that belongs to the trip word at w: the most
  * precise, a range before a single day, the nearest of equals. */
 static const imp_date_m *best_date(const imp_read *r, size_t a, size_t b, size_t w)
@@ -357,7 +381,7 @@ static const imp_date_m *best_date(const imp_read *r, size_t a, size_t b, size_t
 	long best_score = 0;
 	for (size_t i = 0; i < r->nd; i++) {
 		const imp_date_m *d = &r->dm[i];
-		if (d->w0 < a || d->w0 >= b)
+		if (d->w0 < a || d->w0 >= b || paper_date(&r->ws, d->w0, a))
 			continue;
 		size_t dist = d->w0 > w ? d->w0 - w : w - d->w0;
 		long score = (long)d->d.start.prec * 100 + (d->d.end.prec ? 50 : 0) - (long)dist;
@@ -811,6 +835,9 @@ static bool other_office(const imp_read *r, size_t a, size_t b)
 static bool negated(const rr_words *ws, size_t s0, size_t s1)
 {
 	for (size_t k = s0; k < s1; k++) {
+		/* "een bezoek … ontbrak nog": there was none */
+		if (rr_wis(ws, k, "ontbrak") || rr_wis(ws, k, "ontbreekt") || rr_wis(ws, k, "ontbraken"))
+			return true;
 		if (!rr_wis(ws, k, "niet") && !rr_wis(ws, k, "nooit"))
 			continue;
 		if (k + 1 < s1 && (rr_wis(ws, k + 1, "alleen") || rr_wis(ws, k + 1, "door") ||

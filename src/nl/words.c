@@ -104,9 +104,12 @@ static void mark_sentences(rr_words *ws)
 	for (size_t i = 0; i < ws->count; i++) {
 		rr_word *w = &ws->w[i];
 		const rr_word *p = i ? &ws->w[i - 1] : NULL;
-		bool starts = !p || (w->flags & RR_W_PARA);
+		bool starts = !p;
 		bool opener = (w->flags & RR_W_CAP) || w->kind == RR_W_NUM ||
 			      (w->kind == RR_W_PUNCT && strchr("*\"'(-[", w->mark));
+		/* a blank line ends the sentence too, except in text converted from
+		 * a PDF with a blank line after every line: "… onder de vlag van
+		 * Utrecht Region een" / "economische missie naar …" */
 		if (!starts && (w->flags & RR_W_NL)) {
 			/* a wrapped line goes on when it starts in lower case after
 			 * a word or a comma; any other line break ends the sentence */

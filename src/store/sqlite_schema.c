@@ -113,6 +113,21 @@ const char *const rr_sqlite_migrations[] = {
 	"  document TEXT PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,"
 	"  name TEXT NOT NULL, media_type TEXT NOT NULL, sha256 TEXT NOT NULL,"
 	"  bytes BLOB NOT NULL, stored_at TEXT NOT NULL);",
+
+	/* 6: a partnership's type may be unknown (a text that calls the relation
+	 * by two kinds, or names none). SQLite cannot drop NOT NULL in place:
+	 * the rows go through a copy; the trips and results that point at them
+	 * are satisfied again when the rows return (deferred keys). */
+	"CREATE TEMP TABLE partnership_copy AS SELECT * FROM partnership;"
+	"DROP TABLE partnership;"
+	"CREATE TABLE partnership ("
+	"  id TEXT PRIMARY KEY,"
+	"  organisation TEXT NOT NULL REFERENCES organisation(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  type TEXT, partner_name TEXT NOT NULL, partner_country TEXT NOT NULL,"
+	"  since TEXT, public INTEGER NOT NULL, year INTEGER,"
+	"  doc TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"INSERT INTO partnership SELECT * FROM partnership_copy;"
+	"DROP TABLE partnership_copy;",
 };
 
 const int rr_sqlite_migration_count =

@@ -172,7 +172,10 @@ function scorePlaces(t, label, exp, act) {
 		t.add('right');
 		if (x.city) {
 			if (same.some((y) => samePlace(x.city, y.city))) t.add('right');
-			else if (same.some((y) => y.city)) t.add('invented', `${label} city ${same.map((y) => y.city).filter(Boolean).join('/')} where the text says ${x.city}`);
+			// a city of the same country that the text does not name is a wrong
+			// city; one it names (another stop of the journey) leaves this one missing
+			else if (same.some((y) => y.city && !exp.some((z) => z.country === y.country && (samePlace(z.city, y.city) || samePlace(z.region, y.city)))))
+				t.add('invented', `${label} city ${same.map((y) => y.city).filter(Boolean).join('/')} where the text says ${x.city}`);
 			else t.add('missing', `${label} city ${x.city}`);
 		}
 		if (x.region) {
