@@ -990,7 +990,13 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 			k = reach - 1;
 			continue;
 		}
-		if ((origin && visitors) || (nh && !nf && (foreign_person || origin))) {
+		/* visitors from abroad are the body's guests when the sentence says
+		 * so: received, here (a place of ours), by our people or by us; "een
+		 * delegatie uit China heeft het Fieldlab bezocht" is a company's */
+		bool hosted = nh || word_in(r, s0, s1, welcome_verbs) || own_office_words(r, s0, s1) ||
+			      names_us(r, s0, s1) || word_in(r, s0, s1, first_person) ||
+			      a->register_of_body;
+		if ((origin && visitors && hosted) || (nh && !nf && (foreign_person || origin))) {
 			f.dir = -1;
 			f.origin = origin;
 			if (!origin) {

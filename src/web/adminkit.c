@@ -451,7 +451,9 @@ bool ak_date_text(const char *v, const char *key, bool required, rr_date *out, r
 	}
 	if (!rr_date_parse_iso(v, out, NULL) && out->prec == RR_PREC_DAY)
 		return true;
-	if (!rr_nldate_parse_exact(v, strlen(v), &today, &nd, NULL) &&
+	/* a date written out, never a relative one ("morgen", "volgende week"):
+	 * what a form stores must not depend on the day it was sent */
+	if (strpbrk(v, "0123456789") && !rr_nldate_parse_exact(v, strlen(v), &today, &nd, NULL) &&
 	    nd.end.prec == RR_PREC_NONE && nd.start.prec == RR_PREC_DAY) {
 		*out = nd.start;
 		return true;
