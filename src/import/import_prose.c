@@ -49,6 +49,8 @@ static const trig trigs[] = {
 	{"uitwisselingsbezoek", "bezoek", false, false, false},
 	{"tegenbezoek", "bezoek", false, false, false},
 	{"bestuursbezoek", "bezoek", false, false, false},
+	{"staatsbezoek", "bezoek", false, false, true},
+	{"staatsbezoeken", "bezoek", true, false, true},
 	{"handelsmissie", "handelsmissie", false, false, false},
 	{"handelsmissies", "handelsmissie", true, false, false},
 	{"handelsreis", "handelsmissie", false, false, false},
@@ -829,6 +831,24 @@ static bool other_office(const imp_read *r, size_t a, size_t b)
 	return false;
 }
 
+/* Do words [a, b) call missions economic ("economische missie",
+ * "handelsmissie")? Then a bare "missie" that follows is one too: "de
+ * rapportage over de economische missies … De rapportage gaat in op de
+ * volgende uitgaande missies: …". */
+static bool speaks_of_trade_missions(const rr_words *ws, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++) {
+		if (ws->w[k].kind != RR_W_WORD)
+			continue;
+		const char *f = rr_wfold(ws, k);
+		if (!strcmp(f, "handelsmissie") || !strcmp(f, "handelsmissies") ||
+		    ((!strcmp(f, "missie") || !strcmp(f, "missies")) && k > 0 &&
+		     rr_wis(ws, k - 1, "economische")))
+			return true;
+	}
+	return false;
+}
+
 /* "De gedeputeerde bezocht Chili niet", "is nooit naar … geweest": no trip.
  * Not "niet alleen … maar ook", "niet voor het eerst", nor "ging niet
  * door" (called off, see status_of). */
@@ -886,9 +906,27 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		if (k + 2 < s1 && rr_wis(ws, k + 1, "of") && trig_at(ws, k + 2) &&
 		    trig_at(ws, k + 2)->kind != tg->kind)
 			f.kind_open = true;
-		/* "economische missie", "handelsmissie" */
-		if (!tg->kind && k > s0 && (!strcmp(tg->w, "missie") || !strcmp(tg->w, "missies")) &&
-		    (rr_wis(ws, k - 1, "economische") || rr_wis(ws, k - 1, "handels")))
+		/* "een economische missie in de marge van het werkbezoek van het
+		 * koninklijk paar aan Duitsland en het staatsbezoek Italië": the
+		 * body's part of a visit that a trade mission goes along with */
+		bool alongside = false;
+		for (size_t q = s0; q < k && !alongside; q++) {
+			const trig *t2 = trig_at(ws, q);
+			bool trade = t2 && ((t2->kind && !strcmp(t2->kind, "handelsmissie")) ||
+					    ((!strcmp(t2->w, "missie") || !strcmp(t2->w, "missies")) && q > s0 &&
+					     (rr_wis(ws, q - 1, "economische") || rr_wis(ws, q - 1, "handels"))));
+			for (size_t m = q + 1; trade && m < k && !alongside; m++)
+				alongside = rr_wis(ws, m, "marge") || rr_wis(ws, m, "parallel") ||
+					    rr_wis(ws, m, "tijdens");
+		}
+		if (alongside)
+			f.tg = tg->plural ? &trade_missions : &trade_mission;
+		/* "economische missie", "handelsmissie"; a bare "missie" of a text
+		 * that calls its missions economic elsewhere */
+		if (!tg->kind && (!strcmp(tg->w, "missie") || !strcmp(tg->w, "missies")) &&
+		    ((k > s0 && (rr_wis(ws, k - 1, "economische") || rr_wis(ws, k - 1, "handels"))) ||
+		     speaks_of_trade_missions(ws, s0 > 0 ? rr_wsent_start(ws, rr_wsent_start(ws, s0 - 1) > 0
+						? rr_wsent_start(ws, s0 - 1) - 1 : 0) : 0, s1)))
 			f.tg = tg->plural ? &trade_missions : &trade_mission;
 		/* "reizen" is a plural noun only after a determiner or at the start */
 		if (!strcmp(tg->w, "reizen") && k > s0 &&
@@ -1024,8 +1062,8 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 			travellers(r, &f, false);
 			/* whose trip: the body's people, "ik"/"wij", "de burgemeester",
 			 * the body named; not the King's or a fraction's */
-			bool others = word_in(r, s0, k, other_travellers) ||
-				      (!f.ntrav && other_office(r, s0, s1));
+			bool others = !alongside && (word_in(r, s0, k, other_travellers) ||
+						     (!f.ntrav && other_office(r, s0, s1)));
 			bool strangers = false;
 			for (size_t i = 0; i < r->np; i++)
 				if (r->pp[i].w0 >= s0 && r->pp[i].w0 < s1 &&
