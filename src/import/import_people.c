@@ -234,6 +234,10 @@ static size_t name_at(const rr_words *ws, size_t i, size_t to, const imp_body *b
 	}
 	while (j < to && words < 5) {
 		size_t k = j, e;
+		/* a name ends at the end of its line: a heading "… premier Li
+		 * Keqiang" above "Minister-president Rutte …" */
+		if (j > i && (ws->w[j].flags & RR_W_NL))
+			break;
 		/* particles: lower case after a first name or initials ("Paul de
 		 * Beer", "P. van der Maas"), capitalised without ("Van der Tak");
 		 * "minister van Volksgezondheid" is an office of a ministry */
