@@ -607,6 +607,8 @@ static void traveller_key(const json_t *trip, char *out, size_t cap)
 	}
 }
 
+static bool dated(const json_t *trip);
+
 /* Adds the fields of src that dst lacks, the places dst lacks, the more
  * precise dates, and src's spans. */
 static void merge_item(imp_item *dst, const imp_item *src)
@@ -660,8 +662,10 @@ static void merge_item(imp_item *dst, const imp_item *src)
 				}
 		}
 	}
-	/* a named kind (dienstreis, handelsmissie) says more than a visit */
+	/* a named kind (dienstreis, handelsmissie) says more than a visit; not
+	 * from an undated mention, which may be another journey */
 	if ((a = json_string_value(json_object_get(dst->trip, "kind"))) && !strcmp(a, "bezoek") &&
+	    dated(src->trip) &&
 	    (b = json_string_value(json_object_get(src->trip, "kind"))))
 		json_object_set(dst->trip, "kind", json_object_get(src->trip, "kind"));
 	json_object_update_missing(dst->trip, src->trip);

@@ -104,6 +104,7 @@ static const char *const taking_part[] = {"deelname", "deelnemen", "deelgenomen"
 	"bijwonen", "woonde", "woonden", "vertegenwoordigd", "namens", NULL};
 static const char *const visitor_nouns[] = {"delegatie", "gasten", "groep", "bezoekers",
 	"inwoners", "gezelschap", "vertegenwoordigers", "bestuurders", "burgemeesters", NULL};
+static const char *const come_verbs[] = {"komt", "komen", "kwam", "kwamen", "gekomen", NULL};
 static const char *const welcome_verbs[] = {"ontving", "ontvingen", "ontvangt", "ontvangen",
 	"ontvangst", "verwelkomd", "verwelkomde", "verwelkomt", "onthaald", NULL};
 static const char *const past_words[] = {"was", "waren", "werd", "werden", "had", "hadden",
@@ -466,6 +467,16 @@ static const char *status_of(const imp_read *r, const frame *f, const rr_date *d
 		if (rr_date_first(&f->date->d.start) > rr_date_last(doc))
 			return "approved";
 	}
+	/* "de voorgenomen reis", "de geplande missie"; "de afgelopen reis" */
+	static const char *const planned_adj[] = {"voorgenomen", "geplande", "komende", "aanstaande",
+		"beoogde", "toekomstige", NULL};
+	static const char *const past_adj[] = {"afgelopen", "vorige", "recente", "eerdere", NULL};
+	for (size_t k = f->trig_w > f->s0 + 2 ? f->trig_w - 2 : f->s0; k < f->trig_w; k++) {
+		if (in_list(planned_adj, rr_wfold(&r->ws, k)))
+			return "approved";
+		if (in_list(past_adj, rr_wfold(&r->ws, k)))
+			return "completed";
+	}
 	bool past = false, future = false, present = false, ongoing = false;
 	for (size_t i = 0; i <= f->nco; i++) {
 		size_t x = i ? f->co[i - 1][0] : f->s0, y = i ? f->co[i - 1][1] : f->s1;
@@ -482,7 +493,10 @@ static const char *status_of(const imp_read *r, const frame *f, const rr_date *d
 		return "completed";
 	/* the present tense of news is mostly now, rarely an announcement:
 	 * without a date or a word of the future it says nothing */
-	(void)present;
+	/* but a date with it announces: "is van 22 tot en met 25 november op
+	 * handelsmissie in Indonesië" */
+	if (present && f->date && !ongoing)
+		return "approved";
 	(void)ongoing;
 	return NULL;
 }
@@ -778,7 +792,7 @@ static const imp_person *heading_person(const imp_read *r, size_t s0, size_t s1)
 /* The date of a sentence just before s0 (up to three back) that speaks of
  * trips in general and names no place: "de missies die plaatsvonden in de
  * eerste helft van 2017" dates the list of missions that follows. */
-static const imp_date_m *date_before(const imp_read *r, size_t s0)
+static const imp_date_m *date_before(const imp_read *r, size_t s0, const char *cc)
 {
 	const rr_words *ws = &r->ws;
 	for (int back = 0; back < 3 && s0 > 0; back++) {
@@ -787,9 +801,11 @@ static const imp_date_m *date_before(const imp_read *r, size_t s0)
 		for (size_t k = p0; k < p1; k++)
 			if (trig_at(ws, k))
 				trips = true;
+		/* places of another country: another trip ("… op handelsmissie in
+		 * Indonesië. De delegatie bezoekt Semarang" is one) */
 		for (size_t i = 0; i < r->pms.n; i++)
 			if (r->pms.v[i].w0 >= p0 && r->pms.v[i].w0 < p1 && !r->pms.v[i].adjective &&
-			    !r->pms.v[i].home)
+			    !r->pms.v[i].home && !(cc && !strcmp(cc, r->pms.v[i].p.country)))
 				places = true;
 		const imp_date_m *d = best_date(r, p0, p1, p1);
 		if (trips && !places && d)
@@ -826,6 +842,23 @@ static bool other_office(const imp_read *r, size_t a, size_t b)
 			x, sizeof x);
 		rr_fold(body->place, strlen(body->place), y, sizeof y);
 		if (!y[0] || !strstr(x, y))
+			return true;
+	}
+	return false;
+}
+
+static bool habitual(const rr_words *ws, size_t s0, size_t s1)
+{
+	for (size_t q = s0; q + 1 < s1; q++) {
+		if (rr_wis(ws, q, "eens") && rr_wis(ws, q + 1, "per"))
+			return true;
+		if ((rr_wis(ws, q, "elk") || rr_wis(ws, q, "ieder") || rr_wis(ws, q, "elke") ||
+		     rr_wis(ws, q, "iedere")) &&
+		    (rr_wis(ws, q + 1, "jaar") || rr_wis(ws, q + 1, "voorjaar") ||
+		     rr_wis(ws, q + 1, "najaar") || rr_wis(ws, q + 1, "keer")))
+			return true;
+		if (rr_wis(ws, q, "om") && q + 3 < s1 && rr_wis(ws, q + 1, "de") &&
+		    (rr_wis(ws, q + 3, "jaar") || rr_wis(ws, q + 2, "jaar")))
 			return true;
 	}
 	return false;
@@ -884,8 +917,21 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 			continue;
 		if (negated(ws, s0, s1) && !word_in(r, s0, s1, cancel_words))
 			continue;
-		/* a habit, not a trip: "steeds meer paarden gaan naar …", "jaarlijks" */
-		if (word_in(r, s0, s1, habit_words) ||
+		/* "reizen de gasten weer terug naar Bad Pyrmont": going home ends a
+		 * visit, it is none */
+		{
+			bool home = false;
+			for (size_t q = k; q + 1 < s1 && q < k + 8 && !home; q++)
+				home = (rr_wis(ws, q, "terug") || rr_wis(ws, q, "huiswaarts")) &&
+				       (rr_wis(ws, q + 1, "naar") || q + 1 == s1 - 1);
+			for (size_t q = s0; q < k && !home; q++)
+				home = rr_wis(ws, q, "terug") && q + 1 < s1 && rr_wis(ws, q + 1, "naar");
+			if (home)
+				continue;
+		}
+		/* a habit, not a trip: "steeds meer paarden gaan naar …", "jaarlijks",
+		 * "eens per twee jaar", "elk jaar", "om de twee jaar" */
+		if (word_in(r, s0, s1, habit_words) || habitual(ws, s0, s1) ||
 		    (word_in(r, s0, s1, (const char *const[]){"steeds", NULL}) &&
 		     word_in(r, s0, s1, (const char *const[]){"meer", NULL})))
 			continue;
@@ -1015,7 +1061,7 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 				g.ours = true;
 				g.date = best_date(r, s0, s1, k);
 				if (!g.date)
-					g.date = date_before(r, s0);
+					g.date = date_before(r, s0, NULL);
 				g.times = 1;
 				g.c0 = s0;
 				g.c1 = s1;
@@ -1034,6 +1080,16 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		bool hosted = nh || word_in(r, s0, s1, welcome_verbs) || own_office_words(r, s0, s1) ||
 			      names_us(r, s0, s1) || word_in(r, s0, s1, first_person) ||
 			      a->register_of_body;
+		/* "zusterstad Bad Pyrmont komt op bezoek": the place comes */
+		if (!origin && !nf && k > s0 && rr_wis(ws, k - 1, "op") &&
+		    word_in(r, s0, s1, come_verbs))
+			for (size_t i = 0; i < r->pms.n; i++) {
+				const imp_pm *m = &r->pms.v[i];
+				if (m->w0 >= s0 && m->w0 < k && foreign(m) && !m->adjective) {
+					origin = m;
+					visitors = hosted = true;
+				}
+			}
 		if ((origin && visitors && hosted) || (nh && !nf && (foreign_person || origin))) {
 			f.dir = -1;
 			f.origin = origin;
@@ -1095,7 +1151,7 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 			continue;
 		f.date = best_date(r, s0, s1, k);
 		if (!f.date && times_in(r, s0, s1) == 1)
-			f.date = date_before(r, s0);
+			f.date = date_before(r, s0, f.ndest ? f.dest[0]->p.country : NULL);
 		{
 			size_t w0, w1;
 			long n = imp_officials_count(ws, s0, s1, &w0, &w1);
