@@ -733,6 +733,11 @@ static bool retold(const imp_analysis *a, const imp_item *q, const imp_item *p)
 		return false;
 	if (cp[0] && cq[0] && strcmp(cp, cq))
 		return false;
+	/* a visit that prepares a trade mission is not that mission */
+	const char *kdp = json_string_value(json_object_get(p->trip, "kind"));
+	const char *kdq = json_string_value(json_object_get(q->trip, "kind"));
+	if (kdp && kdq && strcmp(kdp, kdq))
+		return false;
 	traveller_key(p->trip, kp, sizeof kp);
 	traveller_key(q->trip, kq, sizeof kq);
 	if (kp[0] && kq[0] && strcmp(kp, kq) && !strstr(kp, kq) && !strstr(kq, kp))

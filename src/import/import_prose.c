@@ -792,7 +792,8 @@ static const imp_person *heading_person(const imp_read *r, size_t s0, size_t s1)
 /* The date of a sentence just before s0 (up to three back) that speaks of
  * trips in general and names no place: "de missies die plaatsvonden in de
  * eerste helft van 2017" dates the list of missions that follows. */
-static const imp_date_m *date_before(const imp_read *r, size_t s0, const char *cc)
+static const imp_date_m *date_before(const imp_read *r, size_t s0, const char *cc,
+				      const trig **kind)
 {
 	const rr_words *ws = &r->ws;
 	for (int back = 0; back < 3 && s0 > 0; back++) {
@@ -808,8 +809,16 @@ static const imp_date_m *date_before(const imp_read *r, size_t s0, const char *c
 			    !r->pms.v[i].home && !(cc && !strcmp(cc, r->pms.v[i].p.country)))
 				places = true;
 		const imp_date_m *d = best_date(r, p0, p1, p1);
-		if (trips && !places && d)
+		if (trips && !places && d) {
+			/* "… een handelsmissie die medio 2014 zal plaatsvinden. Dan
+			 * zullen bedrijven naar Zhejiang reizen": that mission */
+			for (size_t k = p0; k < d->w0 && kind; k++) {
+				const trig *t = trig_at(ws, k);
+				if (t && t->kind)
+					*kind = t; /* the trip word nearest before the date */
+			}
 			return d;
+		}
 		if (d)
 			return NULL; /* another trip's date, or a date of something else */
 		s0 = p0;
@@ -1061,7 +1070,7 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 				g.ours = true;
 				g.date = best_date(r, s0, s1, k);
 				if (!g.date)
-					g.date = date_before(r, s0, NULL);
+					g.date = date_before(r, s0, NULL, NULL);
 				g.times = 1;
 				g.c0 = s0;
 				g.c1 = s1;
@@ -1149,9 +1158,15 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		}
 		if (!f.ours)
 			continue;
-		f.date = best_date(r, s0, s1, k);
-		if (!f.date && times_in(r, s0, s1) == 1)
-			f.date = date_before(r, s0, f.ndest ? f.dest[0]->p.country : NULL);
+		/* a date after the next trip word is that trip's: "het bezoek … dient ter
+		 * voorbereiding op een handelsmissie die medio 2014 zal plaatsvinden" */
+		f.date = best_date(r, s0, reach, k);
+		if (!f.date && times_in(r, s0, s1) == 1) {
+			const trig *was = NULL;
+			f.date = date_before(r, s0, f.ndest ? f.dest[0]->p.country : NULL, &was);
+			if (f.date && was && !f.tg->kind)
+				f.tg = was;
+		}
 		{
 			size_t w0, w1;
 			long n = imp_officials_count(ws, s0, s1, &w0, &w1);

@@ -14,9 +14,9 @@
  *   decade    jaren 80, jaren '90, jaren 1980, jaren tachtig
  *   year      1900-2099 alone; also 2022-23, 2023-05, 2006 (maart)
  *
- * Decisions on vague words (all give month precision):
- *   begin YEAR = jan-feb, medio/midden/half YEAR = jun-jul,
- *   eind(e) YEAR = nov-dec; begin/medio/eind MONTH = that whole month.
+ * Decisions on vague words:
+ *   begin/medio/midden/half/eind(e) YEAR = that year (which months "medio"
+ *   covers is not said); begin/medio/eind MONTH = that whole month.
  *   voorjaar/lente = mar-may, zomer = jun-aug, najaar/herfst = sep-nov,
  *   winter YEAR = dec YEAR - feb YEAR+1 ("winter 2016-2017" the same).
  *   Seasons, quarters and halves need a written year; "naar de zomer" is
@@ -366,7 +366,6 @@ static int pt_year(ctx *c, int i, bool fn, pt *p)
 
 static int pt_vague(ctx *c, int i, pt *p)
 {
-	static const int first[3] = {1, 6, 11};
 	int which, j = i + 1, y, k;
 	size_t end;
 
@@ -382,10 +381,9 @@ static int pt_vague(ctx *c, int i, pt *p)
 		j++;
 	if (year_at(c, j, true, &y, &k, &end)) {
 		memset(p, 0, sizeof *p);
-		p->k = PK_MSPAN;
+		(void)which;
+		p->k = PK_YEAR;
 		p->y = y;
-		p->m = first[which];
-		p->m2 = p->m + 1;
 		p->start = i;
 		p->next = k;
 		p->end = end;
