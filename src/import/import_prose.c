@@ -84,6 +84,11 @@ static const trig trigs[] = {
 	{"bezoekt", NULL, false, false, true},
 	{"verblijft", NULL, false, true, false}, {"verbleef", NULL, false, true, false},
 	{"verbleven", NULL, false, true, false},
+	/* "ontvangt … een groep inwoners uit de zusterstad Bad Pyrmont": only
+	 * with visitors from abroad (see sentence) */
+	{"ontvangt", NULL, false, false, false}, {"ontving", NULL, false, false, false},
+	{"ontvingen", NULL, false, false, false}, {"verwelkomt", NULL, false, false, false},
+	{"verwelkomde", NULL, false, false, false},
 	/* "is drie keer in Spanje geweest": the place comes before the verb */
 	{"geweest", NULL, false, true, false},
 };
@@ -121,7 +126,7 @@ static const char *const future_words[] = {"zal", "zullen", "gepland", "voorgeno
  * so ("nu", "vandaag", "tot zondag") */
 static const char *const present_words[] = {"is", "zijn", "gaat", "gaan", "brengt", "brengen",
 	"bezoekt", "reist", "vertrekt", "vertrekken", "neemt", "nemen", "leidt", "staat", "komt",
-	"komen", "verblijft", "organiseert", NULL};
+	"komen", "verblijft", "organiseert", "ontvangt", "verwelkomt", NULL};
 static const char *const ongoing_words[] = {"vandaag", "vanmorgen", "vanochtend", "momenteel",
 	"nu", "tot", NULL};
 static const char *const cancel_words[] = {"afgelast", "geannuleerd", "afgezegd", "afzeggen",
@@ -140,6 +145,10 @@ static const char *const other_travellers[] = {"koning", "koningin", "koninklijk
 	"kabinet", "kamerleden", "kamerlid", "raadsleden", "fractie", NULL};
 static const char *const habit_words[] = {"jaarlijks", "jaarlijkse", "regelmatig",
 	"doorgaans", "gewoonlijk", "telkens", NULL};
+/* "Schriftelijke vragen … van het Statenlid X over de reis van een
+ * delegatie": X asks */
+static const char *const question_words[] = {"vragen", "vraag", "schriftelijke", "stelde",
+	"stelden", "gesteld", "vroeg", "vroegen", NULL};
 static const char *const delegation_words[] = {"delegatie", "gezelschap", "deel", "mee",
 	"reisden", "reisde", NULL};
 
@@ -346,7 +355,8 @@ static void travellers(const imp_read *r, frame *f, bool want_foreign)
 		/* a council or States member asks questions; travels only as one
 		 * of a delegation */
 		if ((!strcmp(p->role, "raadslid") || !strcmp(p->role, "statenlid")) &&
-		    !word_in(r, f->s0, f->s1, delegation_words))
+		    (!word_in(r, f->s0, f->s1, delegation_words) ||
+		     word_in(r, f->s0, f->s1, question_words)))
 			continue;
 		f->trav[f->ntrav++] = p;
 	}
@@ -448,6 +458,14 @@ static bool names_us(const imp_read *r, size_t a, size_t b)
 	return false;
 }
 
+static bool in_date(const imp_read *r, size_t k)
+{
+	for (size_t i = 0; i < r->nd; i++)
+		if (k >= r->dm[i].w0 && k < r->dm[i].w1)
+			return true;
+	return false;
+}
+
 static const char *status_of(const imp_read *r, const frame *f, const rr_date *doc)
 {
 	size_t a = f->c0, b = f->c1 ? f->c1 : f->s1;
@@ -483,7 +501,11 @@ static const char *status_of(const imp_read *r, const frame *f, const rr_date *d
 		past |= word_in(r, x, y, past_words);
 		future |= word_in(r, x, y, future_words);
 		present |= word_in(r, x, y, present_words);
-		ongoing |= word_in(r, x, y, ongoing_words);
+		/* "tot zondag", but not the "tot" of "8 tot 10 juni" */
+		for (size_t k = x; k < y; k++)
+			if (r->ws.w[k].kind == RR_W_WORD && in_list(ongoing_words, rr_wfold(&r->ws, k)) &&
+			    !in_date(r, k))
+				ongoing = true;
 	}
 	(void)a;
 	(void)b;
@@ -495,8 +517,8 @@ static const char *status_of(const imp_read *r, const frame *f, const rr_date *d
 	 * without a date or a word of the future it says nothing */
 	/* but a date with it announces: "is van 22 tot en met 25 november op
 	 * handelsmissie in Indonesië" */
-	if (present && f->date && !ongoing)
-		return "approved";
+	if (present && f->date && !ongoing && !(doc && doc->prec >= RR_PREC_MONTH))
+		return "approved"; /* (dated news in the trip's month tells it under way) */
 	(void)ongoing;
 	return NULL;
 }
@@ -1037,6 +1059,9 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		for (size_t i = 0; i < nfrom; i++)
 			if (foreign(from[i]))
 				origin = from[i];
+		/* a verb of welcoming is a trip word only for visitors from abroad */
+		if (in_list(welcome_verbs, tg->w) && !(origin && word_in(r, s0, s1, visitor_nouns)))
+			continue;
 		bool foreign_person = false;
 		for (size_t i = 0; i < r->np; i++)
 			if (r->pp[i].w0 >= s0 && r->pp[i].w0 < s1 && r->pp[i].side == IMP_SIDE_FOREIGN &&
