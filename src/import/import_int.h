@@ -207,6 +207,7 @@ typedef struct imp_partnership {
 	size_t mentions;    /* sentences that speak of it */
 	bool type_conflict; /* the text calls it by two kinds: kind unknown */
 	bool type_fixed;    /* an upgrade named its kind */
+	bool type_generic;  /* the kind from a word for any friendship */
 } imp_partnership;
 
 #define IMP_MAX_PARTNERS 8

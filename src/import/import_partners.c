@@ -65,6 +65,45 @@ static const rel rels[] = {
 	{"partnerschap", NULL, false}, {"partnerschappen", NULL, true},
 };
 
+static const rel *rel_at(const rr_words *ws, size_t i);
+
+static const char *const third_parties[] = {"bedrijf", "bedrijven", "universiteit",
+	"universiteiten", "hogeschool", "hogescholen", "school", "scholen", "onderwijsinstellingen",
+	"ondernemers", "ondernemingen", NULL};
+
+static bool word_in_list(const rr_words *ws, size_t a, size_t b, const char *const *l)
+{
+	for (size_t k = a; k < b; k++)
+		if (ws->w[k].kind == RR_W_WORD)
+			for (const char *const *w = l; *w; w++)
+				if (!strcmp(*w, rr_wfold(ws, k)))
+					return true;
+	return false;
+}
+
+/* "herbevestigden", "hernieuwd", "vernieuwde": signed again */
+static bool reconfirms(const rr_words *ws, size_t s0, size_t s1)
+{
+	for (size_t k = s0; k < s1; k++) {
+		const char *f = rr_wfold(ws, k);
+		if (ws->w[k].kind != RR_W_WORD)
+			continue;
+		if (!strncmp(f, "herbevestig", 11))
+			return true;
+		/* "het vernieuwde vriendschapsverdrag", not "de hernieuwde toenadering" */
+		if ((!strncmp(f, "hernieuwd", 9) || !strncmp(f, "vernieuwd", 9)) && rel_at(ws, k + 1))
+			return true;
+	}
+	return false;
+}
+
+/* Words for any bond of friendship, whatever its form. */
+static bool generic(const rel *x)
+{
+	return !strcmp(x->w, "vriendschapsband") || !strcmp(x->w, "vriendschapsbanden") ||
+	       !strcmp(x->w, "vriendschapsrelatie");
+}
+
 /* Words that speak of the relation named before ("de band", "de relatie"). */
 static const char *const anaphors[] = {"band", "relatie", "partnerschap", "verdrag",
 	"overeenkomst", "samenwerking", NULL};
@@ -332,9 +371,20 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 	const imp_pm *last_partner = NULL;
 	size_t prev0 = 0, prev1 = 0;
 
+	bool quoted = false;
 	for (size_t s0 = 0; s0 < ws->count;) {
 		size_t s1 = rr_wsent_end(ws, s0);
-		const rel *first = NULL, *last = NULL;
+		const rel *first = NULL, *last = NULL, *named = NULL;
+		/* what someone says (",,Het is een slapende stedenband", he said) is
+		 * an opinion of the relation's state */
+		if (rr_wmark(ws, s0, '"') || (rr_wmark(ws, s0, ',') && rr_wmark(ws, s0 + 1, ',')) ||
+		    (s0 >= 2 && rr_wmark(ws, s0 - 1, ',') && rr_wmark(ws, s0 - 2, ',') &&
+		     rr_wglued(ws, s0)))
+			quoted = true;
+		bool speech = quoted;
+		for (size_t k = s0 + 1; k < s1 && quoted; k++)
+			if (rr_wmark(ws, k, '"'))
+				quoted = false;
 		size_t fw = 0, anaphor = 0;
 		for (size_t k = s0; k < s1; k++) {
 			const rel *x = rel_at(ws, k);
@@ -342,6 +392,8 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 				first = x;
 				fw = k;
 			}
+			if (x && x->type && !generic(x) && !named)
+				named = x;
 			if (x && x->type)
 				last = x;
 			if (!x && k > s0 && ws->w[k].kind == RR_W_WORD &&
@@ -354,6 +406,11 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 		size_t n = 0;
 		if (first && !other_body(r, s0, fw))
 			n = partner_of(r, s0, s1, fw, first, partners, 8);
+		/* "het verbreken van de stedenband": the relation just spoken of */
+		if (first && !n && last_partner && !first->plural && fw > s0 &&
+		    (rr_wis(ws, fw - 1, "de") || rr_wis(ws, fw - 1, "het") || rr_wis(ws, fw - 1, "deze") ||
+		     rr_wis(ws, fw - 1, "dit") || rr_wis(ws, fw - 1, "die")) && !other_body(r, s0, fw))
+			partners[n++] = last_partner;
 		else if (!first && anaphor && last_partner && !(ws->w[s0].flags & RR_W_PARA)) {
 			partners[n++] = last_partner;
 			fw = anaphor;
@@ -382,13 +439,22 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 			/* the kind: the one word the text uses; two different words for
 			 * one relation (vriendschapsband, zusterstadrelatie) leave it
 			 * open, except that an upgrade names the new kind */
-			if (first && first->type && !denied(ws, s0, s1, fw)) {
+			/* a "vriendschapsband" is any bond of friendship: a precise word
+			 * for it ("de oudste zusterstadrelatie") names its kind */
+			const rel *kw = named ? named : first;
+			if (kw && kw->type && !denied(ws, s0, s1, fw)) {
 				if (upgrade && last) {
 					p->type = last->type;
 					p->type_fixed = true;
 				} else if (!p->type && !p->type_conflict) {
-					p->type = first->type;
-				} else if (p->type && strcmp(p->type, first->type) && !p->type_fixed) {
+					p->type = kw->type;
+					p->type_generic = generic(kw);
+				} else if (p->type && strcmp(p->type, kw->type) && !p->type_fixed &&
+					   p->type_generic && !generic(kw)) {
+					p->type = kw->type;
+					p->type_generic = false;
+				} else if (p->type && strcmp(p->type, kw->type) && !p->type_fixed &&
+					   !generic(kw)) {
 					p->type = NULL;
 					p->type_conflict = true;
 				}
@@ -414,6 +480,13 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 				have_date = event_date(r, prev0, prev1, doc, &d, &explicit);
 			if (asks)
 				have_date = false;
+			/* an agreement that companies, schools or a university sign
+			 * ("een van de meegereisde bedrijven heeft … een intentieverklaring
+			 * getekend") is theirs, not an event of the relation */
+			if (first && first->type && (!strcmp(first->type, "mou") ||
+						     !strcmp(first->type, "cooperation_agreement")) &&
+			    word_in_list(ws, s0, s1, third_parties))
+				have_date = false;
 			if (upgrade && have_date) {
 				add_event(p, "upgraded", last ? last->type : NULL, &d, bs, be);
 			} else if (have_date) {
@@ -433,7 +506,11 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 						kind = "joint_declaration";
 					if (!kind)
 						continue;
-					if (!strcmp(kind, "signed") && (word_between(ws, s0, s1, "opnieuw") || age > 0))
+					/* "slapend" in someone's words is an opinion */
+					if (speech && (!strcmp(kind, "dormant") || !strcmp(kind, "revived")))
+						continue;
+					if (!strcmp(kind, "signed") && (word_between(ws, s0, s1, "opnieuw") || age > 0 ||
+									reconfirms(ws, s0, s1)))
 						kind = "renewed";
 					if (!strcmp(kind, "signed") && !explicit)
 						continue; /* a signing is dated by its own words */

@@ -105,8 +105,12 @@ static void mark_sentences(rr_words *ws)
 		rr_word *w = &ws->w[i];
 		const rr_word *p = i ? &ws->w[i - 1] : NULL;
 		bool starts = !p;
+		/* ",,Het is …": the Dutch opening quote of two commas */
 		bool opener = (w->flags & RR_W_CAP) || w->kind == RR_W_NUM ||
-			      (w->kind == RR_W_PUNCT && strchr("*\"'(-[", w->mark));
+			      (w->kind == RR_W_PUNCT && strchr("*\"'(-[", w->mark)) ||
+			      (w->kind == RR_W_PUNCT && w->mark == ',' && i + 1 < ws->count &&
+			       ws->w[i + 1].kind == RR_W_PUNCT && ws->w[i + 1].mark == ',' &&
+			       ws->w[i + 1].off == w->off + w->len);
 		/* a blank line ends the sentence too, except in text converted from
 		 * a PDF with a blank line after every line: "… onder de vlag van
 		 * Utrecht Region een" / "economische missie naar …" */
