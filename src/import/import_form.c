@@ -60,11 +60,23 @@ const char *imp_trip_kind(const char *t, size_t s, size_t e)
 	};
 	const char *best = NULL;
 	int rank = 0;
-	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
-		if (kinds[k].rank > rank && imp_find_word(t, s, e, kinds[k].w, false) < e) {
-			best = kinds[k].k;
-			rank = kinds[k].rank;
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		if (kinds[k].rank <= rank)
+			continue;
+		/* not in brackets: "Hoge ambtelijke delegatie (bezoek DHV, …)" is a
+		 * delegation that visited a company */
+		for (size_t from = s, at; (at = imp_find_word(t, from, e, kinds[k].w, false)) < e;
+		     from = at + 1) {
+			int depth = 0;
+			for (size_t q = s; q < at; q++)
+				depth += t[q] == '(' ? 1 : t[q] == ')' && depth > 0 ? -1 : 0;
+			if (depth == 0) {
+				best = kinds[k].k;
+				rank = kinds[k].rank;
+				break;
+			}
 		}
+	}
 	return best;
 }
 
