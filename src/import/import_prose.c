@@ -471,10 +471,14 @@ static const char *status_of(const imp_read *r, const frame *f, const rr_date *d
 	size_t a = f->c0, b = f->c1 ? f->c1 : f->s1;
 	if (word_in(r, a, b, cancel_words))
 		return "cancelled";
-	/* "ging niet door", "is niet doorgegaan" */
+	/* "ging niet door", "is niet doorgegaan"; not "niet door het college
+	 * ingelicht" */
 	for (size_t k = a; k + 1 < b; k++)
 		if (rr_wis(&r->ws, k, "niet") &&
-		    (rr_wis(&r->ws, k + 1, "door") || rr_wis(&r->ws, k + 1, "doorgegaan")))
+		    ((rr_wis(&r->ws, k + 1, "door") &&
+		      (k + 2 >= b || r->ws.w[k + 2].kind == RR_W_PUNCT || rr_wis(&r->ws, k + 2, "wegens") ||
+		       rr_wis(&r->ws, k + 2, "vanwege") || rr_wis(&r->ws, k + 2, "gegaan"))) ||
+		     rr_wis(&r->ws, k + 1, "doorgegaan")))
 			return "cancelled";
 	/* dates against the document's own date (a year taken from a document
 	 * dated only by its year says nothing of before or after) */
@@ -948,6 +952,15 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 			continue;
 		if (negated(ws, s0, s1) && !word_in(r, s0, s1, cancel_words))
 			continue;
+		/* "de delegatie is … in Fukuoka per bus vertrokken naar Shunan
+		 * City": the delegation is the subject of the verb's one trip */
+		if (!strcmp(tg->w, "delegatie")) {
+			bool verb_after = false;
+			for (size_t q = k + 1; q < s1 && !verb_after; q++)
+				verb_after = trig_at(ws, q) && trig_at(ws, q)->verb;
+			if (verb_after)
+				continue;
+		}
 		/* "reizen de gasten weer terug naar Bad Pyrmont": going home ends a
 		 * visit, it is none */
 		{
