@@ -16,7 +16,9 @@
 
 #include "../nl/nldate.h"
 
-enum { S_NONE, S_PARTIAL, S_MEETING, S_ONLY_DATE, S_STAMP, S_LABEL };
+/* An answer's date beats the question's: a page that holds both ("Ingediend
+ * 15 september", "Beantwoord 22 september") is dated by its latest part. */
+enum { S_NONE, S_PARTIAL, S_MEETING, S_ONLY_DATE, S_STAMP, S_LABEL, S_ANSWER };
 
 #define HEAD_LINES 40 /* labels and letterheads are looked for this far */
 #define TOP_LINES 15  /* a line that is only a date counts this near the top */
@@ -49,6 +51,7 @@ static const struct {
 	{"verzenddatum", false}, {"dagtekening", false}, {"gepubliceerd op", false},
 	{"gepubliceerd", false}, {"geplaatst op", false}, {"geplaatst", false},
 	{"verschenen op", false}, {"verzonden", false}, {"ingediend", false},
+	{"beantwoord", false}, {"datum antwoord", false}, {"datum beantwoording", false},
 	{"posted on", false}, {"posted", false}, {"published", false}, {"datum", false},
 	{"date", false}};
 
@@ -93,8 +96,9 @@ static void labelled(const char *t, size_t s, size_t e, const rr_date *ref, cand
 			if (after_label(t, i + n, e, ref, &nd)) {
 				if (labels[k].meeting)
 					++*meetings;
-				take(best, labels[k].meeting ? S_MEETING : S_LABEL, &nd.start,
-				     nd.off, nd.len);
+				take(best, labels[k].meeting ? S_MEETING
+					   : strstr(labels[k].w, "antwoord") ? S_ANSWER : S_LABEL,
+				     &nd.start, nd.off, nd.len);
 			}
 			break;
 		}

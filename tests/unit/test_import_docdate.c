@@ -35,6 +35,8 @@ static void forms(void **state)
 	assert_string_equal(found("Bericht\nPosted on: Mon, 02 Mar 2015 10:11:12 +0000\n", NULL), "2015-03-02");
 	assert_string_equal(found("Zaak 1, datum: 2018-11-07, bijgewerkt: 2024-02-19\n", NULL), "2018-11-07");
 	assert_string_equal(found("Door de redactie | geplaatst: vrijdag 5 mei 2017, 10:00 uur\n", NULL), "2017-05-05");
+	/* questions and their answers on one page: dated by the answer */
+	assert_string_equal(found("Vraag 2021Z1\n\nIngediend 3 maart 2021\nBeantwoord 30 maart 2021\n", NULL), "2021-03-30");
 }
 
 static void not_dates(void **state)
