@@ -426,8 +426,10 @@ rr_err imp_form_section(const char *t, size_t hs, size_t he, size_t to, imp_item
 	it->line = imp_lineno(t, hs);
 	title(it, t, hs, he);
 	/* the most precise word of the section ("een conferentie"); but a mere
-	 * visit in the text below is one made during the trip the heading names */
-	if ((kind = imp_trip_kind(t, hs, to)) && !strcmp(kind, "bezoek") && imp_trip_kind(t, hs, hl))
+	 * visit or working visit in the text below is the trip the heading
+	 * names, or one made during it */
+	if ((kind = imp_trip_kind(t, hs, to)) && (!strcmp(kind, "bezoek") || !strcmp(kind, "werkbezoek")) &&
+	    imp_trip_kind(t, hs, hl))
 		kind = imp_trip_kind(t, hs, hl);
 	if (kind)
 		json_object_set_new(it->trip, "kind", json_string(kind));

@@ -97,6 +97,18 @@ static bool reconfirms(const rr_words *ws, size_t s0, size_t s1)
 	return false;
 }
 
+/* A signing in the sentence: "ondertekening", "ondertekend", "getekend". */
+static bool signs(const rr_words *ws, size_t s0, size_t s1)
+{
+	for (size_t k = s0; k < s1; k++) {
+		const char *f = rr_wfold(ws, k);
+		if (ws->w[k].kind == RR_W_WORD &&
+		    (!strncmp(f, "ondertek", 8) || !strcmp(f, "getekend") || !strncmp(f, "tekende", 7)))
+			return true;
+	}
+	return false;
+}
+
 /* Words for any bond of friendship, whatever its form. */
 static bool generic(const rel *x)
 {
@@ -427,9 +439,15 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 		bool asks = rr_wmark(ws, s1 - 1, '?') || word_between(ws, s0, s1, "indien") ||
 			    word_between(ws, s0, s1, "mocht") || word_between(ws, s0, s1, "zou") ||
 			    word_between(ws, s0, s1, "zouden");
-		bool upgrade = word_between(ws, s0, s1, "opwaarderen") ||
-			       word_between(ws, s0, s1, "opgewaardeerd") ||
-			       word_between(ws, s0, s1, "waarderen");
+		/* "heeft gevraagd om de in 2013 afgesloten MoU op te waarderen": the
+		 * upgrade is asked for, the signing of 2013 happened */
+		bool requested = (word_between(ws, s0, s1, "gevraagd") ||
+				  word_between(ws, s0, s1, "verzoek") || word_between(ws, s0, s1, "vraagt") ||
+				  word_between(ws, s0, s1, "wil") || word_between(ws, s0, s1, "willen")) &&
+				 word_between(ws, s0, s1, "te");
+		bool upgrade = !requested && (word_between(ws, s0, s1, "opwaarderen") ||
+					      word_between(ws, s0, s1, "opgewaardeerd") ||
+					      word_between(ws, s0, s1, "waarderen"));
 		for (size_t i = 0; i < n; i++) {
 			imp_partnership *p = partner_slot(a, partners[i]);
 			rr_date d;
@@ -445,6 +463,14 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 			if (kw && kw->type && !denied(ws, s0, s1, fw)) {
 				if (upgrade && last) {
 					p->type = last->type;
+					p->type_fixed = true;
+				} else if (p->type && strcmp(p->type, kw->type) && !generic(kw) &&
+					   (!strcmp(kw->type, "sister_city") ||
+					    !strcmp(kw->type, "friendship_treaty")) &&
+					   signs(ws, s0, s1) && !requested && !asks) {
+					/* "de relatie is bekrachtigd middels de ondertekening van
+					 * de Sister City Agreement": signed anew as that kind */
+					p->type = kw->type;
 					p->type_fixed = true;
 				} else if (!p->type && !p->type_conflict) {
 					p->type = kw->type;

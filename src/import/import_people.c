@@ -452,7 +452,7 @@ size_t imp_persons_scan(const rr_words *ws, size_t from, size_t to, const imp_bo
 	size_t n = 0;
 
 	for (size_t i = from; i < to && n < max;) {
-		size_t next = i + 1, j, ne, as = 0, ae = 0;
+		size_t next = i + 1, j, ne, as = 0, ae = 0, j2x;
 		const office *o;
 		imp_side adj = IMP_SIDE_UNKNOWN;
 
@@ -460,8 +460,11 @@ size_t imp_persons_scan(const rr_words *ws, size_t from, size_t to, const imp_bo
 		if (is_cap(ws, i) && (i == from || !is_cap(ws, i - 1)) &&
 		    !office_at(ws, i, to, &j)) {
 			size_t e = name_at(ws, i, to, body);
+			/* not "InvestShenzhen, directeur Mr Wen Qiu": the office is
+			 * the next one's */
 			if (e > i + 1 && e + 1 < to && rr_wmark(ws, e, ',') &&
-			    (o = office_at(ws, e + 1, to, &j))) {
+			    (o = office_at(ws, e + 1, to, &j)) &&
+			    !(j < to && is_word(ws, j) && in_list(honorifics, rr_wfold(ws, j)))) {
 				size_t k = j;
 				/* "voorzitter van … en dijkgraaf van …": the last office */
 				for (size_t guard = 0; guard < 24 && k < to &&
@@ -491,6 +494,22 @@ size_t imp_persons_scan(const rr_words *ws, size_t from, size_t to, const imp_bo
 				decide_side(&out[n], ws, o, IMP_SIDE_UNKNOWN, as, ae, body);
 				n++;
 				i = ae2 > j ? ae2 : j;
+				/* "CEO SADC en Directeur Amsterdam Airport Area": more
+				 * offices of the same person, to the end of the item */
+				{
+					size_t q0 = i; /* past the body of the first office */
+					while (q0 < to && q0 < i + 6 && is_cap(ws, q0) &&
+					       !(ws->w[q0].flags & RR_W_NL))
+						q0++;
+					if (q0 + 1 < to && rr_wis(ws, q0, "en") && office_at(ws, q0 + 1, to, &j2x))
+						i = q0;
+				}
+				while (i + 1 < to && rr_wis(ws, i, "en") && office_at(ws, i + 1, to, &j2x)) {
+					size_t q = j2x;
+					while (q < to && is_cap(ws, q) && !(ws->w[q].flags & RR_W_NL) && q < j2x + 6)
+						q++;
+					i = q;
+				}
 				continue;
 			}
 		}

@@ -171,7 +171,7 @@ rr_err rr_words_split(const char *text, size_t n, rr_words *out)
 		pending = 0;
 		newlines = 0;
 		if (c == RR_FOLD_WORD) {
-			size_t bl = 0, letters = 0, uppers = 0;
+			size_t bl = 0, letters = 0, uppers = 0, lower_run = 0;
 			bool digits_only = true;
 			size_t j = i;
 			while (j < n) {
@@ -190,6 +190,18 @@ rr_err rr_words_split(const char *text, size_t n, rr_words *out)
 					break;
 				if (j == i)
 					digits_only = dig;
+				/* text from a PDF loses the space before a capital:
+				 * "eenMoU", "Sister CityAgreement" are two words (a run of
+				 * two lower-case letters first: "McDonald" stays one; and
+				 * a letter after the capital: "CvdK" stays one) */
+				if (!dig && is_upper_cp(cj) && lower_run >= 2 && j + clen < n) {
+					size_t l2;
+					long nx = decode(s + j + clen, n - j - clen, &l2);
+					if (rr_fold_cp(nx, f, &fl) == RR_FOLD_WORD && !(nx >= '0' && nx <= '9'))
+						break;
+					rr_fold_cp(cj, f, &fl); /* f, fl again for this letter */
+				}
+				lower_run = !dig && !is_upper_cp(cj) ? lower_run + 1 : 0;
 				if (!dig) {
 					letters++;
 					if (is_upper_cp(cj))
