@@ -424,8 +424,48 @@ static rr_err list_item(const char *t, size_t s, size_t e, int dir, const rr_dat
 			if (from->region[0])
 				json_object_set_new(o, "region", json_string(from->region));
 			json_object_set_new(it.trip, "origin", o);
-			if (nm[0])
+			/* the visiting party: the one who leads it ("o.l.v. Mr. Xiao
+			 * Jinzhe", "o.l.v. Vice-Chairman van de Standing Committee"),
+			 * else its place */
+			size_t lv = imp_find_word(t, ds, ce, "o.l.v.", false);
+			if (lv >= ce)
+				lv = imp_find_word(t, ds, ce, "onder leiding van", false);
+			if (lv < ce) {
+				size_t ls = lv, le = ce;
+				while (ls < ce && t[ls] != ' ')
+					ls++;
+				if (imp_prefix(t, lv, ce, "onder leiding van"))
+					ls = lv + strlen("onder leiding van");
+				while (ls < le && t[ls] == ' ')
+					ls++;
+				if (imp_prefix(t, ls, le, "Mr. ") || imp_prefix(t, ls, le, "Mr "))
+					ls += 3 + (t[ls + 2] == '.');
+				imp_trim(t, &ls, &le);
+				/* but a body named before it leads: "Guangdong People's
+				 * Congress o.l.v. Vice-chairman" */
+				size_t bs = ds, be = lv;
+				static const char *const lead_in[] = {"bezoek van het ", "bezoek van de ",
+					"bezoek van ", "delegatie van het ", "delegatie van de ",
+					"delegatie van ", "delegatie uit ", "delegatie ", NULL};
+				for (const char *const *w = lead_in; *w; w++)
+					if (imp_prefix(t, bs, be, *w)) {
+						bs += strlen(*w);
+						break;
+					}
+				imp_trim(t, &bs, &be);
+				while (be > bs && (t[be - 1] == ',' || t[be - 1] == ' '))
+					be--;
+				if (be > bs && t[bs] >= 'A' && t[bs] <= 'Z' && !imp_prefix(t, ds, lv, "delegatie o") &&
+				    be - bs > 3) {
+					ls = bs;
+					le = be;
+				}
+				char cp[120];
+				if (le > ls && imp_copy(cp, sizeof cp, t, ls, le))
+					json_object_set_new(it.trip, "counterpart", json_string(cp));
+			} else if (nm[0]) {
 				json_object_set_new(it.trip, "counterpart", json_string(nm));
+			}
 			if (np)
 				imp_span(&it, "origin", p[0].off, p[0].off + p[0].len);
 		}

@@ -114,7 +114,10 @@ static const char *const not_names[] = {"de", "het", "een", "in", "op", "naar", 
 	"natuur", "energie", "verkeer", "bestuur", "internationale", "internationaal",
 	"europa", "europese", "werk", "jeugd", "veiligheid", "economisch", "zaken",
 	"buitenlandse", "binnenlandse", "handel", "ontwikkelingssamenwerking", "defensie",
-	"vvd", "cda", "pvda", "sp", "d66", "groenlinks", "cu", "sgp", "pvv", "volt", NULL};
+	"vvd", "cda", "pvda", "sp", "d66", "groenlinks", "cu", "sgp", "pvv", "volt",
+	/* a list item starts with what it was: "Bezoek CvdK, Gedeputeerde, …" */
+	"bezoek", "werkbezoek", "missie", "handelsmissie", "bedrijvenmissie", "delegatie", "reis",
+	"dienstreis", "studiereis", NULL};
 
 static bool in_list(const char *const *l, const char *w)
 {

@@ -731,6 +731,17 @@ static void cost_of(const imp_read *r, frame *f, size_t s0, size_t s1)
 	}
 }
 
+/* Words [a, b) are few: "deze missie" far below a trip, in a section on
+ * another one, is not that trip (a news item's short paragraphs are). */
+static bool near_paragraph(const rr_words *ws, size_t a, size_t b)
+{
+	size_t words = 0;
+	for (size_t k = a; k < b && k < ws->count; k++)
+		if (ws->w[k].kind == RR_W_WORD && ++words > 200)
+			return false;
+	return true;
+}
+
 /* "Tot zondag is de delegatie … in Duitsland" — a sentence without a new
  * place that speaks of the trip again adds to the frame before it. */
 static void coref(const imp_read *r, frame *f, size_t s0, size_t s1)
@@ -1199,6 +1210,11 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		/* a date after the next trip word is that trip's: "het bezoek … dient ter
 		 * voorbereiding op een handelsmissie die medio 2014 zal plaatsvinden" */
 		f.date = best_date(r, s0, reach, k);
+		/* nor is one far from it in a long sentence: "… bedrijven bezocht en
+		 * … (IDH) dat een boost heeft gekregen nadat de provincie het vorig
+		 * jaar heeft geïntroduceerd" */
+		if (f.date && (f.date->w0 > k ? f.date->w0 - k : k - f.date->w0) > 40)
+			f.date = NULL;
 		if (!f.date && times_in(r, s0, s1) == 1) {
 			const trig *was = NULL;
 			f.date = date_before(r, s0, f.ndest ? f.dest[0]->p.country : NULL, &was);
@@ -1278,7 +1294,8 @@ rr_err imp_prose_trips(const imp_read *r, imp_analysis *a)
 		for (size_t i = n0; i < fs.n; i++)
 			fs.v[i].org = section_org;
 		/* a later sentence of the same paragraph about the same trip */
-		if (!e && fs.n == before && fs.n && !(ws->w[s0].flags & RR_W_PARA))
+		if (!e && fs.n == before && fs.n && !(ws->w[s0].flags & RR_W_PARA) &&
+		    near_paragraph(ws, fs.v[fs.n - 1].s1, s0))
 			coref(r, &fs.v[fs.n - 1], s0, s1);
 		s0 = s1;
 	}
