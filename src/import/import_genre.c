@@ -771,6 +771,15 @@ static bool retold(const imp_analysis *a, const imp_item *q, const imp_item *p)
 	if (a->register_of_body || q->group == p->group || group_size(a, p) > 1 ||
 	    group_size(a, q) > 1)
 		return false;
+	/* in a text of many trips (one with lists of them), an undated mention
+	 * pages away from a trip is not sure to be it */
+	size_t pl = 0, ph = 0, ql = 0, qh = 0;
+	bool lists = false;
+	for (size_t k = 0; k < a->n; k++)
+		lists |= !a->items[k].prose;
+	if (lists && !dated(p->trip) && item_extent(p, &pl, &ph) && item_extent(q, &ql, &qh) &&
+	    (pl > qh ? pl - qh : ql > ph ? ql - ph : 0) > 4000)
+		return false;
 	if (cp[0] && cq[0] && strcmp(cp, cq))
 		return false;
 	/* a visit that prepares a trade mission is not that mission */
@@ -843,9 +852,9 @@ static void fold_prose(imp_analysis *a)
 			merge_item(q, p);
 			done = true;
 		}
-		/* beside a list of trips, an undated mention without names is one
-		 * of them, not a trip of its own */
-		if (!done && lists && !dated(p->trip) && !json_object_get(p->trip, "travellers"))
+		/* beside a list of trips, an undated mention is one of them, not a
+		 * trip of its own */
+		if (!done && lists && !dated(p->trip))
 			done = true;
 		if (done) {
 			imp_item_free(p);

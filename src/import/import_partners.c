@@ -214,6 +214,14 @@ static bool other_body(const imp_read *r, size_t a, size_t b)
 	return false;
 }
 
+static bool known_partner(const imp_analysis *a, const imp_pm *m)
+{
+	for (size_t i = 0; i < a->npartners; i++)
+		if (a->partners[i].pid == m->p.id)
+			return true;
+	return false;
+}
+
 static imp_partnership *partner_slot(imp_analysis *a, const imp_pm *m)
 {
 	for (size_t i = 0; i < a->npartners; i++)
@@ -416,14 +424,23 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 		}
 		const imp_pm *partners[8];
 		size_t n = 0;
-		if (first && !other_body(r, s0, fw))
+		/* an agreement that companies or schools sign with a partner's
+		 * firm ("SHV … een intentieverklaring met een lokaal bedrijf uit
+		 * Zhuhai") is theirs: no relation of the body */
+		bool theirs = first && first->type && (!strcmp(first->type, "mou") ||
+						       !strcmp(first->type, "cooperation_agreement")) &&
+			      word_in_list(ws, s0, s1, third_parties);
+		if (first && !theirs && !other_body(r, s0, fw))
 			n = partner_of(r, s0, s1, fw, first, partners, 8);
 		/* "het verbreken van de stedenband": the relation just spoken of */
-		if (first && !n && last_partner && !first->plural && fw > s0 &&
+		if (first && !n && !theirs && last_partner && !first->plural && fw > s0 &&
 		    (rr_wis(ws, fw - 1, "de") || rr_wis(ws, fw - 1, "het") || rr_wis(ws, fw - 1, "deze") ||
 		     rr_wis(ws, fw - 1, "dit") || rr_wis(ws, fw - 1, "die")) && !other_body(r, s0, fw))
 			partners[n++] = last_partner;
-		else if (!first && anaphor && last_partner && !(ws->w[s0].flags & RR_W_PARA)) {
+		else if (!first && anaphor && last_partner && !(ws->w[s0].flags & RR_W_PARA) &&
+			 known_partner(a, last_partner)) {
+			/* "de samenwerking" speaks of a relation already named, never
+			 * makes one ("Deze stad wil graag samenwerking aangaan") */
 			partners[n++] = last_partner;
 			fw = anaphor;
 		}
