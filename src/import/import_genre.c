@@ -273,6 +273,8 @@ static rr_err forms(const char *t, size_t n, const char *name, imp_analysis *a, 
 			continue;
 		}
 		add_results(&it, t, ends[i], to);
+		it.src_off = starts[i]; /* the section, for events its text tells */
+		it.src_end = to;
 		e = push(a, &it);
 	}
 	/* pair each request with the report of the same journey */
@@ -928,6 +930,8 @@ rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 			form++;
 	if (form) {
 		e = forms(t, n, name, a, notes);
+		if (!e)
+			imp_partners_date_pending(a);
 		if (!e)
 			e = imp_mentions_scan(t, n, name, a, notes);
 		goto out;

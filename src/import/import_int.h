@@ -196,6 +196,8 @@ typedef struct imp_partner_event {
 	size_t off, len;
 } imp_partner_event;
 
+#define IMP_MAX_PENDING 2
+
 typedef struct imp_partnership {
 	bool found;
 	imp_place partner;
@@ -208,6 +210,8 @@ typedef struct imp_partnership {
 	bool type_conflict; /* the text calls it by two kinds: kind unknown */
 	bool type_fixed;    /* an upgrade named its kind */
 	bool type_generic;  /* the kind from a word for any friendship */
+	imp_partner_event pend[IMP_MAX_PENDING]; /* events the text does not date */
+	size_t npend;
 } imp_partnership;
 
 #define IMP_MAX_PARTNERS 8
@@ -376,6 +380,9 @@ rr_err imp_tables_scan(const imp_read *r, imp_analysis *a);
 /* The body's partnerships the sentences of r state, with their start and
  * events, into a->partners. */
 rr_err imp_partners_scan(const imp_read *r, imp_analysis *a);
+/* Dates the events a report's text gives without a date by the trip the
+ * report section tells (a form's start, to the month). */
+void imp_partners_date_pending(imp_analysis *a);
 
 /* ---- trips in running text (import_prose.c) ---- */
 

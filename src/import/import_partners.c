@@ -384,6 +384,46 @@ static bool denied(const rr_words *ws, size_t s0, size_t s1, size_t fw)
 	return word_between(ws, s0, s1, "niet") && word_between(ws, s0, s1, "gekomen");
 }
 
+static bool event_date(const imp_read *r, size_t s0, size_t s1, const rr_date *doc, rr_date *d,
+		       bool *explicit);
+
+static bool have_date_of(const imp_read *r, size_t s0, size_t s1, const rr_date *doc)
+{
+	rr_date d;
+	bool ex;
+	return event_date(r, s0, s1, doc, &d, &ex) && ex;
+}
+
+void imp_partners_date_pending(imp_analysis *a)
+{
+	for (size_t i = 0; i < a->npartners; i++) {
+		imp_partnership *p = &a->partners[i];
+		for (size_t k = 0; k < p->npend; k++)
+			for (size_t q = 0; q < a->n; q++) {
+				const imp_item *it = &a->items[q];
+				const char *st = json_string_value(json_object_get(it->trip, "start"));
+				rr_date d;
+				if (it->prose || !st || p->pend[k].off < it->src_off ||
+				    p->pend[k].off >= it->src_end || rr_date_parse_iso(st, &d, NULL))
+					continue;
+				/* the month when the whole trip falls in it, else the year
+				 * (29 May - 3 June: some day of 2016) */
+				const char *en = json_string_value(json_object_get(it->trip, "end"));
+				rr_date de = d;
+				if (en)
+					rr_date_parse_iso(en, &de, NULL);
+				if (d.prec > RR_PREC_MONTH)
+					d.prec = RR_PREC_MONTH;
+				if (de.y != d.y || (d.prec >= RR_PREC_MONTH && de.prec >= RR_PREC_MONTH && de.m != d.m))
+					d = rr_date_year(d.y);
+				add_event(p, p->pend[k].kind, p->pend[k].type, &d, p->pend[k].off,
+					  p->pend[k].off + p->pend[k].len);
+				break;
+			}
+		p->npend = 0;
+	}
+}
+
 rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 {
 	const rr_words *ws = &r->ws;
@@ -486,9 +526,18 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 					    !strcmp(kw->type, "friendship_treaty")) &&
 					   signs(ws, s0, s1) && !requested && !asks) {
 					/* "de relatie is bekrachtigd middels de ondertekening van
-					 * de Sister City Agreement": signed anew as that kind */
+					 * de Sister City Agreement": signed anew as that kind, an
+					 * upgrade, dated by the trip the report tells when the
+					 * sentence gives no date (imp_partners_date_pending) */
 					p->type = kw->type;
 					p->type_fixed = true;
+					if (!have_date_of(r, s0, s1, doc) && p->npend < IMP_MAX_PENDING) {
+						p->pend[p->npend].kind = "upgraded";
+						p->pend[p->npend].type = kw->type;
+						p->pend[p->npend].off = bs;
+						p->pend[p->npend].len = be - bs;
+						p->npend++;
+					}
 				} else if (!p->type && !p->type_conflict) {
 					p->type = kw->type;
 					p->type_generic = generic(kw);
