@@ -617,6 +617,51 @@ static json_t *import1(const char *text)
 	return import(names, texts, 1);
 }
 
+static const char *trip_str(const json_t *doc, size_t i, const char *key)
+{
+	return json_string_value(json_object_get(json_array_get(json_object_get(doc, "trips"), i), key));
+}
+
+/* Rules of the genre on made-up sentences: what is no trip, whose and when. */
+static void test_prose_rules(void **state)
+{
+	json_t *doc;
+	(void)state;
+	/* a visit that did not happen, a habit, going home: no trip */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde bezocht Zweden niet.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 0);
+	json_decref(doc);
+	doc = import1("Eens per twee jaar gaat een delegatie van de provincie naar Noorwegen.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 0);
+	json_decref(doc);
+	doc = import1("Na de lunch met de gedeputeerde reizen de gasten weer terug naar Bergen.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 0);
+	json_decref(doc);
+	/* the date of a paper is not the trip's; "medio 2022" is a year */
+	doc = import1("Conform het besluit van 12 september 2021 gaat de gedeputeerde naar Noorwegen.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_null(trip_str(doc, 0, "start"));
+	json_decref(doc);
+	doc = import1("Medio 2022 gaat de gedeputeerde op handelsmissie naar Noorwegen.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "start"), "2022");
+	assert_string_equal(trip_str(doc, 0, "kind"), "handelsmissie");
+	json_decref(doc);
+	/* a place that comes on a visit: incoming from it */
+	doc = import1("De Noorse stad Bergen komt van 12 tot 14 mei 2021 op bezoek bij de gedeputeerde.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "direction"), "in");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+		json_array_get(json_object_get(doc, "trips"), 0), "origin"), "country")), "NO");
+	json_decref(doc);
+	/* the adjective of the trip word decides the status */
+	doc = import1("De afgelopen weken was er ophef over de voorgenomen reis van de gedeputeerde "
+		      "naar Noorwegen.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "status"), "approved");
+	json_decref(doc);
+}
+
 static void test_cancelled_mentions(void **state)
 {
 	json_t *doc, *t;
@@ -709,6 +754,7 @@ int main(void)
 		cmocka_unit_test(test_jobs_and_types),
 		cmocka_unit_test(test_mission_results),
 		cmocka_unit_test(test_cancelled_mentions),
+		cmocka_unit_test(test_prose_rules),
 		cmocka_unit_test(test_bad_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
