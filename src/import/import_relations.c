@@ -81,7 +81,7 @@ void imp_sentence(const char *t, size_t from, size_t to, size_t pos, size_t *s, 
 typedef struct kw {
 	const char *word;
 	const char *type;
-	bool exact_case; /* "MoU" glued to other words ("eenMoU") */
+	bool exact_case; /* "MoU": case matters ("mou" is no word for it) */
 } kw;
 
 static const kw agreements[] = {

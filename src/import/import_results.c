@@ -134,10 +134,10 @@ const char *imp_result_type(const char *t, size_t s, size_t e)
 {
 	static const char *const invest[] = {"investering", "investeer", "vestig",
 		"hoofdkantoor", "joint venture", "showroom", "uitbreiding van", "uit te breiden",
-		"distributiecentrum", "distributie centrum", NULL};
+		"distributiecentrum", NULL};
 	static const char *const media[] = {"pers", "tv", "radio", "media", "interview",
 		"journalist", "televisie", NULL};
-	static const char *const media_p[] = {"media-", "artikelen", "persontbijt",
+	static const char *const media_p[] = {"media-", "artikelen", "persbijeenkomst",
 		"persbericht", "tv-", "radioploeg", NULL};
 	static const char *const expo[] = {"tentoonstelling", "expositie", "paviljoen",
 		"concert", NULL};

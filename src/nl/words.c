@@ -191,7 +191,7 @@ rr_err rr_words_split(const char *text, size_t n, rr_words *out)
 				if (j == i)
 					digits_only = dig;
 				/* text from a PDF loses the space before a capital:
-				 * "eenMoU", "Sister CityAgreement" are two words (a run of
+				 * "hetMemorandum", "CityHall" are two words (a run of
 				 * two lower-case letters first: "McDonald" stays one; and
 				 * a letter after the capital: "CvdK" stays one) */
 				if (!dig && is_upper_cp(cj) && lower_run >= 2 && j + clen < n) {

@@ -75,7 +75,7 @@ static void heads(lxw_worksheet *ws, const char *const *h, size_t n, const doubl
 	worksheet_freeze_panes(ws, 1, 0);
 }
 
-/* "Veeningen (wethouder); ..." of a list of objects. */
+/* "De Vries (wethouder); ..." of a list of objects. */
 static void join_list(rr_buf *b, const json_t *list, const char *k1, const char *k2)
 {
 	const json_t *x;
