@@ -1,5 +1,6 @@
 /* import_extract.c - the text of an imported file (plain text, HTML through
  * libxml2's HTML parser, Markdown), and small text helpers. */
+#include "../nl/fold.h"
 #include "../util/utf8.h"
 #include "import_int.h"
 
@@ -139,45 +140,24 @@ size_t imp_copy(char *out, size_t cap, const char *t, size_t s, size_t e)
 	return o;
 }
 
-/* Latin-1 supplement letters (U+00C0-U+00FF) folded to ASCII. */
-static char fold(unsigned int cp)
-{
-	static const char map[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyts"
-				  "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
-	if (cp >= 0xC0 && cp <= 0xFF) {
-		char c = map[cp - 0xC0];
-		return c == '/' ? 0 : c;
-	}
-	return 0;
-}
-
 void imp_slug(rr_buf *b, const char *t, size_t s, size_t e, size_t max)
 {
-	size_t start = b->len, i = s;
+	/* folded as the search and the gazetteer fold ("Dobruška" → dobruska,
+	 * "Wrocław" → wroclaw), words joined by '-' */
+	char f[512];
+	size_t start = b->len, n = rr_fold(t + s, e - s < 400 ? e - s : 400, f, sizeof f);
 	bool dash = false;
 
-	while (i < e && b->len - start < max) {
-		unsigned char c = (unsigned char)t[i];
-		char o = 0;
-		if (c < 0x80) {
-			o = isalnum(c) ? (char)tolower(c) : 0;
-			i++;
-		} else if (c >= 0xC2 && c <= 0xC3 && i + 1 < e) {
-			o = fold(((c & 0x1Fu) << 6) | ((unsigned char)t[i + 1] & 0x3Fu));
-			i += 2;
-		} else {
-			i++;
-			while (i < e && ((unsigned char)t[i] & 0xC0) == 0x80)
-				i++;
-		}
-		if (!o) {
+	for (size_t i = 0; i < n && b->len - start < max; i++) {
+		char c = f[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
 			dash = b->len > start;
 			continue;
 		}
 		if (dash)
 			rr_buf_addc(b, '-');
 		dash = false;
-		rr_buf_addc(b, o);
+		rr_buf_addc(b, c);
 	}
 }
 

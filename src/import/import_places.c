@@ -285,6 +285,16 @@ static int choose(scan *s, size_t a, size_t b, const rr_place *c, size_t n)
 	}
 	if (paren_country || in_sentence)
 		return pick;
+	/* a place the document named already, with its country or a cue
+	 * ("Dobruska (Tsjechië)" above), is that place again */
+	for (size_t i = 0; s->done && i < s->done->n; i++)
+		if (s->done->v[i].p.id == p->id && !weak)
+			return pick;
+	/* "tussen Nieuwkoop en Dobruška": the second of two places has the
+	 * cue of the first */
+	if (!cue && a >= 2 && (rr_wis(ws, a - 1, "en") || rr_wmark(ws, a - 1, ',')) && s->done &&
+	    s->done->n && s->done->v[s->done->n - 1].w1 == a - 1)
+		cue = 1;
 	if (cue && (p->population >= 1000 || big || (!p->population && context)))
 		return pick;
 	if (big && (!sent_start || p->population >= 500000 || b - a > 1))
