@@ -342,6 +342,8 @@ static bool event_date(const imp_read *r, size_t s0, size_t s1, const rr_date *d
  * provincie Sichuan"), the other side of "tussen A en B", the place right
  * before it ("Tilburgs zusterstad"), or the one foreign place of the
  * sentence. Up to max for a plural word. */
+static bool signs(const rr_words *ws, size_t s0, size_t s1);
+
 static size_t partner_of(const imp_read *r, size_t s0, size_t s1, size_t fw, const rel *rl,
 			 const imp_pm **out, size_t max)
 {
@@ -371,6 +373,14 @@ static size_t partner_of(const imp_read *r, size_t s0, size_t s1, size_t fw, con
 			}
 	if (!n && np == 1)
 		out[n++] = pl[0];
+	/* "De provincies …, de Duitse Kreisen Warendorf, Coesfeld, Steinfurt en
+	 * Borken en de stad Münster hebben … een gezamenlijk memorandum …
+	 * ondertekend": every foreign party named before a signed agreement */
+	if (!n && rl->type && (!strcmp(rl->type, "mou") || !strcmp(rl->type, "cooperation_agreement")) &&
+	    signs(ws, s0, s1))
+		for (size_t i = 0; i < np && n < max; i++)
+			if (pl[i]->w1 <= fw)
+				out[n++] = pl[i];
 	return n;
 }
 

@@ -253,6 +253,18 @@ static void test_partnership(void **state)
 		"stedenband met Chengdu.", &a);
 	assert_null(partner_of(&a, "Chengdu"));
 	imp_analysis_free(&a);
+
+	/* every foreign party to a signed agreement is a relation; a firm's
+	 * agreement is none */
+	analyse("pv25", "province", "", "Arnhem, 6 mei 2019\n\nDe provincie en de Duitse steden "
+		"Bocholt en Emmerich hebben op 2 mei 2019 een gezamenlijk memorandum ondertekend. "
+		"Een bedrijf uit de regio tekende een intentieverklaring met een bedrijf uit Lyon.", &a);
+	assert_non_null(p = partner_of(&a, "Bocholt"));
+	assert_string_equal(p->type, "mou");
+	assert_non_null(p = partner_of(&a, "Emmerik")); /* its Dutch name */
+	assert_int_equal(p->since.y, 2019);
+	assert_null(partner_of(&a, "Lyon"));
+	imp_analysis_free(&a);
 }
 
 /* ---- extraction ---- */
