@@ -570,6 +570,21 @@ static bool register_opening(const char *t, size_t n)
  * parliament ("Aan de Voorzitter", "Geachte …") or offering something
  * ("Hierbij ontvangt u", "Met deze brief"). Its trips are the body's unless
  * they name another body's people. */
+/* Questions to the body's own college ("Geacht college,", "Statenvragen",
+ * "schriftelijke vragen aan het college"): the trips they ask about are the
+ * body's. */
+static bool to_the_college(const char *t, size_t n)
+{
+	static const char *const openings[] = {"geacht college", "geachte college",
+		"aan het college", "statenvragen", "raadsvragen", "schriftelijke vragen",
+		"vragen aan het college", NULL};
+	size_t end = n < 1500 ? n : 1500;
+	for (const char *const *w = openings; *w; w++)
+		if (imp_find_word(t, 0, end, *w, false) < end)
+			return true;
+	return false;
+}
+
 static bool authored(const char *t, size_t n)
 {
 	static const char *const openings[] = {"aan de voorzitter", "hierbij ontvangt u",
@@ -904,7 +919,7 @@ rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 		a->date = c->given;
 		doff = dlen = 0;
 	}
-	a->about_body = names_body(t, n, c->body);
+	a->about_body = names_body(t, n, c->body) || to_the_college(t, n);
 	a->register_of_body = register_opening(t, n);
 	a->authored = authored(t, n);
 	if ((e = imp_read_init(&r, c, &a->date, doff, dlen)))

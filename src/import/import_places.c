@@ -281,6 +281,11 @@ static int choose(scan *s, size_t a, size_t b, const rr_place *c, size_t n)
 		 * country right there */
 		if (cue == 2 || paren_country || (in_sentence && cue))
 			return pick;
+		/* a city of a quarter million after a preposition ("het bezoek aan
+		 * Essen"), not one word of a name ("aan Van Gogh") */
+		if (cue == 1 && p->kind == RR_PLACE_CITY && p->population >= 250000 && !sent_start &&
+		    !(b < ws->count && cap_word(ws, b)))
+			return pick;
 		return -1;
 	}
 	if (paren_country || in_sentence)

@@ -613,9 +613,17 @@ static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp
 			imp_span(&it, "origin", f->origin->off, f->origin->end);
 		}
 	}
-	if (f->date) {
-		imp_set_dates(it.trip, "start", "end", &f->date->d.start, &f->date->d.end);
-		imp_span(&it, "start", f->date->d.off, f->date->d.off + f->date->d.len);
+	/* "werkbezoeken aan Luxemburg (2007) en Linz (2009)": each place its
+	 * own date in brackets */
+	const imp_date_m *dt = f->date;
+	if (only && rr_wmark(&r->ws, only->w1, '(')) {
+		for (size_t i = 0; i < r->nd; i++)
+			if (r->dm[i].w0 == only->w1 + 1 && rr_wmark(&r->ws, r->dm[i].w1, ')'))
+				dt = &r->dm[i];
+	}
+	if (dt) {
+		imp_set_dates(it.trip, "start", "end", &dt->d.start, &dt->d.end);
+		imp_span(&it, "start", dt->d.off, dt->d.off + dt->d.len);
 	}
 	if (f->ntrav) {
 		json_t *arr = json_array();
@@ -963,6 +971,10 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 			continue;
 		if (negated(ws, s0, s1) && !word_in(r, s0, s1, cancel_words))
 			continue;
+		/* a footnote ("[1] 6 Bezoek aan Lille …") refers, it does not tell */
+		if (rr_wmark(ws, s0, '[') && s0 + 2 < s1 && ws->w[s0 + 1].kind == RR_W_NUM &&
+		    rr_wmark(ws, s0 + 2, ']'))
+			continue;
 		/* "de delegatie is … in Fukuoka per bus vertrokken naar Shunan
 		 * City": the delegation is the subject of the verb's one trip */
 		if (!strcmp(tg->w, "delegatie")) {
@@ -1234,6 +1246,23 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		f.times = times_in(r, s0, s1);
 		f.c0 = s0;
 		f.c1 = s1;
+		/* "het bezoek aan Essen … 'van het werkbezoek aan Essen een verslag'":
+		 * the same place twice in one sentence is one trip, of the more
+		 * precise kind */
+		frame *same = NULL;
+		for (size_t i = fs->n; i-- > 0 && fs->v[i].s0 == s0 && !same;)
+			if (fs->v[i].dir == f.dir && fs->v[i].ndest == 1 && f.ndest == 1 &&
+			    fs->v[i].dest[0]->p.id == f.dest[0]->p.id && !fs->v[i].tg->plural &&
+			    !f.tg->plural)
+				same = &fs->v[i];
+		if (same) {
+			if (f.tg->kind && (!same->tg->kind || !strcmp(same->tg->kind, "bezoek")))
+				same->tg = f.tg;
+			if (!same->date)
+				same->date = f.date;
+			k = reach - 1;
+			continue;
+		}
 		rr_err e = push_frame(fs, &f);
 		if (e)
 			return e;
