@@ -725,6 +725,20 @@ static void merge_item(imp_item *dst, const imp_item *src)
 	    dated(src->trip) &&
 	    (b = json_string_value(json_object_get(src->trip, "kind"))))
 		json_object_set(dst->trip, "kind", json_object_get(src->trip, "kind"));
+	/* the travellers of both: "Burgemeester X … komst naar Tonami" and "samen
+	 * met wethouder Y" later */
+	json_t *dt = json_object_get(dst->trip, "travellers"), *st = json_object_get(src->trip, "travellers");
+	if (json_is_array(dt) && json_is_array(st)) {
+		json_array_foreach(st, i, x) {
+			bool have = false;
+			json_array_foreach(dt, k, y)
+				if (!strcmp(json_string_value(json_object_get(x, "name")),
+					    json_string_value(json_object_get(y, "name"))))
+					have = true;
+			if (!have && json_array_size(dt) < 40)
+				json_array_append(dt, x);
+		}
+	}
 	json_object_update_missing(dst->trip, src->trip);
 	json_array_extend(dst->spans, src->spans);
 }
@@ -806,7 +820,10 @@ static bool retold(const imp_analysis *a, const imp_item *q, const imp_item *p)
 		return false;
 	traveller_key(p->trip, kp, sizeof kp);
 	traveller_key(q->trip, kq, sizeof kq);
-	if (kp[0] && kq[0] && strcmp(kp, kq) && !strstr(kp, kq) && !strstr(kq, kp))
+	/* other travellers make another trip, unless one of the two is undated:
+	 * a news item names the mayor first and her companions later */
+	if (kp[0] && kq[0] && strcmp(kp, kq) && !strstr(kp, kq) && !strstr(kq, kp) &&
+	    dated(p->trip) && dated(q->trip))
 		return false;
 	return same_journey(q->trip, p->trip, true);
 }

@@ -117,7 +117,10 @@ static const char *const not_names[] = {"de", "het", "een", "in", "op", "naar", 
 	"vvd", "cda", "pvda", "sp", "d66", "groenlinks", "cu", "sgp", "pvv", "volt",
 	/* a list item starts with what it was: "Bezoek CvdK, Gedeputeerde, …" */
 	"bezoek", "werkbezoek", "missie", "handelsmissie", "bedrijvenmissie", "delegatie", "reis",
-	"dienstreis", "studiereis", NULL};
+	"dienstreis", "studiereis",
+	/* an organisation after an office: "voorzitter Stichting Holland X" */
+	"stichting", "vereniging", "federatie", "comite", "fonds", "platform", "instituut",
+	"universiteit", "hogeschool", "museum", "bedrijf", "holding", "groep", "kamer", NULL};
 
 static bool in_list(const char *const *l, const char *w)
 {

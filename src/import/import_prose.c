@@ -341,6 +341,10 @@ static void travellers(const imp_read *r, frame *f, bool want_foreign)
 			    in_list(host_cues, rr_wfold(ws, p->w0 - 1));
 		if (host && rr_wis(ws, p->w0 - 1, "door"))
 			host = word_in(r, p->w0 > f->s0 + 4 ? p->w0 - 4 : f->s0, p->w0, welcome_verbs);
+		/* "samen met wethouder X": X goes along */
+		if (host && rr_wis(ws, p->w0 - 1, "met") && p->w0 >= f->s0 + 2 &&
+		    rr_wis(ws, p->w0 - 2, "samen"))
+			host = false;
 		if (host)
 			continue;
 		if (leads && p->side != IMP_SIDE_OTHER) {
