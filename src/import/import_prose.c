@@ -754,6 +754,9 @@ static bool near_paragraph(const rr_words *ws, size_t a, size_t b)
 	return true;
 }
 
+static const char *const determiners[] = {"het", "de", "dit", "deze", "die", "dat", "aan", "zijn",
+	"haar", "hun", NULL};
+
 /* "Tot zondag is de delegatie … in Duitsland" — a sentence without a new
  * place that speaks of the trip again adds to the frame before it. */
 static void coref(const imp_read *r, frame *f, size_t s0, size_t s1)
@@ -763,20 +766,25 @@ static void coref(const imp_read *r, frame *f, size_t s0, size_t s1)
 	size_t w0, w1;
 	long n;
 
-	for (size_t k = s0; k < s1; k++)
-		if (ws->w[k].kind == RR_W_WORD && in_list(anaphors, rr_wfold(ws, k)) && k > s0 &&
-		    (rr_wis(ws, k - 1, "het") || rr_wis(ws, k - 1, "de") || rr_wis(ws, k - 1, "dit") ||
-		     rr_wis(ws, k - 1, "deze") || rr_wis(ws, k - 1, "die") ||
-		     rr_wis(ws, k - 1, "dat") || rr_wis(ws, k - 1, "aan") ||
-		     rr_wis(ws, k - 1, "zijn") || rr_wis(ws, k - 1, "haar") ||
-		     rr_wis(ws, k - 1, "hun")))
+	for (size_t k = s0; k < s1; k++) {
+		if (ws->w[k].kind != RR_W_WORD || !in_list(anaphors, rr_wfold(ws, k)) || k == s0)
+			continue;
+		/* "de delegatie", "de kleine delegatie" (one adjective between) */
+		size_t d = k - 1;
+		if (d > s0 && ws->w[d].kind == RR_W_WORD && !(ws->w[d].flags & RR_W_CAP) &&
+		    !in_list(determiners, rr_wfold(ws, d)))
+			d--;
+		if (in_list(determiners, rr_wfold(ws, d)))
 			mention = true;
+	}
 	/* "Kosten: 15.000 euro." right after the trip */
 	if (rr_wis(ws, s0, "kosten") || (rr_wis(ws, s0, "totale") && rr_wis(ws, s0 + 1, "kosten")))
 		mention = true;
 	if (!mention)
 		return;
-	if (!f->date)
+	/* one date is not that of each of several trips ("drie keer in Spanje
+	 * … de laatste reis (deze week)") */
+	if (!f->date && f->times <= 1 && !f->tg->plural)
 		f->date = best_date(r, s0, s1, s0);
 	if (f->officials < 0 && (n = imp_officials_count(ws, s0, s1, &w0, &w1)) >= 0) {
 		f->officials = n;
@@ -785,14 +793,21 @@ static void coref(const imp_read *r, frame *f, size_t s0, size_t s1)
 	}
 	if (!f->has_cost)
 		cost_of(r, f, s0, s1);
-	if (f->ntrav == 0) {
+	/* its travellers; more of them when the sentence lists the delegation
+	 * ("Van de kleine delegatie maakten behalve X ook Y en Z deel uit") */
+	if (f->ntrav == 0 || word_in(r, s0, s1, delegation_words)) {
 		frame tmp;
 		memset(&tmp, 0, sizeof tmp);
 		tmp.s0 = s0;
 		tmp.s1 = s1;
 		travellers(r, &tmp, f->dir < 0);
-		for (size_t i = 0; i < tmp.ntrav && f->ntrav < MAX_TRAV; i++)
-			f->trav[f->ntrav++] = tmp.trav[i];
+		for (size_t i = 0; i < tmp.ntrav && f->ntrav < MAX_TRAV; i++) {
+			bool have = false;
+			for (size_t q = 0; q < f->ntrav; q++)
+				have |= !strcmp(f->trav[q]->name, tmp.trav[i]->name);
+			if (!have)
+				f->trav[f->ntrav++] = tmp.trav[i];
+		}
 	}
 	f->c1 = s1;
 	if (f->nco < 4) {
