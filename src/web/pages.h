@@ -31,6 +31,7 @@ rr_err api_partnerships(rr_req *r, rr_resp *o);
 rr_err api_search(rr_req *r, rr_resp *o);
 rr_err api_openapi(rr_req *r, rr_resp *o);
 rr_err feed_org(rr_req *r, rr_resp *o);
+rr_err feed_search(rr_req *r, rr_resp *o);
 /* page_gifts.c */
 rr_err page_gifts(rr_req *r, rr_resp *o);
 rr_err api_gifts(rr_req *r, rr_resp *o);

@@ -24,6 +24,8 @@ static const rr_route table[] = {
 	{"/personen/{id}", page_person, RR_CT_HTML, RR_GET},
 	{"/landen/{country}", page_country, RR_CT_HTML, RR_GET, NULL, RR_HEAVY},
 	{"/zoeken", page_search, RR_CT_HTML, RR_GET, "q organisation year country person kind direction third_party", RR_HEAVY},
+	{"/zoeken.atom", feed_search, RR_CT_ATOM, RR_GET, "q organisation year country person kind direction third_party", RR_HEAVY},
+	{"/search.atom", feed_search, RR_CT_ATOM, RR_GET, "q organisation year country person kind direction third_party", RR_HEAVY},
 	{"/documenten/{id}", page_document, RR_CT_HTML, RR_GET},
 	{"/documenten/{id}/{kind}", page_document_file, RR_CT_HTML, RR_GET},
 	{"/resultaten/{id}", page_result, RR_CT_HTML, RR_GET},
