@@ -202,6 +202,11 @@ grep -o 'urn:reisregister:trip:[^<]*' "$T/body" | sed 's/.*://' >"$T/ids"
 contains "$T/body" 'href="/zoeken.atom?organisation=pv26&amp;country=CN"' "the feed's self link keeps the filters, escaped"
 get "/zoeken?q=Shenzhen"
 contains "$T/body" 'href="/zoeken.atom?q=Shenzhen"' "the search page links its feed"
+get /api/openapi.json
+cp "$T/body" "$T/openapi.json"
+for p in /zoeken.atom /catalogus /catalogus.rdf /robots.txt /woo/documenten/{id}; do
+	jq -e --arg p "$p" '.paths[$p].get' "$T/openapi.json" >/dev/null && ok "openapi.json describes $p" || notok "openapi.json describes $p"
+done
 
 # ---- serve --base-url
 stop_server
