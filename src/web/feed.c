@@ -229,7 +229,7 @@ rr_err feed_search(rr_req *r, rr_resp *o)
 	/* public: the store shows the viewer what it may see */
 	for (size_t k = 0; k < NSEARCH; k++) {
 		const char *v = rr_req_param(r, search_keys[k]);
-		if (!v || strlen(v) > 200)
+		if (!v || (k > 0 && strlen(v) > 200)) /* as /zoeken: q at any length */
 			continue;
 		if (!strcmp(search_keys[k], "year") && !rr_route_param_ok("year", v))
 			continue;

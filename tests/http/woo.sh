@@ -196,6 +196,9 @@ for feed in /zoeken.atom /search.atom; do
 		ok "$feed: trips of both bodies" || notok "$feed: trips of both bodies" "$(cat "$T/feed_ids")"
 	lacks "$T/feed.xml" "gm0034-2024-geheim" "$feed leaves out the unpublished trip"
 done
+LONGQ=$(i=0; while [ $i -lt 30 ]; do printf 'Shenzhen+'; i=$((i + 1)); done)Shenzhen
+get "/zoeken.atom?q=$LONGQ"
+contains "$T/body" "<title>Reisregister: zoeken naar" "a search word of any length is kept, as on /zoeken"
 get "/zoeken.atom?organisation=pv26&country=cn"
 grep -o 'urn:reisregister:trip:[^<]*' "$T/body" | sed 's/.*://' >"$T/ids"
 [ -s "$T/ids" ] && ! grep -qv '^pv26-' "$T/ids" && ok "filters without q: only pv26's trips to China" || notok "filters without q" "$(cat "$T/ids")"
