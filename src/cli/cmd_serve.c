@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../web/publish.h"
 #include "../web/server.h"
 #include "cli.h"
 
@@ -10,6 +11,7 @@ static const char help[] =
 	"usage: reisregister serve [--db FILE] [--listen ADDR:PORT] [--threads N] [--workers N]\n"
 	"                          [--queue N] [--max-connections N] [--max-per-address N]\n"
 	"                          [--request-seconds N] [--no-cache] [--trust-proxy]\n"
+	"                          [--base-url URL] [--licence URI] [--publisher URI]\n"
 	"\n"
 	"Serves the public register over HTTP: the pages (Dutch), the JSON API\n"
 	"under /api/v1/, CSV, Atom feeds per body and /api/openapi.json.\n"
@@ -30,6 +32,12 @@ static const char help[] =
 	"  --no-cache  keep no rendered page (to measure rendering; never in production)\n"
 	"  --trust-proxy  behind a reverse proxy: believe X-Forwarded-Proto (https:\n"
 	"             session cookies get Secure) and X-Forwarded-For (login throttling)\n"
+	"  --base-url  the register's public address (https://reizen.example.nl): absolute\n"
+	"             links in the Atom feeds, sitemaps, DiWoo metadata and the DCAT\n"
+	"             catalogue. Without it feeds link relatively and the others use the\n"
+	"             --listen address (never the request's Host header)\n"
+	"  --licence  URI of the open data's licence (default CC0 1.0)\n"
+	"  --publisher  URI of the publisher in the DCAT catalogue (default: each body's TOOI URI)\n"
 	"Signed-in users (reisregister user add) work at /beheer after /inloggen.\n";
 
 /* Splits "HOST:PORT" / "[V6]:PORT" into host (in buf) and port. */
@@ -67,6 +75,8 @@ static int split_listen(const char *s, char *host, size_t n, unsigned *port)
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *threads_s = NULL;
+	rr_publish pub = {0};
+	static char listen_url[96];
 	struct { const char *name, *val; unsigned *out; long max; } nums[] = {
 		{"--workers", NULL, NULL, 1024}, {"--queue", NULL, NULL, 1000000},
 		{"--max-connections", NULL, NULL, 1000000}, {"--max-per-address", NULL, NULL, 1000000},
@@ -98,7 +108,10 @@ int cmd_serve(int argc, char **argv)
 			continue;
 		if ((r = cli_opt(argc, argv, &i, "--db", &db)) ||
 		    (r = cli_opt(argc, argv, &i, "--listen", &listen)) ||
-		    (r = cli_opt(argc, argv, &i, "--threads", &threads_s))) {
+		    (r = cli_opt(argc, argv, &i, "--threads", &threads_s)) ||
+		    (r = cli_opt(argc, argv, &i, "--base-url", &pub.base_url)) ||
+		    (r = cli_opt(argc, argv, &i, "--licence", &pub.licence)) ||
+		    (r = cli_opt(argc, argv, &i, "--publisher", &pub.publisher))) {
 			if (r < 0)
 				return 2;
 			continue;
@@ -131,6 +144,18 @@ int cmd_serve(int argc, char **argv)
 					       nums[k].max, nums[k].val);
 		*nums[k].out = (unsigned)t;
 	}
+	if (pub.base_url && !rr_publish_base_ok(pub.base_url))
+		return cli_usage_error("serve", "--base-url must be an http(s) URL without a trailing "
+				       "slash, query or fragment, like https://reizen.example.nl, not '%s'",
+				       pub.base_url);
+	if (pub.licence && !rr_publish_uri_ok(pub.licence))
+		return cli_usage_error("serve", "--licence must be an http(s) URI, not '%s'", pub.licence);
+	if (pub.publisher && !rr_publish_uri_ok(pub.publisher))
+		return cli_usage_error("serve", "--publisher must be an http(s) URI, not '%s'", pub.publisher);
+	snprintf(listen_url, sizeof listen_url, strchr(host, ':') ? "http://[%s]:%u" : "http://%s:%u",
+		 host, o.port);
+	pub.listen_url = listen_url;
+	rr_publish_set(&pub);
 	o.db = cli_db_path(db);
 	o.host = host;
 	if ((e = rr_serve(&o, &d)))

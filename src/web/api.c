@@ -251,7 +251,8 @@ rr_err api_search(rr_req *r, rr_resp *o)
 	}
 	rr_search_query sq = {.q = f.q, .organisation = f.organisation, .year = f.year,
 		.country = f.country[0] ? f.country : NULL, .person = f.person,
-		.kind = f.kind, .direction = f.direction, .limit = f.limit, .offset = f.offset};
+		.kind = f.kind, .direction = f.direction, .third_party_paid = f.third_party,
+		.limit = f.limit, .offset = f.offset};
 	if ((e = rr_store_search(r->store, &sq, r->viewer, &results, &facets, &total)))
 		return e;
 	if (!(doc = json_pack("{s:o,s:o,s:I}", "results", results, "facets", facets,

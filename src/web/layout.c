@@ -70,6 +70,13 @@ static void head(html *h, const layout_page *p)
 		html_attr(h, "title", p->feed_title ? p->feed_title : p->title);
 		html_url_attr(h, "href", p->feed_url);
 	}
+	if (p->meta_xml_url) {
+		html_open(h, "link");
+		html_attr(h, "rel", "alternate");
+		html_attr(h, "type", "application/xml");
+		html_attr(h, "title", "DiWoo-metadata");
+		html_url_attr(h, "href", p->meta_xml_url);
+	}
 	html_close(h, "head");
 }
 

@@ -37,6 +37,8 @@ typedef struct layout_page {
 	const char *feed_title;     /* its title; defaults to the page title */
 	const char *nav;            /* path of the current menu item, e.g. "/search" */
 	const char *canonical;      /* optional absolute or relative URL */
+	const char *meta_xml_url;   /* optional machine-readable metadata of the
+	                             * page (a document's DiWoo record) */
 } layout_page;
 
 void layout_begin(html *h, const layout_page *p);

@@ -1,5 +1,7 @@
 /* openapi.c - /api/openapi.json: the OpenAPI 3 description of the API,
- * compiled in. Keep it in step with api.c, feed.c and routes.c. */
+ * compiled in. Keep it in step with api.c, feed.c and routes.c: every GET
+ * route outside /beheer is here with exactly the query parameters it
+ * declares (tests/unit/test_openapi.c checks it against the route table). */
 #include <string.h>
 
 #include "web/pages.h"
@@ -15,11 +17,38 @@
 	P("kind", "dienstreis, handelsmissie, studiereis, werkbezoek, conferentie, bezoek", "{\"type\":\"string\"}") "," \
 	P("direction", "out or in", "{\"type\":\"string\",\"enum\":[\"out\",\"in\"]}") "," \
 	P("q", "full-text search (Dutch stemming); results best first", "{\"type\":\"string\"}") "," \
+	P("third_party", "1: only trips with a cost paid by another party", "{\"type\":\"string\",\"enum\":[\"1\"]}") "," \
 	P("limit", "at most this many (1-1000)", "{\"type\":\"integer\",\"minimum\":0,\"maximum\":1000}") "," \
 	P("offset", "skip this many", "{\"type\":\"integer\",\"minimum\":0}")
 #define ERR "\"default\":{\"description\":\"error\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Error\"}}}}"
 #define JSON_OK(desc, schema) \
 	"\"200\":{\"description\":\"" desc "\",\"content\":{\"application/json\":{\"schema\":" schema "}}}"
+
+/* The search page's and the feeds' filters: FILTERS without paging. */
+#define SEARCH_FILTERS \
+	P("q", "full-text search (Dutch stemming); results best first", "{\"type\":\"string\"}") "," \
+	P("organisation", "body code (TOOI/CBS), e.g. gm0034", "{\"type\":\"string\"}") "," \
+	P("year", "year the trip started", "{\"type\":\"integer\",\"minimum\":1000,\"maximum\":9999}") "," \
+	P("country", "destination, ISO 3166-1 alpha-2", "{\"type\":\"string\",\"pattern\":\"^[A-Za-z]{2}$\"}") "," \
+	P("person", "person id or traveller name", "{\"type\":\"string\"}") "," \
+	P("kind", "dienstreis, handelsmissie, studiereis, werkbezoek, conferentie, bezoek", "{\"type\":\"string\"}") "," \
+	P("direction", "out or in", "{\"type\":\"string\",\"enum\":[\"out\",\"in\"]}") "," \
+	P("third_party", "1: only trips with a cost paid by another party", "{\"type\":\"string\",\"enum\":[\"1\"]}")
+#define PATH(name) "{\"name\":\"" name "\",\"in\":\"path\",\"required\":true,\"schema\":{\"type\":\"string\"}}"
+#define YEARP(name, desc) P(name, desc, "{\"type\":\"integer\",\"minimum\":1000,\"maximum\":9999}")
+#define SLAPEND P("slapend_na", "years without activity after which a partnership counts as dormant", "{\"type\":\"integer\",\"minimum\":1}")
+#define TYPED_OK(desc, type) \
+	"\"200\":{\"description\":\"" desc "\",\"content\":{\"" type "\":{\"schema\":{\"type\":\"string\"}}}}"
+#define HTML_OK(desc) TYPED_OK(desc, "text/html")
+#define NOT_FOUND "\"404\":{\"description\":\"not found, or not published\"}"
+/* A GET of the public site: summary, parameters (JSON list items) and responses. */
+#define GET(path, summary, params, responses) \
+	"\"" path "\":{\"get\":{\"summary\":\"" summary "\",\"parameters\":[" params "],\"responses\":{" responses "}}},"
+#define PAGE(path, summary, params) GET(path, summary, params, HTML_OK("page (Dutch)") "," NOT_FOUND)
+#define MOVED(path, to, params) \
+	GET(path, "Former English address: 301 to " to ", the query kept", params, \
+	    "\"301\":{\"description\":\"moved permanently\"}")
+#define XML_OK(desc) TYPED_OK(desc, "application/xml")
 
 static const char spec[] =
 	"{\"openapi\":\"3.0.3\","
@@ -44,7 +73,8 @@ static const char spec[] =
 	"\"schema\":{\"type\":\"string\"}}],\"responses\":{" JSON_OK("the document", "{\"type\":\"object\"}") "," ERR "}}},"
 	"\"/api/v1/trips/{id}\":{\"get\":{\"summary\":\"One trip\",\"parameters\":[{\"name\":\"id\",\"in\":\"path\",\"required\":true,"
 	"\"schema\":{\"type\":\"string\",\"pattern\":\"^[a-z0-9][a-z0-9._-]*$\"}}],\"responses\":{" JSON_OK("the trip", "{\"$ref\":\"#/components/schemas/Trip\"}") "," ERR "}}},"
-	"\"/api/v1/organisations\":{\"get\":{\"summary\":\"Bodies and other organisations\",\"responses\":{"
+	"\"/api/v1/organisations\":{\"get\":{\"summary\":\"Bodies and other organisations\","
+	"\"parameters\":[" P("organisation", "only this body and the organisations its records name", "{\"type\":\"string\"}") "],\"responses\":{"
 	JSON_OK("organisations", "{\"type\":\"object\",\"properties\":{\"organisations\":{\"type\":\"array\",\"items\":{\"type\":\"object\"}}}}") "," ERR "}}},"
 	"\"/api/v1/partnerships\":{\"get\":{\"summary\":\"Partnerships (sister cities, friendship treaties, MoUs)\","
 	"\"parameters\":[" P("organisation", "body code", "{\"type\":\"string\"}") "],\"responses\":{"
@@ -54,7 +84,55 @@ static const char spec[] =
 	"\"facets\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"value\":{},\"count\":{\"type\":\"integer\"}}}}},\"total\":{\"type\":\"integer\"}}}") "," ERR "}}},"
 	"\"/o/{code}/feed.atom\":{\"get\":{\"summary\":\"Atom 1.0 feed of a body's trips, newest first\",\"parameters\":[{\"name\":\"code\",\"in\":\"path\",\"required\":true,\"schema\":{\"type\":\"string\"}}],"
 	"\"responses\":{\"200\":{\"description\":\"Atom\",\"content\":{\"application/atom+xml\":{\"schema\":{\"type\":\"string\"}}}}," ERR "}}},"
-	"\"/api/openapi.json\":{\"get\":{\"summary\":\"This description\",\"responses\":{\"200\":{\"description\":\"OpenAPI 3\"}}}}"
+	"\"/api/v1/partnerships/{id}/evaluation\":{\"get\":{\"summary\":\"A partnership's evaluation: its results, trips, costs and activity per year\","
+	"\"parameters\":[" PATH("id") "," SLAPEND "],\"responses\":{" JSON_OK("the evaluation", "{\"type\":\"object\"}") "," ERR "}}},"
+	"\"/api/v1/partnerships/{id}/evaluation.csv\":{\"get\":{\"summary\":\"The same evaluation as CSV\","
+	"\"parameters\":[" PATH("id") "," SLAPEND "],\"responses\":{" TYPED_OK("CSV", "text/csv") "," ERR "}}},"
+	"\"/api/v1/gifts\":{\"get\":{\"summary\":\"Gifts received or given (of a body, of a year)\","
+	"\"parameters\":[" YEARP("year", "year of the gift") "," YEARP("jaar", "the same as year") "," P("organisation", "body code", "{\"type\":\"string\"}") "],"
+	"\"responses\":{" JSON_OK("gifts", "{\"type\":\"object\",\"properties\":{\"gifts\":{\"type\":\"array\",\"items\":{\"type\":\"object\"}}}}") "," ERR "}}},"
+	"\"/api/v1/gifts.csv\":{\"get\":{\"summary\":\"The same gifts as CSV\","
+	"\"parameters\":[" YEARP("year", "year of the gift") "," YEARP("jaar", "the same as year") "," P("organisation", "body code", "{\"type\":\"string\"}") "],"
+	"\"responses\":{" TYPED_OK("CSV", "text/csv") "," ERR "}}},"
+	"\"/api/v1/overdue\":{\"get\":{\"summary\":\"Trips whose report is overdue (of a body)\","
+	"\"parameters\":[" P("organisation", "body code", "{\"type\":\"string\"}") "],"
+	"\"responses\":{" JSON_OK("overdue trips", "{\"type\":\"object\"}") "," ERR "}}},"
+	GET("/zoeken.atom", "Atom 1.0 feed of any search, over all bodies: the filters of /zoeken; best first with q, else newest first", SEARCH_FILTERS,
+	    TYPED_OK("Atom", "application/atom+xml"))
+	GET("/search.atom", "The same feed as /zoeken.atom", SEARCH_FILTERS, TYPED_OK("Atom", "application/atom+xml"))
+	PAGE("/", "Home page: the bodies that publish", "")
+	PAGE("/o/{code}", "A body: its trips, totals and partnerships", PATH("code"))
+	PAGE("/o/{code}/geschenken", "A body's gifts", PATH("code") "," YEARP("year", "year of the gift") "," YEARP("jaar", "the same as year"))
+	PAGE("/o/{code}/te-laat", "A body's trips whose report is overdue", PATH("code"))
+	PAGE("/o/{code}/{year}", "A body's trips of one year", PATH("code") "," PATH("year"))
+	PAGE("/reizen/{id}", "One trip", PATH("id"))
+	PAGE("/personen/{id}", "A person's trips", PATH("id"))
+	PAGE("/landen/{country}", "Trips to a country", PATH("country"))
+	PAGE("/zoeken", "Search and filters (a plain GET form)", SEARCH_FILTERS)
+	PAGE("/documenten/{id}", "A source document cited by a published record, with the evidence marked", PATH("id"))
+	GET("/documenten/{id}/{kind}", "The document's original file, as imported", PATH("id") "," PATH("kind"),
+	    TYPED_OK("the file", "application/octet-stream") "," NOT_FOUND)
+	PAGE("/resultaten/{id}", "A result of a partnership or trip", PATH("id"))
+	PAGE("/partnerschappen/{id}", "A partnership and its evaluation", PATH("id") "," SLAPEND)
+	MOVED("/trips/{id}", "/reizen/{id}", PATH("id"))
+	MOVED("/people/{id}", "/personen/{id}", PATH("id"))
+	MOVED("/countries/{country}", "/landen/{country}", PATH("country"))
+	MOVED("/search", "/zoeken", SEARCH_FILTERS)
+	MOVED("/partnerships/{id}", "/partnerschappen/{id}", PATH("id") "," SLAPEND)
+	PAGE("/toegankelijkheid", "Accessibility statement", "")
+	PAGE("/open-data", "The open data explained", "")
+	PAGE("/vergelijking", "The bodies side by side over a period", YEARP("van", "first year") "," YEARP("tot", "last year") "," YEARP("jaar", "one year"))
+	PAGE("/inloggen", "Sign-in form (for the bodies' editors)", "")
+	PAGE("/uitnodiging", "Accepting an invitation (for the bodies' editors)", P("naam", "user name", "{\"type\":\"string\"}") "," P("code", "invitation code", "{\"type\":\"string\"}"))
+	GET("/robots.txt", "Robots rules, with a Sitemap line per Woo information category that has documents", "", TYPED_OK("text", "text/plain"))
+	GET("/sitemapindex-diwoo-infocat006.xml", "DiWoo sitemap index: information category bij vertegenwoordigende organen ingekomen stukken (letters)", "", XML_OK("sitemap index") "," NOT_FOUND)
+	GET("/sitemapindex-diwoo-infocat015.xml", "DiWoo sitemap index: information category onderzoeksrapporten (evaluations)", "", XML_OK("sitemap index") "," NOT_FOUND)
+	GET("/sitemapindex-diwoo-infocat018.xml", "DiWoo sitemap index: inspanningsverplichting art. 3.1 Woo (the other documents)", "", XML_OK("sitemap index") "," NOT_FOUND)
+	GET("/woo/sitemaps/{id}", "DiWoo sitemap of a category (id: infocatNNN.xml): one url per public document with its DiWoo metadata", PATH("id"), XML_OK("sitemap") "," NOT_FOUND)
+	GET("/woo/documenten/{id}", "DiWoo metadata of a public document (id: the document's id + .xml)", PATH("id"), XML_OK("diwoo:Document") "," NOT_FOUND)
+	GET("/catalogus", "DCAT-AP-DONL catalogue of the open data (JSON-LD)", "", TYPED_OK("JSON-LD", "application/json"))
+	GET("/catalogus.rdf", "The same catalogue as RDF/XML", "", XML_OK("RDF/XML"))
+	"\"/api/openapi.json\":{\"get\":{\"summary\":\"This description\",\"parameters\":[],\"responses\":{\"200\":{\"description\":\"OpenAPI 3\"}}}}"
 	"},"
 	"\"components\":{\"schemas\":{"
 	"\"Error\":{\"type\":\"object\",\"properties\":{\"error\":{\"type\":\"object\",\"properties\":{\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"}}}}},"

@@ -312,7 +312,8 @@ rr_err page_document(rr_req *r, rr_resp *o)
 	cited *c = NULL;
 	size_t nc = 0, len;
 	marks m = {0};
-	char when[96], orgurl[160], namebuf[300];
+	char when[96], orgurl[160], namebuf[300], diwoo[160];
+	bool public_doc = false; /* cited by a public record: published under the Woo */
 	const char *org, *title, *text, *orgname, *kind;
 	html h;
 	rr_err e;
@@ -338,6 +339,7 @@ rr_err page_document(rr_req *r, rr_resp *o)
 		const json_t *rec;
 		size_t j;
 		json_array_foreach(json_object_get(citing, keys[i]), j, rec) {
+			public_doc |= json_is_true(json_object_get(rec, "public"));
 			c[nc] = (cited){kinds[i], rec};
 			if (text)
 				collect(&m, kinds[i], rec, nc, rr_rec_str(doc, "id"), len, text);
@@ -346,7 +348,13 @@ rr_err page_document(rr_req *r, rr_resp *o)
 	}
 	snprintf(orgurl, sizeof orgurl, "/o/%s", org);
 	layout_crumb crumbs[] = {{"Home", "/"}, {orgname, orgurl}, {"Bronnen", NULL}};
-	pk_begin(&h, o, title, crumbs, 3, NULL);
+	/* a public document has its DiWoo record (woo.c), named in the head */
+	snprintf(diwoo, sizeof diwoo, "/woo/documenten/%s.xml", rr_rec_str(doc, "id"));
+	layout_page lp = {.title = title, .crumbs = crumbs, .ncrumbs = 3,
+		.meta_xml_url = public_doc ? diwoo : NULL};
+	o->ctype = RR_CT_HTML;
+	html_init(&h, &o->body);
+	layout_begin(&h, &lp);
 	layout_h1(&h, title);
 	pk_dl_begin(&h);
 	pk_item_begin(&h, "Orgaan");
@@ -380,6 +388,10 @@ rr_err page_document(rr_req *r, rr_resp *o)
 	}
 	html_open_c(&h, "p", "utrecht-paragraph");
 	pk_link(&h, "/api/v1/documents/", rr_rec_str(doc, "id"), "Dit document als JSON");
+	if (public_doc) {
+		html_raw_trusted(&h, " \xc2\xb7 ");
+		layout_link(&h, diwoo, "metadata voor de Woo-index (DiWoo, XML)");
+	}
 	html_close(&h, "p");
 	e = pk_end(&h, o);
 out:

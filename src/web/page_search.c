@@ -313,6 +313,31 @@ static void downloads(html *h, const search_state *st)
 	html_close(h, "p");
 }
 
+/* "?q=..&k=v.." of the search, percent-encoded, into b ("" without any). */
+static void feed_params(rr_buf *b, const search_state *st)
+{
+	char sep = '?';
+
+	if (st->q) {
+		rr_buf_addstr(b, "?q=");
+		html_urlencode(b, st->q);
+		sep = '&';
+	}
+	for (size_t i = 0; i < NFILTERS; i++) {
+		if (!st->val[i])
+			continue;
+		rr_buf_addc(b, sep);
+		rr_buf_addstr(b, filter_keys[i]);
+		rr_buf_addc(b, '=');
+		html_urlencode(b, st->val[i]);
+		sep = '&';
+	}
+	if (st->third_party) {
+		rr_buf_addc(b, sep);
+		rr_buf_addstr(b, "third_party=1");
+	}
+}
+
 /* Without a search word: the trips the filters select, newest first. */
 static rr_err filtered(rr_req *r, html *h, const search_state *st, const rr_search_query *sq)
 {
@@ -384,9 +409,27 @@ rr_err page_search(rr_req *r, rr_resp *o)
 	bool any_filter = st.third_party;
 	for (size_t k = 0; k < NFILTERS; k++)
 		any_filter |= st.val[k] != NULL;
-	pk_begin(&h, o, st.q ? "Zoekresultaten" : "Zoeken", crumbs, 2, "/zoeken");
+	/* the same search as an Atom feed (feed.c), named in the head */
+	rr_buf feed;
+	rr_buf_init(&feed, 2048);
+	rr_buf_addstr(&feed, "/zoeken.atom");
+	feed_params(&feed, &st);
+	layout_page lp = {.title = st.q ? "Zoekresultaten" : "Zoeken", .crumbs = crumbs,
+		.ncrumbs = 2, .nav = "/zoeken", .feed_url = rr_buf_err(&feed) ? NULL : rr_buf_cstr(&feed),
+		.feed_title = "Deze zoekopdracht volgen (Atom)"};
+	o->ctype = RR_CT_HTML;
+	html_init(&h, &o->body);
+	layout_begin(&h, &lp);
 	layout_h1(&h, "Zoeken in het register");
 	form(r, &h, &st);
+	if ((st.q || any_filter) && lp.feed_url) {
+		html_open_c(&h, "p", "utrecht-paragraph rr-no-print");
+		html_open_c(&h, "a", "utrecht-link");
+		html_url_attr(&h, "href", lp.feed_url);
+		html_raw_trusted(&h, "Deze zoekopdracht volgen met een Atom-feed");
+		html_close(&h, "a");
+		html_close(&h, "p");
+	}
 	if (!st.q && any_filter && (e = filtered(r, &h, &st, &sq)))
 		goto out;
 	if (st.q) {
@@ -430,6 +473,7 @@ rr_err page_search(rr_req *r, rr_resp *o)
 	}
 	e = pk_end(&h, o);
 out:
+	rr_buf_free(&feed);
 	json_decref(results);
 	json_decref(fac);
 	return e;

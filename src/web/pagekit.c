@@ -52,7 +52,7 @@ void page_error(rr_resp *o, int status, const char *code, const char *message)
 	o->no_store = true;
 	rr_buf_reset(&o->body);
 	if (o->ctype == RR_CT_JSON || o->ctype == RR_CT_CSV || o->ctype == RR_CT_ATOM ||
-	    o->ctype == RR_CT_XLSX) {
+	    o->ctype == RR_CT_XLSX || o->ctype == RR_CT_XML) {
 		json_t *j = json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", message);
 		o->ctype = RR_CT_JSON;
 		if (j)

@@ -31,6 +31,15 @@ rr_err api_partnerships(rr_req *r, rr_resp *o);
 rr_err api_search(rr_req *r, rr_resp *o);
 rr_err api_openapi(rr_req *r, rr_resp *o);
 rr_err feed_org(rr_req *r, rr_resp *o);
+rr_err feed_search(rr_req *r, rr_resp *o);
+/* woo.c: Woo publication (robots.txt, DiWoo sitemaps, DiWoo metadata) */
+rr_err woo_robots(rr_req *r, rr_resp *o);
+rr_err woo_sitemapindex(rr_req *r, rr_resp *o);
+rr_err woo_sitemap(rr_req *r, rr_resp *o);
+rr_err woo_document(rr_req *r, rr_resp *o);
+/* catalogue.c: the DCAT-AP-DONL catalogue */
+rr_err catalogue_jsonld(rr_req *r, rr_resp *o);
+rr_err catalogue_rdf(rr_req *r, rr_resp *o);
 /* page_gifts.c */
 rr_err page_gifts(rr_req *r, rr_resp *o);
 rr_err api_gifts(rr_req *r, rr_resp *o);

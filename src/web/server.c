@@ -309,6 +309,7 @@ static const char *ctype_header(rr_ctype t)
 	case RR_CT_ATOM: return "application/atom+xml; charset=utf-8";
 	case RR_CT_XLSX: return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 	case RR_CT_BINARY: return "application/octet-stream";
+	case RR_CT_XML: return "application/xml; charset=utf-8";
 	default: return "text/plain; charset=utf-8";
 	}
 }

@@ -47,7 +47,8 @@ typedef enum {
 	RR_CT_ATOM,
 	RR_CT_TEXT,
 	RR_CT_XLSX,   /* a spreadsheet (Office Open XML) */
-	RR_CT_BINARY  /* a file to download as it is (application/octet-stream) */
+	RR_CT_BINARY, /* a file to download as it is (application/octet-stream) */
+	RR_CT_XML     /* sitemaps, DiWoo, RDF/XML (application/xml) */
 } rr_ctype;
 
 typedef struct rr_req {
