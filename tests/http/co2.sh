@@ -1,0 +1,102 @@
+#!/bin/sh
+# HTTP test of the CO₂ of trips (docs/co2.md): on the trip page with its
+# assumptions, on every seed trip with a known destination, per year in the
+# API and per trip in the CSV; a flight Almere → Brussel is flagged as
+# within train distance; unpublished trips stay out of the public sums.
+. "$(dirname "$0")/../cli/lib.sh"
+. "$(dirname "$0")/fixtures/serve_lib.sh"
+
+SEEDS=${SEEDS:-$PWD/../shared/seeds}
+if [ ! -d "$SEEDS" ] || ! ls "$SEEDS"/004_*.txt >/dev/null 2>&1; then
+	notok "seeds missing" "looked in $SEEDS"
+	exit 0
+fi
+DB="$T/co2.db"
+"$RR_BIN" init --db "$DB" >/dev/null
+"$RR_BIN" load --db "$DB" "$EXAMPLES/organisations.json" >/dev/null || { notok "load organisations"; exit 1; }
+expect_exit 0 "import the Almere seeds" -- "$RR_BIN" import --db "$DB" --organisation gm0034 \
+	"$SEEDS"/000_*.txt "$SEEDS"/001_*.txt "$SEEDS"/004_*.txt
+expect_exit 0 "import the Utrecht seeds" -- "$RR_BIN" import --db "$DB" --organisation pv26 \
+	"$SEEDS"/002_*.txt "$SEEDS"/003_*.txt
+expect_exit 0 "load the Brussel flight and an unpublished trip" -- "$RR_BIN" load --db "$DB" \
+	"$(dirname "$0")/fixtures/co2.json"
+"$RR_BIN" export --db "$DB" --public-only >"$T/export.json"
+start_server "$DB" || { notok "server starts"; exit 1; }
+
+# ---- 1. The Osaka/Tokio trip: the figure, its travellers and legs, the assumptions
+get "/reizen/gm0034-2023-05-osaka"
+status_is 200 "the Osaka trip page answers"
+cp "$T/body" "$T/osaka.html"
+# By hand (docs/co2.md): (9,200 + 95 + 9,280 + 95) × 0.147 + 400 × 0.006 = 2,747 kg
+# per traveller; 1 alderman and 2 officials: 8,240 kg, "8,2 ton".
+contains "$T/osaka.html" 'ongeveer 8,2 ton CO₂; 3 reizigers; vliegtuig 2 × 9.240 km (geschat)' \
+	"the Osaka trip shows about 8,2 ton CO₂ for 3 travellers, 2 estimated flights"
+contains "$T/osaka.html" 'id="co2"' "the Osaka trip has a CO₂ section"
+contains "$T/osaka.html" '>Reisdelen en hun CO₂</caption>' "the legs are a table with a caption"
+contains "$T/osaka.html" 'CO2emissiefactoren.nl, lijst 2024' "the factors' source is on the page"
+contains "$T/osaka.html" 'telt 95 km extra' "the flight detour is on the page"
+lacks "$T/osaka.html" 'de trein was mogelijk' "estimated flights are not flagged"
+
+# ---- 2. Every seed trip with a known destination shows a figure
+missing=
+for id in $(jq -r '.trips[] | select(.direction == "out" and .organisation != "pv99"
+	and (.destinations | length) > 0) | .id' "$T/export.json"); do
+	get "/reizen/$id"
+	grep -q 'scope="row">CO₂</th>' "$T/body" || missing="$missing $id"
+done
+n=$(jq '[.trips[] | select(.direction == "out" and (.destinations | length) > 0)] | length' \
+	"$T/export.json")
+if [ -z "$missing" ] && [ "$n" -ge 20 ]; then ok "all $n outgoing trips with a destination show CO₂"
+else notok "every trip with a destination shows CO₂" "missing:$missing (of $n)"; fi
+# a trip without named travellers: per traveller, the number said unknown
+id=$(jq -r '[.trips[] | select(.direction == "out" and (.destinations | length) > 0
+	and (.travellers | length) == 0 and (.planned_travellers | length) == 0)][0].id' "$T/export.json")
+get "/reizen/$id"
+contains "$T/body" 'CO₂ per reiziger; aantal reizigers onbekend' \
+	"unknown travellers: the figure per traveller, the number said unknown ($id)"
+lacks "$T/body" 'ongeveer 0 kg' "unknown is not shown as zero"
+
+# ---- 3. Almere → Brussel by plane is within train distance
+get "/reizen/gm0034-2024-brussel"
+status_is 200 "the Brussel trip page answers"
+contains "$T/body" 'vliegtuig 2 × 1' "the Brussel trip is two stated flights"
+contains "$T/body" '; de trein was mogelijk' "a flight Almere → Brussel is flagged: de trein was mogelijk"
+contains "$T/body" 'een vlucht van minder dan 700 km' "the threshold is on the page"
+
+# ---- 4. Per year in the API, per trip in the CSV; unpublished trips not counted
+get "/api/v1/totals?organisation=gm0034&year=2023"
+status_is 200 "totals 2023 answer"
+cp "$T/body" "$T/t2023.json"
+if [ "$(jq '.co2_kg >= 9000 and .co2_kg <= 13000 and .co2_known == 3' "$T/t2023.json")" = true ]
+then ok "CO₂ per year in the API: Almere 2023 (Osaka, Madrid, Helsinki)"
+else notok "CO₂ per year in the API" "$(jq -c '{co2_kg, co2_known, co2_distance_known}' "$T/t2023.json")"; fi
+get "/api/v1/totals?organisation=gm0034&year=2024"
+cp "$T/body" "$T/t2024.json"
+# Brussel: 2 travellers × 2 flights × (about 180 + 95) km × 0.297 = about 330 kg
+if [ "$(jq '.co2_kg > 250 and .co2_kg < 400 and .co2_known == 1 and .flights_train_possible == 2' \
+	"$T/t2024.json")" = true ]; then ok "2024: only the published Brussel flight counts"
+else notok "2024: the unpublished trip stays out of the sum" "$(jq -c . "$T/t2024.json" | head -c 600)"; fi
+get "/o/gm0034/2023"
+status_is 200 "the year page answers"
+contains "$T/body" 'scope="row">CO₂ (schatting)</th><td class="utrecht-table__cell">ongeveer 1' \
+	"the year page shows the year's CO₂"
+contains "$T/body" 'id="co2-uitgangspunten"' "the year page gives the assumptions"
+get "/api/v1/trips.csv?organisation=gm0034&year=2023"
+status_is 200 "the CSV answers"
+cp "$T/body" "$T/trips.csv"
+head -n 1 "$T/trips.csv" | grep -q ',co2_kg,co2_kg_per_traveller,co2_flights_train_possible' \
+	&& ok "the CSV has CO₂ columns" || notok "the CSV has CO₂ columns" "$(head -n 1 "$T/trips.csv")"
+kg=$(node -e '
+const rows = require("fs").readFileSync(process.argv[1], "utf8").split("\r\n");
+const head = rows[0].split(","), i = head.indexOf("co2_kg");
+const r = rows.find((l) => l.startsWith("gm0034-2023-05-osaka,"));
+// the last three fields have no quotes or commas
+console.log(r ? r.split(",").slice(-3)[0] : "none", i === head.length - 3);
+' "$T/trips.csv")
+case "$kg" in
+8[0-9][0-9][0-9]" true") ok "the CSV gives the Osaka trip's kg ($kg)" ;;
+*) notok "the CSV gives the Osaka trip's kg" "$kg" ;;
+esac
+get "/reizen/gm0034-2024-sydney-geheim"
+status_is 404 "the unpublished trip is not shown"
+stop_server
