@@ -85,6 +85,20 @@ static bool coords(const json_t *d, double *lat, double *lon)
 	return true;
 }
 
+bool rr_co2_place(const json_t *d, double *lat, double *lon)
+{
+	const char *cc = rr_rec_str(d, "country"), *name = rr_rec_str(d, "city");
+	rr_place p;
+	if (!name)
+		name = rr_rec_str(d, "region");
+	if (!name || !rr_place_best(name, strlen(name), cc, &p) || !p.has_coords ||
+	    (cc && strcmp(p.country, cc)))
+		return false;
+	*lat = p.lat;
+	*lon = p.lon;
+	return true;
+}
+
 static void add_leg(rr_co2 *c, const char *from, double lat1, double lon1, const char *to,
 		    double lat2, double lon2, rr_mode stated, long train_km)
 {
@@ -160,7 +174,7 @@ bool rr_co2_trip(const json_t *t, long train_km, rr_co2 *c)
 	json_array_foreach(dests, i, d) {
 		double lat, lon;
 		rr_mode m = rr_mode_parse(rr_rec_str(d, "transport"));
-		if (!coords(d, &lat, &lon)) {
+		if (!coords(d, &lat, &lon) && !rr_co2_place(d, &lat, &lon)) {
 			rr_place cp;
 			const char *cc = rr_rec_str(d, "country");
 			if (!cc || !rr_place_country(cc, &cp) || !cp.has_coords) {
@@ -170,7 +184,9 @@ bool rr_co2_trip(const json_t *t, long train_km, rr_co2 *c)
 			lat = cp.lat; /* the country's capital */
 			lon = cp.lon;
 			c->capital_assumed++;
-		}
+		} else if (!rr_rec_str(d, "city") && !rr_rec_str(d, "region") &&
+			 json_object_get(d, "lat"))
+			c->capital_assumed++; /* a country's coordinates: its capital's */
 		if (!m)
 			m = trip_mode;
 		if (!c->nlegs)

@@ -9,8 +9,10 @@
  * not state its own (and of the way home); else an estimate: a plane above
  * RR_CO2_ESTIMATE_KM, a train below, shown as an estimate.
  *
- * A destination without coordinates that names only a country counts as
- * its capital (the gazetteer's), said on the page.
+ * A destination without coordinates is looked up in the gazetteer by its
+ * city (else region); one that names only a country, or a place the
+ * gazetteer does not know, counts as the country's capital (the
+ * gazetteer's), said on the page.
  *
  * Travellers: the travellers named (else the planned ones) plus the
  * accompanying officials (else the planned number). No names: the number
@@ -67,6 +69,10 @@ rr_mode rr_mode_parse(const char *value);
 /* kg CO₂ per passenger-km of a mode over a leg of km (flights by distance
  * band); the table is in co2.c and docs/co2.md. */
 double rr_co2_factor(rr_mode m, double km);
+
+/* The coordinates of a destination without its own: its city (else
+ * region) in the gazetteer, in its country. False when not found. */
+bool rr_co2_place(const json_t *dest, double *lat, double *lon);
 
 /* The CO₂ of trip (an outgoing trip with at least one destination with
  * coordinates, and a body whose seat is known: a built-in body's seat or

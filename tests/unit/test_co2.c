@@ -113,6 +113,15 @@ static void unknowns(void **state)
 	assert_true(json_is_null(json_object_get(j, "kg")));
 	assert_true(json_integer_value(json_object_get(j, "kg_per_traveller")) > 1000);
 	json_decref(j);
+	/* a city without coordinates: the gazetteer's Osaka, not Tokio */
+	json_object_set_new(json_array_get(json_object_get(t, "destinations"), 0), "city",
+			    json_string("Osaka"));
+	json_object_set_new(json_array_get(json_object_get(t, "destinations"), 0), "country",
+			    json_string("JP"));
+	json_object_set_new(t, "organisation", json_string("gm0034"));
+	assert_true(rr_co2_trip(t, 0, &c));
+	assert_int_equal(c.capital_assumed, 0);
+	within(c.legs[0].km, 9200, 0.02);
 	json_object_set_new(t, "direction", json_string("in"));
 	assert_false(rr_co2_trip(t, 0, &c));
 	json_object_set_new(t, "direction", json_string("out"));
