@@ -9,6 +9,7 @@
 #include "report/chart.h"
 #include "report/totals.h"
 #include "web/co2view.h"
+#include "web/mapview.h"
 #include "web/evidence.h"
 #include "web/pages.h"
 #include "web/routes.h"
@@ -184,6 +185,7 @@ rr_err page_org(rr_req *r, rr_resp *o)
 		chart_and_table(&h, code, name, yc, n);
 	else
 		layout_paragraph(&h, "Er zijn nog geen openbare reizen.");
+	mapview_destinations(&h, trips, code, "kaart-bestemmingen", "Waar de reizen heen gingen");
 	partnerships(&h, parts);
 	layout_h2(&h, "Verder");
 	html_open_c(&h, "ul", "utrecht-unordered-list");

@@ -10,7 +10,11 @@
 
 #include "model/record.h"
 #include "report/chart.h"
+#include "model/lifecycle.h"
 #include "report/evaluation.h"
+#include "report/totals.h"
+#include "web/co2view.h"
+#include "web/mapview.h"
 #include "web/evidence.h"
 #include "web/pages.h"
 #include "web/routes.h"
@@ -561,6 +565,40 @@ static void trips(html *h, const json_t *ev)
 	html_close(h, "ul");
 }
 
+/* The map of the relation's destinations and the CO₂ of its outgoing
+ * trips (docs/co2.md), from the trips the viewer may see. */
+static void destinations(rr_req *r, html *h, const char *id, const char *org)
+{
+	rr_trip_query q = {.partnership = id};
+	json_t *trips = NULL, *tot;
+	rr_date today = rr_today();
+	char w[48];
+
+	if (rr_store_trips(r->store, &q, r->viewer, &trips, NULL) != RR_OK)
+		return;
+	mapview_destinations(h, trips, org, "kaart-relatie", "Waar de delegaties heen gingen");
+	tot = rr_trip_totals(trips, RR_REPORT_PERIOD_DAYS, &today);
+	if (tot && json_integer_value(json_object_get(tot, "co2_distance_known"))) {
+		const json_t *kg = json_object_get(tot, "co2_kg");
+		html_open_c(h, "p", "utrecht-paragraph");
+		html_attr(h, "id", "co2");
+		if (json_is_null(kg)) {
+			html_text(h, "CO₂ van de uitgaande reizen: onbekend, want bij geen reis is "
+				  "het aantal reizigers vastgelegd");
+		} else {
+			co2_weight(w, sizeof w, (double)json_integer_value(kg));
+			html_textf(h, "CO₂ van de uitgaande reizen (schatting): ongeveer %s", w);
+			pk_known(h, json_integer_value(json_object_get(tot, "co2_known")),
+				 json_integer_value(json_object_get(tot, "cost_trips")));
+		}
+		html_text(h, ". Per reis staat de berekening met de uitgangspunten op de "
+			  "pagina van de reis.");
+		html_close(h, "p");
+	}
+	json_decref(tot);
+	json_decref(trips);
+}
+
 static void downloads(html *h, const char *id)
 {
 	layout_h2(h, "Deze evaluatie als data");
@@ -602,6 +640,7 @@ rr_err page_partnership(rr_req *r, rr_resp *o)
 	history(&h, p);
 	key_figures(&h, json_object_get(ev, "totals"));
 	delegations(&h, ev);
+	destinations(r, &h, rr_rec_str(p, "id"), code);
 	gaps(&h, ev);
 	results(&h, ev);
 	wider(&h, ev);

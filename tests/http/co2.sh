@@ -99,4 +99,57 @@ case "$kg" in
 esac
 get "/reizen/gm0034-2024-sydney-geheim"
 status_is 404 "the unpublished trip is not shown"
+
+# ---- 5. The map of destinations: /o/gm0034 and the relation's page
+# map_check PAGE NAME API-QUERY: the SVG is well-formed XML (libxml2) with a
+# title and a description, a linked dot per row of the table, and the table
+# lists the same places as the API's trips (country|city, outgoing trips
+# that count).
+map_check() {
+	get "$1"
+	status_is 200 "$2: the page answers"
+	cp "$T/body" "$T/map.html"
+	node -e '
+const fs = require("fs"), html = fs.readFileSync(process.argv[1], "utf8");
+const at = html.indexOf("<figure class=\"rr-map\">");
+if (at < 0) { console.log("no map"); process.exit(1); }
+const svg = html.slice(html.indexOf("<svg", at), html.indexOf("</svg>", at) + 6);
+fs.writeFileSync(process.argv[2] + "/map.svg", svg);
+const cap = html.indexOf(">Bestemmingen op de kaart (");
+const table = html.slice(cap, html.indexOf("</table>", cap));
+const text = (s) => s.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").trim();
+const rows = [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].slice(1).map((r) => {
+  const cells = [...r[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]);
+  const cc = (cells[0].match(/country=([A-Z]{2})/) || [])[1];
+  const name = text(cells[0]).replace(/ \(op de kaart bij de hoofdstad\)$/, "");
+  return cc + "|" + (name === text(cells[1]) ? "" : name);
+});
+const dots = (svg.match(/<a href="[^"]+" aria-label="[^"]+"><circle /g) || []).length;
+fs.writeFileSync(process.argv[2] + "/map-rows.json", JSON.stringify({ rows: rows.sort(), dots }));
+' "$T/map.html" "$T" || { notok "$2: the page has a map"; return; }
+	ok "$2: the page has a map"
+	if xmllint --noout "$T/map.svg" 2>"$T/xml.err"; then ok "$2: the map SVG is well-formed"
+	else notok "$2: the map SVG is well-formed" "$(head -c 400 "$T/xml.err")"; fi
+	if [ "$(xmllint --xpath 'count(/*[local-name()="svg"]/*[local-name()="title"]) + count(/*[local-name()="svg"]/*[local-name()="desc"])' "$T/map.svg" 2>/dev/null)" = 2 ] \
+		&& grep -q 'aria-labelledby="kaart-[a-z]*-title kaart-[a-z]*-desc"' "$T/map.svg"
+	then ok "$2: the map has a title and a description"
+	else notok "$2: the map has a title and a description" "$(head -c 400 "$T/map.svg")"; fi
+	get "$3"
+	jq -c '[.trips[] | select(.direction == "out" and ((.status == "cancelled" or .status == "rejected"
+		or .status == "draft") | not)) | .destinations[]? | .country + "|" + (.city // .region // "")]
+		| unique | sort' "$T/body" >"$T/api-rows.json"
+	if [ "$(jq -c '.rows | unique' "$T/map-rows.json")" = "$(cat "$T/api-rows.json")" ] &&
+		[ "$(jq '.dots == (.rows | length) and .dots > 0' "$T/map-rows.json")" = true ]
+	then ok "$2: the table and the dots list the API's destinations ($(jq '.dots' "$T/map-rows.json"))"
+	else notok "$2: the table lists the API's destinations" \
+		"map $(cat "$T/map-rows.json"); api $(cat "$T/api-rows.json")"; fi
+}
+map_check "/o/gm0034" "/o/gm0034" "/api/v1/trips?organisation=gm0034&limit=1000"
+lacks "$T/map.html" 'Sydney' "the unpublished trip is not on the map"
+contains "$T/map.html" 'aria-label="Shenzhen (China): 2 reizen"' "a dot says its place and trips"
+PID=$(jq -r '.partnerships[] | select(.organisation == "pv26") | .id' "$T/export.json" | head -n 1)
+map_check "/partnerschappen/$PID" "/partnerschappen/$PID" \
+	"/api/v1/trips?organisation=pv26&limit=1000"
+contains "$T/map.html" 'CO₂ van de uitgaande reizen (schatting): ongeveer' \
+	"the relation's page gives the CO₂ of its delegations"
 stop_server
