@@ -761,12 +761,33 @@ static void known_cell(html *h, const json_t *row, const char *sum, const char *
 			 json_integer_value(json_object_get(row, "cost_trips")));
 }
 
+/* The CO₂ of a body's trips (docs/co2.md): "ongeveer 13,2 ton (4 van 27
+ * bekend)", or "onbekend". */
+static void co2_cell(html *h, const json_t *row)
+{
+	const json_t *kg = json_object_get(row, "co2_kg");
+	char w[48], v[96];
+
+	html_open_c(h, "td", "utrecht-table__cell utrecht-table__cell--numeric-column");
+	if (json_is_null(kg) || !kg) {
+		html_text(h, "onbekend");
+	} else {
+		co2_weight(w, sizeof w, (double)json_integer_value(kg));
+		snprintf(v, sizeof v, "ongeveer %s", w);
+		html_text(h, v);
+		pk_known(h, json_integer_value(json_object_get(row, "co2_known")),
+			 json_integer_value(json_object_get(row, "cost_trips")));
+	}
+	html_close(h, "td");
+}
+
 rr_err page_compare(rr_req *r, rr_resp *o)
 {
 	static const char *const heads[] = {"Organisatie", "Reizen", "Uitgaand", "Ontvangen",
 		"Afgelast", "Betaald door derden", "Kosten (raming)", "Kosten (werkelijk)",
-		"Verslagen te laat", "Partnerschappen", "Resultaten", "Budget", "Formatie"};
-	static const int numeric[] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+		"Verslagen te laat", "Partnerschappen", "Resultaten", "Budget", "Formatie",
+		"CO₂ (schatting)"};
+	static const int numeric[] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 	json_t *rows = NULL, *row;
 	char title[200], cap[100], tcap[260];
 	int from, to;
@@ -815,7 +836,7 @@ rr_err page_compare(rr_req *r, rr_resp *o)
 		goto end;
 	}
 	snprintf(tcap, sizeof tcap, "Overheden in het register, %s", cap);
-	layout_table_begin(&h, tcap, heads, numeric, 13);
+	layout_table_begin(&h, tcap, heads, numeric, 14);
 	json_array_foreach(rows, i, row) {
 		char fte[64] = "onbekend";
 		layout_row_begin(&h);
@@ -840,9 +861,14 @@ rr_err page_compare(rr_req *r, rr_resp *o)
 				 (long long)json_integer_value(json_object_get(row, "budget_year")));
 		}
 		layout_cell(&h, fte, 1);
+		co2_cell(&h, row);
 		layout_row_end(&h);
 	}
 	layout_table_end(&h);
+	layout_paragraph(&h, "CO₂: een schatting per reis uit de afstand van de zetel naar de "
+			     "bestemmingen en terug, het vervoer en het aantal reizigers; alleen de "
+			     "reizen waarvan het aantal reizigers bekend is tellen mee. De "
+			     "uitgangspunten staan op de pagina van elke reis.");
 end:
 	html_open_c(&h, "p", "utrecht-paragraph");
 	html_open_c(&h, "a", "utrecht-link utrecht-link--html-a");

@@ -152,4 +152,16 @@ map_check "/partnerschappen/$PID" "/partnerschappen/$PID" \
 	"/api/v1/trips?organisation=pv26&limit=1000"
 contains "$T/map.html" 'CO₂ van de uitgaande reizen (schatting): ongeveer' \
 	"the relation's page gives the CO₂ of its delegations"
+
+# ---- 6. The bodies side by side
+get "/vergelijking?van=2023&tot=2023"
+status_is 200 "the comparison answers"
+contains "$T/body" '>CO₂ (schatting)</th>' "the comparison has a CO₂ column"
+contains "$T/body" 'numeric-column">ongeveer 1' "Almere's 2023 CO₂ is in the comparison"
+get "/api/v1/compare?from=2023&to=2023"
+jcheck_co2() {
+	if [ "$(jq "$2" "$T/body")" = true ]; then ok "$1"; else notok "$1" "$(head -c 400 "$T/body")"; fi
+}
+jcheck_co2 "the compare API gives Almere's 2023 CO₂" \
+	'[.bodies[] | select(.organisation == "gm0034") | .co2_kg > 9000 and .co2_known == 3] == [true]'
 stop_server
