@@ -187,8 +187,8 @@ bool rr_co2_trip(const json_t *t, long train_km, rr_co2 *c)
 		} else if (!rr_rec_str(d, "city") && !rr_rec_str(d, "region") &&
 			 json_object_get(d, "lat"))
 			c->capital_assumed++; /* a country's coordinates: its capital's */
-		if (!m)
-			m = trip_mode;
+		if (!m && !c->nlegs)
+			m = trip_mode; /* the trip's mode: the journey out and home */
 		if (!c->nlegs)
 			first = m;
 		add_leg(c, prev, plat, plon, dest_name(d), lat, lon, m, train_km);

@@ -5,9 +5,12 @@
  * factors, their source and year, and the hand calculation of a trip.
  *
  * Mode of a leg: destinations[i].transport is the mode of the leg that
- * arrives there; the trip's transport is the mode of every leg that does
- * not state its own (and of the way home); else an estimate: a plane above
- * RR_CO2_ESTIMATE_KM, a train below, shown as an estimate.
+ * arrives there; the trip's transport is the mode of the journey out (the
+ * first leg, unless its destination states its own) and home ("Wijze van
+ * vervoer: vliegtuig" in a request); the way home without the trip's mode
+ * goes as the way out; every other leg without a mode of its own is an
+ * estimate: a plane above RR_CO2_ESTIMATE_KM, a train below, shown as an
+ * estimate.
  *
  * A destination without coordinates is looked up in the gazetteer by its
  * city (else region); one that names only a country, or a place the

@@ -60,6 +60,16 @@ static void osaka_by_hand(void **state)
 	within(c.kg_per_person, 2750, 0.10);
 	within(c.kg, 8250, 0.10);
 	assert_int_equal(c.train_possible, 0); /* estimated flights are not flagged */
+	/* "Wijze van vervoer: vliegtuig": out and home stated, Osaka → Tokio
+	 * still estimated (a train), the same figure */
+	json_object_set_new(t, "transport", json_string("plane"));
+	assert_true(rr_co2_trip(t, 0, &c));
+	assert_false(c.legs[0].estimated);
+	assert_int_equal(c.legs[1].mode, RR_MODE_TRAIN);
+	assert_true(c.legs[1].estimated);
+	assert_false(c.legs[2].estimated);
+	assert_int_equal(c.train_possible, 0);
+	within(c.kg, 8250, 0.10);
 	json_decref(t);
 }
 
