@@ -9,6 +9,7 @@
 
 #include "model/lifecycle.h"
 #include "model/record.h"
+#include "report/totals.h"
 #include "web/co2view.h"
 #include "web/evidence.h"
 #include "web/pages.h"
@@ -595,6 +596,9 @@ rr_err page_trip(rr_req *r, rr_resp *o)
 	}
 	if (rr_co2_trip(t, (long)rr_rec_count(orgrec, "train_threshold_km", 0), &co2)) {
 		pk_item_begin(&h, "CO₂");
+		if (!rr_trip_counts(t)) /* cancelled, rejected or a draft: no emission */
+			html_text(&h, "geen, de reis is niet gemaakt; de schatting voor de "
+				  "geplande reis was ");
 		co2_line(&h, &co2);
 		html_raw_trusted(&h, " (");
 		html_open_c(&h, "a", "utrecht-link");

@@ -59,6 +59,12 @@ get "/reizen/$id"
 contains "$T/body" 'CO₂ per reiziger; aantal reizigers onbekend' \
 	"unknown travellers: the figure per traveller, the number said unknown ($id)"
 lacks "$T/body" 'ongeveer 0 kg' "unknown is not shown as zero"
+# a cancelled trip emitted nothing: the page says so before the plan's figure
+id=$(jq -r '[.trips[] | select(.status == "cancelled" and (.destinations | length) > 0)][0].id' \
+	"$T/export.json")
+get "/reizen/$id"
+contains "$T/body" 'CO₂</th><td class="utrecht-table__cell">geen, de reis is niet gemaakt' \
+	"a cancelled trip's CO₂ reads: geen, de reis is niet gemaakt ($id)"
 
 # ---- 3. Almere → Brussel by plane is within train distance
 get "/reizen/gm0034-2024-brussel"
