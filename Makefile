@@ -74,6 +74,19 @@ $(BUILD)/obj/gen/bodies_data.o: $(BUILD)/gen/bodies_data.c src/nl/bodies.h src/n
 	@$(CC) $(CFLAGS_ALL) -c $< -o $@
 LIB_OBJ += $(BUILD)/obj/gen/bodies_data.o
 
+# The world map of destinations (src/report/worldmap.h): scripts/worldmap.mjs
+# projects and simplifies npm world-atlas (locked in package-lock.json).
+$(BUILD)/gen/worldmap_data.c: scripts/worldmap.mjs package-lock.json
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	@node scripts/worldmap.mjs $(BUILD)/gen
+	@touch $@
+$(BUILD)/obj/gen/worldmap_data.o: $(BUILD)/gen/worldmap_data.c src/report/worldmap.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -c $< -o $@
+LIB_OBJ += $(BUILD)/obj/gen/worldmap_data.o
+
 $(BUILD)/obj/%.o: %.c $(GEN_DEPS) | assets
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
@@ -107,7 +120,7 @@ test: deps
 FUZZ_CFLAGS = $(CSTD) -Wall -Wextra -Werror -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
 	$(shell pkg-config --cflags $(PKGS)) -Isrc -Ibuild/asan/gen
 FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/gen/places_data.o \
-	build/fuzz/obj/gen/bodies_data.o
+	build/fuzz/obj/gen/bodies_data.o build/fuzz/obj/gen/worldmap_data.o
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
 build/fuzz/obj/%.o: %.c $(GEN_DEPS) | assets
@@ -125,6 +138,11 @@ build/fuzz/obj/gen/bodies_data.o: build/asan/gen/bodies_data.c src/nl/bodies.h s
 	@echo "  FUZZCC  $<"
 	@clang $(FUZZ_CFLAGS) -c $< -o $@
 
+build/fuzz/obj/gen/worldmap_data.o: build/asan/gen/worldmap_data.c src/report/worldmap.h
+	@mkdir -p $(dir $@)
+	@echo "  FUZZCC  $<"
+	@clang $(FUZZ_CFLAGS) -c $< -o $@
+
 build/fuzz/libfuzz.a: $(FUZZ_OBJ)
 	@rm -f $@
 	@ar rcs $@ $^
@@ -135,7 +153,7 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libfuzz.a
 
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build/asan assets build/asan/gen/places_data.c \
-		build/asan/gen/bodies_data.c
+		build/asan/gen/bodies_data.c build/asan/gen/worldmap_data.c
 	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 
 demo: deps all

@@ -194,6 +194,34 @@ static rr_date find_date(const char *t, size_t s, size_t e, const rr_date *ref, 
 	return nd->start;
 }
 
+/* "Wijze van vervoer: vliegtuig" / "Vervoer: met de trein": the trip's
+ * transport when the value names exactly one mode (docs/co2.md). */
+static void transport(imp_item *it, const char *t, size_t vs, size_t ve)
+{
+	static const char *const words[][2] = {{"vliegtuig", "plane"}, {"vlucht", "plane"},
+		{"vliegen", "plane"}, {"trein", "train"}, {"auto", "car"}, {"boot", "boat"},
+		{"veerboot", "boat"}};
+	const char *mode = NULL;
+	size_t at = ve, end = ve;
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t p = imp_find_word(t, vs, ve, words[i][0], false);
+		if (p >= ve)
+			continue;
+		if (mode && strcmp(mode, words[i][1]))
+			return; /* two modes: the legs are not known */
+		mode = words[i][1];
+		if (p < at) {
+			at = p;
+			end = p + strlen(words[i][0]);
+		}
+	}
+	if (!mode)
+		return;
+	json_object_set_new(it->trip, "transport", json_string(mode));
+	imp_span(it, "transport", at, end);
+}
+
 static void one_label(imp_item *it, const char *t, const imp_label *l, const rr_date *ref,
 		      const char *name, rr_diag *notes)
 {
@@ -244,6 +272,9 @@ static void one_label(imp_item *it, const char *t, const imp_label *l, const rr_
 		}
 		break;
 	}
+	case IMP_L_TRANSPORT:
+		transport(it, t, vs, ve);
+		break;
 	case IMP_L_MOTIVATION:
 	case IMP_L_PURPOSE:
 		if (!json_object_get(it->trip, l->kind == IMP_L_PURPOSE ? "purpose" : "motivation"))

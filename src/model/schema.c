@@ -58,6 +58,8 @@ const char *const rr_disposition_values[] = {"kept_by_body", "displayed",
 const char *const rr_rights_kind_values[] = {"briefing", "topic_raised",
 	"security_advice", "incident", NULL};
 const char *const rr_scope_values[] = {"partnership", "wider", NULL};
+/* The mode of transport of a trip or of the leg to a destination. */
+const char *const rr_transport_values[] = {"plane", "train", "car", "boat", NULL};
 
 /* Dutch labels, in the order of the values above: what a reader sees. */
 static const char *const rr_trip_status_labels[] = {"concept", "aangevraagd", "afgestemd", "goedgekeurd", "afgewezen", "uitgevoerd", "afgelast", "verslag uitgebracht", NULL};
@@ -76,6 +78,7 @@ static const char *const rr_followup_status_labels[] = {"open", "bezig", "gedaan
 static const char *const rr_disposition_labels[] = {"bewaard door het orgaan", "tentoongesteld", "weggegeven", "teruggegeven", "gehouden door de ontvanger", "gedeeld", "overig", NULL};
 static const char *const rr_rights_kind_labels[] = {"briefing", "onderwerp aangekaart", "veiligheidsadvies", "incident", NULL};
 static const char *const rr_scope_labels[] = {"deze relatie", "breder dan deze relatie", NULL};
+static const char *const rr_transport_labels[] = {"vliegtuig", "trein", "auto", "boot", NULL};
 
 static const struct {
 	const char *const *values, *const *labels;
@@ -96,6 +99,7 @@ static const struct {
 	{rr_disposition_values, rr_disposition_labels},
 	{rr_rights_kind_values, rr_rights_kind_labels},
 	{rr_scope_values, rr_scope_labels},
+	{rr_transport_values, rr_transport_labels},
 };
 
 const char *rr_enum_label(const char *const *values, const char *value)
@@ -119,7 +123,7 @@ static const rr_field budget_fields[] = {
 static const rr_field organisation_fields[] = {
 	ID("id"), STR("name", RR_REQUIRED), ENUM("kind", rr_org_kind_values, 0),
 	COUNTRY("country", 0), STR("city", 0), URL("website"),
-	COUNT("report_period_days"), AMOUNT("gift_threshold_eur", 0),
+	COUNT("report_period_days"), COUNT("train_threshold_km"), AMOUNT("gift_threshold_eur", 0),
 	ARR_OBJ("budgets", budget_fields), END};
 
 static const rr_field person_fields[] = {
@@ -154,7 +158,8 @@ static const rr_field document_fields[] = {
 
 static const rr_field destination_fields[] = {
 	COUNTRY("country", RR_REQUIRED), STR("city", 0), STR("region", 0),
-	DEGREES("lat", 90), DEGREES("lon", 180), END};
+	DEGREES("lat", 90), DEGREES("lon", 180),
+	ENUM("transport", rr_transport_values, 0), END};
 static const rr_field traveller_fields[] = {
 	STR("name", RR_REQUIRED), STR("role", 0), REF("person", RR_K_PERSON, 0),
 	STR("organisation", 0), END};
@@ -184,6 +189,7 @@ static const rr_field trip_fields[] = {
 	ENUM("status", rr_trip_status_values, RR_REQUIRED), BOOL("public"),
 	DATE("requested", 0), DATE("start", 0), DATE("end", 0), DATE("planned_start", 0), DATE("planned_end", 0),
 	ARR_OBJ("destinations", destination_fields), OBJ("origin", destination_fields, 0),
+	ENUM("transport", rr_transport_values, 0),
 	ARR_OBJ("travellers", traveller_fields),
 	ARR_OBJ("planned_travellers", traveller_fields),
 	COUNT("accompanying_officials"), COUNT("planned_accompanying_officials"),

@@ -81,6 +81,7 @@ extern const char *const rr_followup_status_values[];
 extern const char *const rr_disposition_values[];
 extern const char *const rr_rights_kind_values[];
 extern const char *const rr_scope_values[];
+extern const char *const rr_transport_values[];
 
 /* The Dutch label of value, one of the NULL-terminated values above (the
  * array itself, compared by address): "approved" -> "goedgekeurd". NULL

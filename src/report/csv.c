@@ -1,4 +1,5 @@
 #include "csv.h"
+#include "co2.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -33,7 +34,8 @@ static const char *const columns[] = {
 	"accompanying_officials", "planned_accompanying_officials",
 	"costs_estimate_eur", "costs_actual_eur", "paid_by", "decision_date",
 	"decision_outcome", "report_due", "report_submitted", "partnership",
-	"counterpart", "themes", "purpose", NULL};
+	"counterpart", "themes", "purpose", "co2_kg", "co2_kg_per_traveller",
+	"co2_flights_train_possible", NULL};
 
 /* "a; b; c" from an array, each element through fmt_el */
 static void joined(rr_buf *tmp, const json_t *arr, void (*fmt_el)(rr_buf *, const json_t *))
@@ -150,6 +152,17 @@ rr_err rr_csv_trips(rr_buf *out, const json_t *trips)
 		joined(&tmp, json_object_get(t, "themes"), fmt_str);
 		F(rr_buf_cstr(&tmp));
 		F(rr_rec_str(t, "purpose"));
+		{ /* CO₂ (co2.h): empty when unknown, never zero for unknown */
+			rr_co2 c;
+			char k1[32], k2[32], k3[32];
+			bool has = rr_co2_trip(t, 0, &c);
+			snprintf(k1, sizeof k1, "%.0f", c.kg);
+			snprintf(k2, sizeof k2, "%.0f", c.kg_per_person);
+			snprintf(k3, sizeof k3, "%d", c.train_possible);
+			F(has && c.kg >= 0 ? k1 : NULL);
+			F(has ? k2 : NULL);
+			F(has ? k3 : NULL);
+		}
 #undef F
 		rr_buf_addstr(out, "\r\n");
 	}

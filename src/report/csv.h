@@ -1,6 +1,7 @@
 /* csv.h - trips as CSV for spreadsheets: RFC 4180 (CRLF line ends, fields
  * quoted when they hold a comma, quote or line break), UTF-8, a header row,
- * one row per trip. Amounts are euros with a dot and two decimals. */
+ * one row per trip. Amounts are euros with a dot and two decimals. The last
+ * columns are the CO₂ of the trip in kg (co2.h; empty when unknown). */
 #ifndef RR_CSV_H
 #define RR_CSV_H
 

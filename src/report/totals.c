@@ -1,5 +1,6 @@
 /* totals.c - sums over trips with how much is known (totals.h). */
 #include "totals.h"
+#include "co2.h"
 
 #include <string.h>
 
@@ -58,6 +59,8 @@ json_t *rr_trip_totals(const json_t *trips, int period_days, const rr_date *toda
 	size_t n = 0, nout = 0, nin = 0, cancelled = 0, officials_known = 0, est_known = 0,
 	       act_known = 0, cost_trips = 0, others = 0, late = 0, not_recorded = 0, i;
 	long long officials = 0, est = 0, act = 0;
+	size_t co2_known = 0, co2_any = 0, train = 0;
+	double co2_kg = 0;
 	json_t *payers = json_object(), *plist = json_array(), *out, *p;
 	const json_t *t;
 	const char *key;
@@ -91,6 +94,17 @@ json_t *rr_trip_totals(const json_t *trips, int period_days, const rr_date *toda
 			rr_cents_add(&act, ta);
 			act_known++;
 		}
+		{
+			rr_co2 c;
+			if (rr_co2_trip(t, 0, &c)) {
+				co2_any++;
+				train += (size_t)c.train_possible;
+				if (c.kg >= 0) {
+					co2_kg += c.kg;
+					co2_known++;
+				}
+			}
+		}
 		if (rr_trip_paid_by_other(t)) {
 			others++;
 			add_payers(payers, t);
@@ -118,6 +132,13 @@ json_t *rr_trip_totals(const json_t *trips, int period_days, const rr_date *toda
 		"cost_trips", (json_int_t)cost_trips, "paid_by_others", (json_int_t)others,
 		"payers", plist, "reports_late", (json_int_t)late,
 		"not_recorded", (json_int_t)not_recorded);
+	if (out) {
+		json_object_set_new(out, "co2_kg", co2_known ? json_integer((json_int_t)(co2_kg + 0.5))
+							   : json_null());
+		json_object_set_new(out, "co2_known", json_integer((json_int_t)co2_known));
+		json_object_set_new(out, "co2_distance_known", json_integer((json_int_t)co2_any));
+		json_object_set_new(out, "flights_train_possible", json_integer((json_int_t)train));
+	}
 	if (out && (est == RR_CENTS_OVERFLOW || act == RR_CENTS_OVERFLOW))
 		json_object_set_new(out, "overflow", json_true());
 	return out;

@@ -21,6 +21,10 @@
  *   payers           [{"paid_by", "trips", "amount_eur" (null: unknown)}]
  *   reports_late     trips whose report is late (lifecycle.h's definition)
  *   not_recorded     requests whose dates passed, not recorded as taken place
+ *   co2_kg           kg CO₂ of the outgoing trips whose distance and number
+ *                    of travellers are known (co2.h), or null; co2_known:
+ *                    how many; co2_distance_known: trips with a distance
+ *   flights_train_possible  stated flights shorter than the train threshold
  * trips is borrowed; the body's code is each trip's "organisation". */
 #ifndef RR_TOTALS_H
 #define RR_TOTALS_H

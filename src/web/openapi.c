@@ -63,7 +63,7 @@ static const char spec[] =
 	"\"parameters\":[" FILTERS "],\"responses\":{\"200\":{\"description\":\"CSV\",\"content\":{\"text/csv\":{\"schema\":{\"type\":\"string\"}}}}," ERR "}}},"
 	"\"/api/v1/trips.xlsx\":{\"get\":{\"summary\":\"The same trips as a spreadsheet for people: sheets Reizen and Kostenposten, Dutch headings, date and number cells, unknown amounts empty\","
 	"\"parameters\":[" FILTERS "],\"responses\":{\"200\":{\"description\":\"XLSX\",\"content\":{\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\":{\"schema\":{\"type\":\"string\",\"format\":\"binary\"}}}}," ERR "}}},"
-	"\"/api/v1/totals\":{\"get\":{\"summary\":\"A body's totals (of a year): trips, officials, costs estimated and actual with how many trips state them (null: unknown), paid by others, late reports\","
+	"\"/api/v1/totals\":{\"get\":{\"summary\":\"A body's totals (of a year): trips, officials, costs estimated and actual with how many trips state them (null: unknown), paid by others, late reports, CO₂ in kg (co2_kg, co2_known; docs/co2.md)\","
 	"\"parameters\":[" P("organisation", "body code (required)", "{\"type\":\"string\"}") "," P("year", "year the trips started", "{\"type\":\"integer\"}") "],"
 	"\"responses\":{" JSON_OK("totals", "{\"type\":\"object\"}") "," ERR "}}},"
 	"\"/api/v1/compare\":{\"get\":{\"summary\":\"The bodies side by side over a period (totals per body, budget, FTE)\","

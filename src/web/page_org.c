@@ -8,6 +8,8 @@
 #include "model/record.h"
 #include "report/chart.h"
 #include "report/totals.h"
+#include "web/co2view.h"
+#include "web/mapview.h"
 #include "web/evidence.h"
 #include "web/pages.h"
 #include "web/routes.h"
@@ -183,6 +185,7 @@ rr_err page_org(rr_req *r, rr_resp *o)
 		chart_and_table(&h, code, name, yc, n);
 	else
 		layout_paragraph(&h, "Er zijn nog geen openbare reizen.");
+	mapview_destinations(&h, trips, code, "kaart-bestemmingen", "Waar de reizen heen gingen");
 	partnerships(&h, parts);
 	layout_h2(&h, "Verder");
 	html_open_c(&h, "ul", "utrecht-unordered-list");
@@ -373,6 +376,36 @@ static void money_total(char *out, size_t n, const json_t *v)
 	pk_money_json(out, n, v);
 }
 
+/* The CO₂ of the year's outgoing trips whose distance and travellers are
+ * known (docs/co2.md), with how many, and the flights within train
+ * distance. */
+static void co2_total(html *h, const json_t *tot, long long of)
+{
+	char v[96], w[48];
+	const json_t *kg = json_object_get(tot, "co2_kg");
+	long long train = json_integer_value(json_object_get(tot, "flights_train_possible"));
+
+	if (json_is_null(kg))
+		snprintf(v, sizeof v, "onbekend");
+	else {
+		co2_weight(w, sizeof w, (double)json_integer_value(kg));
+		snprintf(v, sizeof v, "ongeveer %s", w);
+	}
+	pk_item_begin(h, "CO₂ (schatting)");
+	html_text(h, v);
+	pk_known(h, json_integer_value(json_object_get(tot, "co2_known")), of);
+	if (train)
+		html_textf(h, "; %lld %s korter dan 700 km: de trein was mogelijk", train,
+			   train == 1 ? "vlucht" : "vluchten");
+	html_raw_trusted(h, " (");
+	html_open_c(h, "a", "utrecht-link");
+	html_attr(h, "href", "#co2-uitgangspunten");
+	html_raw_trusted(h, "uitgangspunten");
+	html_close(h, "a");
+	html_raw_trusted(h, ")");
+	pk_item_end(h);
+}
+
 /* The year in figures: trips, officials, costs estimated and actual (each
  * with how many trips state it), who else paid, late reports. */
 static void year_totals(rr_req *r, html *h, const json_t *tot, const char *ys)
@@ -409,6 +442,7 @@ static void year_totals(rr_req *r, html *h, const json_t *tot, const char *ys)
 	money_total(v, sizeof v, json_object_get(tot, "costs_actual_eur"));
 	total_row(h, "Kosten werkelijk", v,
 		  json_integer_value(json_object_get(tot, "actual_known")), of);
+	co2_total(h, tot, of);
 	pk_item_begin(h, "Betaald door anderen");
 	if (!json_integer_value(json_object_get(tot, "paid_by_others")))
 		html_text(h, "geen reis");
@@ -428,6 +462,10 @@ static void year_totals(rr_req *r, html *h, const json_t *tot, const char *ys)
 	snprintf(v, sizeof v, "%lld", (long long)json_integer_value(json_object_get(tot, "reports_late")));
 	pk_item(h, "Verslagen te laat", v);
 	pk_dl_end(h);
+	html_open(h, "div");
+	html_attr(h, "id", "co2-uitgangspunten");
+	co2_assumptions(h);
+	html_close(h, "div");
 }
 
 /* Per trip: estimated and actual costs and who else paid. */

@@ -10,7 +10,11 @@
 
 #include "model/record.h"
 #include "report/chart.h"
+#include "model/lifecycle.h"
 #include "report/evaluation.h"
+#include "report/totals.h"
+#include "web/co2view.h"
+#include "web/mapview.h"
 #include "web/evidence.h"
 #include "web/pages.h"
 #include "web/routes.h"
@@ -561,6 +565,40 @@ static void trips(html *h, const json_t *ev)
 	html_close(h, "ul");
 }
 
+/* The map of the relation's destinations and the CO₂ of its outgoing
+ * trips (docs/co2.md), from the trips the viewer may see. */
+static void destinations(rr_req *r, html *h, const char *id, const char *org)
+{
+	rr_trip_query q = {.partnership = id};
+	json_t *trips = NULL, *tot;
+	rr_date today = rr_today();
+	char w[48];
+
+	if (rr_store_trips(r->store, &q, r->viewer, &trips, NULL) != RR_OK)
+		return;
+	mapview_destinations(h, trips, org, "kaart-relatie", "Waar de delegaties heen gingen");
+	tot = rr_trip_totals(trips, RR_REPORT_PERIOD_DAYS, &today);
+	if (tot && json_integer_value(json_object_get(tot, "co2_distance_known"))) {
+		const json_t *kg = json_object_get(tot, "co2_kg");
+		html_open_c(h, "p", "utrecht-paragraph");
+		html_attr(h, "id", "co2");
+		if (json_is_null(kg)) {
+			html_text(h, "CO₂ van de uitgaande reizen: onbekend, want bij geen reis is "
+				  "het aantal reizigers vastgelegd");
+		} else {
+			co2_weight(w, sizeof w, (double)json_integer_value(kg));
+			html_textf(h, "CO₂ van de uitgaande reizen (schatting): ongeveer %s", w);
+			pk_known(h, json_integer_value(json_object_get(tot, "co2_known")),
+				 json_integer_value(json_object_get(tot, "cost_trips")));
+		}
+		html_text(h, ". Per reis staat de berekening met de uitgangspunten op de "
+			  "pagina van de reis.");
+		html_close(h, "p");
+	}
+	json_decref(tot);
+	json_decref(trips);
+}
+
 static void downloads(html *h, const char *id)
 {
 	layout_h2(h, "Deze evaluatie als data");
@@ -602,6 +640,7 @@ rr_err page_partnership(rr_req *r, rr_resp *o)
 	history(&h, p);
 	key_figures(&h, json_object_get(ev, "totals"));
 	delegations(&h, ev);
+	destinations(r, &h, rr_rec_str(p, "id"), code);
 	gaps(&h, ev);
 	results(&h, ev);
 	wider(&h, ev);
@@ -722,12 +761,33 @@ static void known_cell(html *h, const json_t *row, const char *sum, const char *
 			 json_integer_value(json_object_get(row, "cost_trips")));
 }
 
+/* The CO₂ of a body's trips (docs/co2.md): "ongeveer 13,2 ton (4 van 27
+ * bekend)", or "onbekend". */
+static void co2_cell(html *h, const json_t *row)
+{
+	const json_t *kg = json_object_get(row, "co2_kg");
+	char w[48], v[96];
+
+	html_open_c(h, "td", "utrecht-table__cell utrecht-table__cell--numeric-column");
+	if (json_is_null(kg) || !kg) {
+		html_text(h, "onbekend");
+	} else {
+		co2_weight(w, sizeof w, (double)json_integer_value(kg));
+		snprintf(v, sizeof v, "ongeveer %s", w);
+		html_text(h, v);
+		pk_known(h, json_integer_value(json_object_get(row, "co2_known")),
+			 json_integer_value(json_object_get(row, "cost_trips")));
+	}
+	html_close(h, "td");
+}
+
 rr_err page_compare(rr_req *r, rr_resp *o)
 {
 	static const char *const heads[] = {"Organisatie", "Reizen", "Uitgaand", "Ontvangen",
 		"Afgelast", "Betaald door derden", "Kosten (raming)", "Kosten (werkelijk)",
-		"Verslagen te laat", "Partnerschappen", "Resultaten", "Budget", "Formatie"};
-	static const int numeric[] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+		"Verslagen te laat", "Partnerschappen", "Resultaten", "Budget", "Formatie",
+		"CO₂ (schatting)"};
+	static const int numeric[] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 	json_t *rows = NULL, *row;
 	char title[200], cap[100], tcap[260];
 	int from, to;
@@ -776,7 +836,7 @@ rr_err page_compare(rr_req *r, rr_resp *o)
 		goto end;
 	}
 	snprintf(tcap, sizeof tcap, "Overheden in het register, %s", cap);
-	layout_table_begin(&h, tcap, heads, numeric, 13);
+	layout_table_begin(&h, tcap, heads, numeric, 14);
 	json_array_foreach(rows, i, row) {
 		char fte[64] = "onbekend";
 		layout_row_begin(&h);
@@ -801,9 +861,14 @@ rr_err page_compare(rr_req *r, rr_resp *o)
 				 (long long)json_integer_value(json_object_get(row, "budget_year")));
 		}
 		layout_cell(&h, fte, 1);
+		co2_cell(&h, row);
 		layout_row_end(&h);
 	}
 	layout_table_end(&h);
+	layout_paragraph(&h, "CO₂: een schatting per reis uit de afstand van de zetel naar de "
+			     "bestemmingen en terug, het vervoer en het aantal reizigers; alleen de "
+			     "reizen waarvan het aantal reizigers bekend is tellen mee. De "
+			     "uitgangspunten staan op de pagina van elke reis.");
 end:
 	html_open_c(&h, "p", "utrecht-paragraph");
 	html_open_c(&h, "a", "utrecht-link utrecht-link--html-a");

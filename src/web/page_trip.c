@@ -9,6 +9,8 @@
 
 #include "model/lifecycle.h"
 #include "model/record.h"
+#include "report/totals.h"
+#include "web/co2view.h"
 #include "web/evidence.h"
 #include "web/pages.h"
 
@@ -551,6 +553,7 @@ rr_err page_trip(rr_req *r, rr_resp *o)
 	char orgurl[160], when[96];
 	size_t i;
 	rr_report_status rs;
+	rr_co2 co2;
 	rr_date today = rr_today();
 	html h;
 	rr_err e;
@@ -589,6 +592,20 @@ rr_err page_trip(rr_req *r, rr_resp *o)
 		pk_item_begin(&h, "Waarheen");
 		pk_destinations(&h, t, true);
 		ev_link(&h, RR_K_TRIP, t, "destinations", "de bestemming");
+		pk_item_end(&h);
+	}
+	if (rr_co2_trip(t, (long)rr_rec_count(orgrec, "train_threshold_km", 0), &co2)) {
+		pk_item_begin(&h, "CO₂");
+		if (!rr_trip_counts(t)) /* cancelled, rejected or a draft: no emission */
+			html_text(&h, "geen, de reis is niet gemaakt; de schatting voor de "
+				  "geplande reis was ");
+		co2_line(&h, &co2);
+		html_raw_trusted(&h, " (");
+		html_open_c(&h, "a", "utrecht-link");
+		html_attr(&h, "href", "#co2");
+		html_raw_trusted(&h, "berekening en uitgangspunten");
+		html_close(&h, "a");
+		html_raw_trusted(&h, ")");
 		pk_item_end(&h);
 	}
 	pk_item(&h, dir && !strcmp(dir, "in") ? "Bezoekende partij" : "Ontvangende partij",
@@ -644,6 +661,8 @@ rr_err page_trip(rr_req *r, rr_resp *o)
 		html_close(&h, "ul");
 	}
 	cost_table(r, &h, t);
+	if (co2.nlegs)
+		co2_section(&h, &co2, (long)rr_rec_count(orgrec, "train_threshold_km", 0));
 	decision(r, &h, t);
 	report(r, &h, t, &rs);
 	linked(&h, r, RR_K_RESULT, t, "Resultaten");

@@ -1,7 +1,7 @@
 /* page_trip_fields.c - the descriptive fields of a trip as one form, shared
  * by the new request (/beheer/reizen/nieuw, page_trip_edit.c) and the
  * correction of an existing trip (/beheer/reizen/{id}/bewerken, here):
- * title, kind, direction, counterpart, purpose, motivation, destinations,
+ * title, kind, direction, transport, counterpart, purpose, motivation, destinations,
  * travellers, external parties, planned dates and officials, cost lines,
  * themes and partnership. Lists are one per line. The lifecycle fields
  * (status, decision, report, public, coordination, cancellation, sources,
@@ -19,7 +19,7 @@
  * rows are arrays of objects, page_trip_rows.c). */
 static const char *const text_keys[] = {"titel", "soort", "richting", "tegenpartij",
 	"gepland_begin", "gepland_eind", "doel", "motivatie", "ambtenaren", "externe_partijen",
-	"partnerschap", NULL};
+	"partnerschap", "vervoer", NULL};
 
 json_t *ak_trip_form_of_req(const rr_req *r, unsigned flags)
 {
@@ -51,7 +51,8 @@ json_t *ak_trip_form_of_trip(const json_t *trip)
 	static const char *const plain[][2] = {{"titel", "title"}, {"soort", "kind"},
 		{"richting", "direction"}, {"tegenpartij", "counterpart"},
 		{"gepland_begin", "planned_start"}, {"gepland_eind", "planned_end"},
-		{"doel", "purpose"}, {"motivatie", "motivation"}, {"partnerschap", "partnership"}};
+		{"doel", "purpose"}, {"motivatie", "motivation"}, {"partnerschap", "partnership"},
+		{"vervoer", "transport"}};
 
 	for (i = 0; i < sizeof plain / sizeof plain[0]; i++)
 		if (rr_rec_str(trip, plain[i][1]))
@@ -103,6 +104,9 @@ void ak_trip_form_fields(ak_form *f, const json_t *v, const char *org, unsigned 
 		 rep ? req : "Dag, maand en jaar");
 	ak_input(f, "date", "gepland_eind", "Geplande terugkomst", val(v, "gepland_eind"),
 		 rep ? req : "Dag, maand en jaar");
+	ak_select(f, "vervoer", "Vervoer", rr_transport_values, NULL, val(v, "vervoer"),
+		  "(niet vastgelegd)", "Hoe de delegatie reist, voor de schatting van de CO₂. "
+		  "Niet vastgelegd: boven 700 km het vliegtuig, daaronder de trein.");
 	ak_fieldset_end(f);
 	ak_dest_fields(f, "bestemming", json_object_get(v, "bestemmingen"), 1);
 	ak_traveller_fields(f, "reiziger", edit ? "Reizigers (wie gaan of gingen)" : "Reizigers",
@@ -256,6 +260,8 @@ void ak_trip_form_parse(rr_req *r, json_t *t, unsigned flags, rr_date *ps, rr_di
 		rr_diag_add_at(d, "richting", "Kies of wij reizen of een delegatie ontvangen.");
 	set_enum(t, "direction", ak_val(r, "richting"), rr_direction_values, "richting",
 		 "Kies of wij reizen of een delegatie ontvangen.", d);
+	set_enum(t, "transport", ak_val(r, "vervoer"), rr_transport_values, "vervoer",
+		 "Kies het vervoer uit de lijst.", d);
 	ak_set(t, "counterpart", ak_val(r, "tegenpartij"));
 	ak_set(t, "purpose", ak_val(r, "doel"));
 	ak_set(t, "motivation", ak_val(r, "motivatie"));

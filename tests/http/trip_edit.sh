@@ -150,7 +150,7 @@ stored | jq -e '.partnership == "gm0034-shenzhen" and (.themes | index("trade"))
 # --- 5. the new request still works with the shared form
 CS=$(csrf_from "$ANNA" "/beheer/reizen/nieuw?organisation=gm0034")
 post "$ANNA" "/beheer/reizen/nieuw?organisation=gm0034" --data-urlencode "csrf=$CS" \
-	--data-urlencode "titel=Werkbezoek Gent" -d richting=out -d gepland_begin=2027-03-01 \
+	--data-urlencode "titel=Werkbezoek Gent" -d richting=out -d vervoer=train -d gepland_begin=2027-03-01 \
 	-d bestemming-1-land=BE -d bestemming-1-stad=Gent --data-urlencode "reiziger-1-naam=Anna de Vries" \
 	-d reiziger-1-rol=wethouder -d kosten-1-categorie=Trein --data-urlencode "kosten-1-bedrag=120,50" \
 	-d kosten-1-soort=estimate -d thema=trade --data-urlencode "externe_partijen=Port of Gent"
@@ -159,7 +159,7 @@ NID=${LOC#/beheer/reizen/}
 "$RR_BIN" export --db "$DB" | jq -e --arg id "$NID" '.trips[] | select(.id == $id) |
 	.status == "requested" and .planned_travellers[0].name == "Anna de Vries" and
 	.costs[0].kind == "estimate" and .costs[0].amount_eur == 120.5 and .themes == ["trade"] and
-	.external_parties == ["Port of Gent"]' >/dev/null &&
+	.external_parties == ["Port of Gent"] and .transport == "train"' >/dev/null &&
 	ok "the new request stores the shared form's fields" || notok "the new request stores the shared form's fields"
 grep -q 'ERROR\|runtime error\|AddressSanitizer' "$T/server.log" &&
 	notok "the server log is clean" "$(grep -m 5 'ERROR\|runtime error' "$T/server.log")" || ok "the server log is clean"

@@ -1,0 +1,21 @@
+/* mapview.h - where a body's delegations went: the world map
+ * (report/worldmap.h) with a dot per destination and, next to it, the same
+ * destinations as a table. Counted are the outgoing trips that went ahead
+ * or are planned (report/totals.h: rr_trip_counts) among the trips given,
+ * which the caller fetched for the viewer: unpublished trips never reach
+ * an anonymous visitor. */
+#ifndef RR_WEB_MAPVIEW_H
+#define RR_WEB_MAPVIEW_H
+
+#include <jansson.h>
+
+#include "util/html.h"
+
+/* Writes <h2 id="kaart">heading</h2>, the map and the table; nothing but a
+ * sentence when no trip has a destination. org: the body's code, for the
+ * dots' links to its trips (search by body and country). id: unique on the
+ * page ([a-z0-9-]). */
+void mapview_destinations(html *h, const json_t *trips, const char *org, const char *id,
+			  const char *heading);
+
+#endif
