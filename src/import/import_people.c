@@ -647,6 +647,8 @@ size_t imp_people_find(const char *t, size_t from, size_t to, imp_person *out, s
 	rr_words ws;
 	size_t n;
 
+	memset(&ws, 0, sizeof ws); /* freed also when nothing was split */
+
 	if (to <= from || rr_words_split(t + from, to - from, &ws) != RR_OK) {
 		rr_words_free(&ws);
 		return 0;

@@ -488,8 +488,11 @@ size_t imp_places_find(const char *t, size_t from, size_t to, imp_place *out, si
 
 	if (to <= from)
 		return 0;
+	memset(&ws, 0, sizeof ws);
+	memset(&pms, 0, sizeof pms);
 	if (rr_words_split(t + from, to - from, &ws) != RR_OK ||
 	    imp_places_scan(&ws, NULL, NULL, &pms) != RR_OK) {
+		imp_pms_free(&pms);
 		rr_words_free(&ws);
 		return 0;
 	}
