@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../model/doc.h"
+#include "../report/co2.h"
 #include "../report/csv.h"
 #include "../store/store.h"
 #include "cli.h"
@@ -80,7 +81,10 @@ int cmd_export(int argc, char **argv)
 		goto out;
 	}
 	if (!strcmp(format, "csv")) {
-		if ((e = rr_csv_trips(&csv, json_object_get(doc, "trips"))))
+		json_t *bycode = rr_co2_orgs_by_code(json_object_get(doc, "organisations"));
+		e = bycode ? rr_csv_trips(&csv, json_object_get(doc, "trips"), bycode) : RR_ENOMEM;
+		json_decref(bycode);
+		if (e)
 			goto out;
 		fwrite(rr_buf_cstr(&csv), 1, csv.len, stdout);
 	} else {

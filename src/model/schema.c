@@ -120,11 +120,16 @@ const char *rr_enum_label(const char *const *values, const char *value)
 static const rr_field budget_fields[] = {
 	{"year", RR_F_COUNT, RR_REQUIRED, NULL, NULL, 0, 0, 0}, AMOUNT("amount_eur", 0),
 	NUMBER("fte"), STR("note", 0), END};
+/* A body's own emission factors (kg CO₂ per passenger-km, report/co2.h);
+ * a factor left out is the built-in list's. */
+static const rr_field co2_factor_fields[] = {
+	NUMBER("plane_short"), NUMBER("plane_mid"), NUMBER("plane_long"), NUMBER("train"),
+	NUMBER("car"), NUMBER("boat"), STR("source", 0), END};
 static const rr_field organisation_fields[] = {
 	ID("id"), STR("name", RR_REQUIRED), ENUM("kind", rr_org_kind_values, 0),
 	COUNTRY("country", 0), STR("city", 0), URL("website"),
 	COUNT("report_period_days"), COUNT("train_threshold_km"), AMOUNT("gift_threshold_eur", 0),
-	ARR_OBJ("budgets", budget_fields), END};
+	OBJ("co2_factors", co2_factor_fields, 0), ARR_OBJ("budgets", budget_fields), END};
 
 static const rr_field person_fields[] = {
 	ID("id"), STR("name", RR_REQUIRED), STR("role", 0), STR("portfolio", 0),

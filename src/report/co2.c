@@ -49,14 +49,80 @@ static const char *mode_value(rr_mode m)
 	return m >= RR_MODE_PLANE && m <= RR_MODE_BOAT ? v[m] : NULL;
 }
 
-double rr_co2_factor(rr_mode m, double km)
+#define BUILTIN_SOURCE "CO2emissiefactoren.nl, lijst 2024 (ingebouwd)"
+
+static double own_factor(const json_t *f, const char *key, double dflt, bool *own)
 {
+	const json_t *v = json_object_get(f, key);
+	if (!json_is_number(v))
+		return dflt;
+	*own = true;
+	return json_number_value(v);
+}
+
+void rr_co2_setup_of(const json_t *org, rr_co2_setup *o)
+{
+	const json_t *f = json_object_get(org, "co2_factors");
+	long km = (long)rr_rec_count(org, "train_threshold_km", 0);
+
+	memset(o, 0, sizeof *o);
+	o->plane_short = own_factor(f, "plane_short", F_PLANE_SHORT, &o->own);
+	o->plane_mid = own_factor(f, "plane_mid", F_PLANE_MID, &o->own);
+	o->plane_long = own_factor(f, "plane_long", F_PLANE_LONG, &o->own);
+	o->train = own_factor(f, "train", F_TRAIN, &o->own);
+	o->car = own_factor(f, "car", F_CAR, &o->own);
+	o->boat = own_factor(f, "boat", F_BOAT, &o->own);
+	o->train_km = km > 0 ? km : RR_CO2_TRAIN_KM;
+	if (!o->own)
+		o->source = BUILTIN_SOURCE;
+	else if (rr_rec_str(f, "source"))
+		o->source = rr_rec_str(f, "source");
+	else
+		o->source = "eigen factoren van het bestuursorgaan (bron niet opgegeven)";
+}
+
+void rr_co2_setup_in(const json_t *orgs, const json_t *trip, rr_co2_setup *o)
+{
+	const char *code = rr_rec_str(trip, "organisation");
+	rr_co2_setup_of(orgs && code ? json_object_get(orgs, code) : NULL, o);
+}
+
+json_t *rr_co2_orgs_one(const json_t *org)
+{
+	const char *code = rr_rec_str(org, "id");
+	json_t *o;
+	if (!code || !(o = json_object()))
+		return NULL;
+	json_object_set(o, code, (json_t *)org);
+	return o;
+}
+
+json_t *rr_co2_orgs_by_code(const json_t *orgs)
+{
+	json_t *o = json_object();
+	const json_t *x;
+	size_t i;
+	if (!o)
+		return NULL;
+	json_array_foreach(orgs, i, x)
+		if (rr_rec_str(x, "id"))
+			json_object_set(o, rr_rec_str(x, "id"), (json_t *)x);
+	return o;
+}
+
+double rr_co2_factor(const rr_co2_setup *st, rr_mode m, double km)
+{
+	rr_co2_setup dflt;
+	if (!st) {
+		rr_co2_setup_of(NULL, &dflt);
+		st = &dflt;
+	}
 	switch (m) {
 	case RR_MODE_PLANE:
-		return km < 700 ? F_PLANE_SHORT : km <= 2500 ? F_PLANE_MID : F_PLANE_LONG;
-	case RR_MODE_TRAIN: return F_TRAIN;
-	case RR_MODE_CAR: return F_CAR;
-	case RR_MODE_BOAT: return F_BOAT;
+		return km < 700 ? st->plane_short : km <= 2500 ? st->plane_mid : st->plane_long;
+	case RR_MODE_TRAIN: return st->train;
+	case RR_MODE_CAR: return st->car;
+	case RR_MODE_BOAT: return st->boat;
 	default: return 0;
 	}
 }
@@ -100,7 +166,7 @@ bool rr_co2_place(const json_t *d, double *lat, double *lon)
 }
 
 static void add_leg(rr_co2 *c, const char *from, double lat1, double lon1, const char *to,
-		    double lat2, double lon2, rr_mode stated, long train_km)
+		    double lat2, double lon2, rr_mode stated)
 {
 	rr_co2_leg *l;
 	if (c->nlegs >= RR_CO2_MAX_LEGS)
@@ -117,9 +183,9 @@ static void add_leg(rr_co2 *c, const char *from, double lat1, double lon1, const
 		c->any_estimated = true;
 	}
 	l->km_counted = l->km + (l->mode == RR_MODE_PLANE ? RR_CO2_FLIGHT_DETOUR_KM : 0);
-	l->train_possible = l->mode == RR_MODE_PLANE && !l->estimated && l->km < (double)train_km;
+	l->train_possible = l->mode == RR_MODE_PLANE && !l->estimated && l->km < (double)c->setup.train_km;
 	c->train_possible += l->train_possible;
-	l->factor = rr_co2_factor(l->mode, l->km);
+	l->factor = rr_co2_factor(&c->setup, l->mode, l->km);
 	l->kg_per_person = l->km_counted * l->factor;
 	c->kg_per_person += l->kg_per_person;
 }
@@ -140,7 +206,7 @@ static long travellers(const json_t *t, bool *officials_known)
 	return n + (long)rr_rec_count(t, ok, 0);
 }
 
-bool rr_co2_trip(const json_t *t, long train_km, rr_co2 *c)
+bool rr_co2_trip(const json_t *t, const rr_co2_setup *setup, rr_co2 *c)
 {
 	const json_t *dests = json_object_get(t, "destinations"), *d, *origin;
 	const char *dir = rr_rec_str(t, "direction"), *home;
@@ -153,8 +219,10 @@ bool rr_co2_trip(const json_t *t, long train_km, rr_co2 *c)
 	memset(c, 0, sizeof *c);
 	c->travellers = -1;
 	c->kg = -1;
-	if (train_km <= 0)
-		train_km = RR_CO2_TRAIN_KM;
+	if (setup)
+		c->setup = *setup;
+	else
+		rr_co2_setup_of(NULL, &c->setup);
 	if (!dir || strcmp(dir, "out") || !json_array_size(dests))
 		return false;
 	origin = json_object_get(t, "origin");
@@ -191,14 +259,14 @@ bool rr_co2_trip(const json_t *t, long train_km, rr_co2 *c)
 			m = trip_mode; /* the trip's mode: the journey out and home */
 		if (!c->nlegs)
 			first = m;
-		add_leg(c, prev, plat, plon, dest_name(d), lat, lon, m, train_km);
+		add_leg(c, prev, plat, plon, dest_name(d), lat, lon, m);
 		prev = dest_name(d);
 		plat = lat;
 		plon = lon;
 	}
 	if (!c->nlegs)
 		return false;
-	add_leg(c, prev, plat, plon, home, hlat, hlon, trip_mode ? trip_mode : first, train_km);
+	add_leg(c, prev, plat, plon, home, hlat, hlon, trip_mode ? trip_mode : first);
 	c->travellers = travellers(t, &c->officials_known);
 	if (c->travellers > 0)
 		c->kg = c->kg_per_person * (double)c->travellers;
@@ -216,11 +284,12 @@ json_t *rr_co2_json(const rr_co2 *c)
 			"estimated", l->estimated, "train_possible", l->train_possible,
 			"factor_kg_per_pkm", l->factor));
 	}
-	return json_pack("{s:o, s:I, s:o, s:b, s:o, s:i, s:i, s:i}",
+	return json_pack("{s:o, s:I, s:o, s:b, s:o, s:i, s:i, s:i, s:s, s:b, s:I}",
 		"kg", c->kg >= 0 ? json_integer((json_int_t)(c->kg + 0.5)) : json_null(),
 		"kg_per_traveller", (json_int_t)(c->kg_per_person + 0.5),
 		"travellers", c->travellers >= 0 ? json_integer(c->travellers) : json_null(),
 		"officials_known", c->officials_known, "legs", legs,
 		"train_possible", c->train_possible, "skipped_destinations", c->skipped,
-		"capital_assumed", c->capital_assumed);
+		"capital_assumed", c->capital_assumed, "factors_source", c->setup.source,
+		"own_factors", c->setup.own, "train_threshold_km", (json_int_t)c->setup.train_km);
 }

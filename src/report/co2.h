@@ -41,6 +41,19 @@ typedef enum {
 #define RR_CO2_TRAIN_KM 700
 #define RR_CO2_MAX_LEGS 12
 
+/* The emission factors (kg CO₂ per passenger-km) and the train flag's
+ * threshold a figure is computed with: the built-in list (co2.c,
+ * docs/co2.md) or a body's own (organisation.co2_factors, any factor it
+ * leaves out taken from the built-in list; organisation.train_threshold_km).
+ * source borrows from the organisation record or static text. */
+typedef struct rr_co2_setup {
+	double plane_short, plane_mid, plane_long; /* < 700, 700-2500, > 2500 km */
+	double train, car, boat;
+	long train_km;
+	const char *source;
+	bool own; /* the body set at least one factor of its own */
+} rr_co2_setup;
+
 typedef struct rr_co2_leg {
 	const char *from, *to; /* place names */
 	double km;             /* great circle */
@@ -63,15 +76,29 @@ typedef struct rr_co2 {
 	double kg;            /* all travellers; -1 when their number is unknown */
 	int train_possible;   /* flights shorter than the threshold */
 	bool any_estimated;
+	rr_co2_setup setup;   /* the factors and threshold used */
 } rr_co2;
 
 /* The word of a mode: "vliegtuig", "trein", "auto", "boot" (NULL unknown);
  * the schema's values are "plane", "train", "car", "boat". */
 const char *rr_mode_nl(rr_mode m);
 rr_mode rr_mode_parse(const char *value);
+
+/* The setup of a body from its record (NULL: the built-in list). */
+void rr_co2_setup_of(const json_t *org, rr_co2_setup *out);
+/* The setup of a trip's body, looked up in orgs (an object of body records
+ * by code; NULL or a body not in it: the built-in list). */
+void rr_co2_setup_in(const json_t *orgs, const json_t *trip, rr_co2_setup *out);
+
+/* A new object {code: org} for the functions that look a trip's body up
+ * by code (NULL when org is NULL or has no id). */
+json_t *rr_co2_orgs_one(const json_t *org);
+/* A new object of the records of the array orgs by their code. */
+json_t *rr_co2_orgs_by_code(const json_t *orgs);
+
 /* kg CO₂ per passenger-km of a mode over a leg of km (flights by distance
- * band); the table is in co2.c and docs/co2.md. */
-double rr_co2_factor(rr_mode m, double km);
+ * band) with setup (NULL: the built-in list). */
+double rr_co2_factor(const rr_co2_setup *setup, rr_mode m, double km);
 
 /* The coordinates of a destination without its own: its city (else
  * region) in the gazetteer, in its country. False when not found. */
@@ -79,14 +106,15 @@ bool rr_co2_place(const json_t *dest, double *lat, double *lon);
 
 /* The CO₂ of trip (an outgoing trip with at least one destination with
  * coordinates, and a body whose seat is known: a built-in body's seat or
- * the trip's origin). train_km: the threshold of the train flag (0: the
- * default). Returns false when there is no figure (incoming trip, no
- * coordinates). */
-bool rr_co2_trip(const json_t *trip, long train_km, rr_co2 *out);
+ * the trip's origin), with the factors and threshold of setup (NULL: the
+ * built-in list and RR_CO2_TRAIN_KM). Returns false when there is no
+ * figure (incoming trip, no coordinates). */
+bool rr_co2_trip(const json_t *trip, const rr_co2_setup *setup, rr_co2 *out);
 
-/* Adds "co2" to a JSON object: {"kg", "kg_per_traveller", "travellers",
+/* The figure as JSON: {"kg", "kg_per_traveller", "travellers",
  * "legs": [{"from","to","km","km_counted","mode","estimated",
- * "train_possible","factor_kg_per_pkm"}], "train_possible"}; "kg" null when
+ * "train_possible","factor_kg_per_pkm"}], "train_possible",
+ * "factors_source", "own_factors", "train_threshold_km"}; "kg" null when
  * the travellers are unknown. */
 json_t *rr_co2_json(const rr_co2 *c);
 

@@ -104,7 +104,7 @@ static const char *count_str(char *out, size_t n, const json_t *trip, const char
 	return out;
 }
 
-rr_err rr_csv_trips(rr_buf *out, const json_t *trips)
+rr_err rr_csv_trips(rr_buf *out, const json_t *trips, const json_t *orgs)
 {
 	rr_buf tmp, payers;
 	json_t *t;
@@ -154,8 +154,11 @@ rr_err rr_csv_trips(rr_buf *out, const json_t *trips)
 		F(rr_rec_str(t, "purpose"));
 		{ /* CO₂ (co2.h): empty when unknown, never zero for unknown */
 			rr_co2 c;
+			rr_co2_setup st;
 			char k1[32], k2[32], k3[32];
-			bool has = rr_co2_trip(t, 0, &c);
+			bool has;
+			rr_co2_setup_in(orgs, t, &st);
+			has = rr_co2_trip(t, &st, &c);
 			snprintf(k1, sizeof k1, "%.0f", c.kg);
 			snprintf(k2, sizeof k2, "%.0f", c.kg_per_person);
 			snprintf(k3, sizeof k3, "%d", c.train_possible);

@@ -12,10 +12,12 @@
 /* Appends one field (with its separator unless first) to out. */
 void rr_csv_field(rr_buf *out, const char *s, int first);
 
-/* Appends the header row and one row per trip of the array trips. Formula
+/* Appends the header row and one row per trip of the array trips (orgs:
+ * the bodies' records by code, for their own emission factors; may be
+ * NULL). Formula
  * triggers (= + - @ at the start of a text field) are prefixed with a
  * quote so that spreadsheets do not run them. */
-rr_err rr_csv_trips(rr_buf *out, const json_t *trips);
+rr_err rr_csv_trips(rr_buf *out, const json_t *trips, const json_t *orgs);
 
 /* Appends the header row and one row per gift of the array gifts:
  * id, organisation, date, giver, recipient, description, value_eur,

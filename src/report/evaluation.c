@@ -9,6 +9,7 @@
 #include "../model/lifecycle.h"
 #include "../model/record.h"
 #include "../util/buf.h"
+#include "co2.h"
 #include "csv.h"
 #include "totals.h"
 
@@ -474,8 +475,12 @@ static rr_err compare_row(rr_store *s, const rr_viewer *v, const json_t *o, int 
 		rr_date d = rr_rec_date(x, "date");
 		nres += (size_t)in_period(&d, from, to);
 	}
-	*row = rr_trip_totals(sel, (int)rr_rec_count(o, "report_period_days",
-						     RR_REPORT_PERIOD_DAYS), today);
+	{
+		json_t *one = rr_co2_orgs_one(o);
+		*row = rr_trip_totals(sel, (int)rr_rec_count(o, "report_period_days",
+							     RR_REPORT_PERIOD_DAYS), today, one);
+		json_decref(one);
+	}
 	json_object_set_new(*row, "organisation", json_string(id));
 	json_object_set(*row, "name", json_object_get(o, "name"));
 	json_object_set_new(*row, "third_party_paid",

@@ -54,7 +54,8 @@ static void add_payers(json_t *payers, const json_t *trip)
 	json_decref(seen);
 }
 
-json_t *rr_trip_totals(const json_t *trips, int period_days, const rr_date *today)
+json_t *rr_trip_totals(const json_t *trips, int period_days, const rr_date *today,
+		       const json_t *orgs)
 {
 	size_t n = 0, nout = 0, nin = 0, cancelled = 0, officials_known = 0, est_known = 0,
 	       act_known = 0, cost_trips = 0, others = 0, late = 0, not_recorded = 0, i;
@@ -96,7 +97,9 @@ json_t *rr_trip_totals(const json_t *trips, int period_days, const rr_date *toda
 		}
 		{
 			rr_co2 c;
-			if (rr_co2_trip(t, 0, &c)) {
+			rr_co2_setup st;
+			rr_co2_setup_in(orgs, t, &st);
+			if (rr_co2_trip(t, &st, &c)) {
 				co2_any++;
 				train += (size_t)c.train_possible;
 				if (c.kg >= 0) {

@@ -33,7 +33,10 @@
 
 #include "../nl/date.h"
 
-json_t *rr_trip_totals(const json_t *trips, int period_days, const rr_date *today);
+/* orgs: the bodies' records by code, for their own emission factors
+ * (co2.h; NULL: the built-in list for every trip). */
+json_t *rr_trip_totals(const json_t *trips, int period_days, const rr_date *today,
+		       const json_t *orgs);
 
 /* Does the trip count as a trip (not cancelled, rejected or a draft)? */
 int rr_trip_counts(const json_t *trip);

@@ -1,6 +1,7 @@
 /* xlsx.c - trips and cost lines as a spreadsheet (xlsx.h). */
 #include "xlsx.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "../model/lifecycle.h"
 #include "../model/record.h"
 #include "../model/schema.h"
+#include "co2.h"
 
 typedef struct fmts {
 	lxw_format *head, *day, *month, *year, *eur, *count;
@@ -148,6 +150,17 @@ static void trip_row(lxw_worksheet *ws, lxw_row_t r, const json_t *t, const json
 	date_cell(ws, r, 17, &rs.filed, f);
 	if (rs.state == RR_REPORT_LATE)
 		worksheet_write_number(ws, r, 18, (double)rs.days_late, f->count);
+	{ /* CO₂ (co2.h) with the body's own factors: empty when unknown */
+		rr_co2 co2;
+		rr_co2_setup st;
+		rr_co2_setup_in(names, t, &st);
+		if (rr_co2_trip(t, &st, &co2)) {
+			if (co2.kg >= 0)
+				worksheet_write_number(ws, r, 19, floor(co2.kg + 0.5), f->count);
+			worksheet_write_number(ws, r, 20, floor(co2.kg_per_person + 0.5), f->count);
+			worksheet_write_number(ws, r, 21, (double)co2.train_possible, f->count);
+		}
+	}
 }
 
 static void cost_rows(lxw_worksheet *ws, lxw_row_t *r, const json_t *t, const json_t *names,
@@ -178,9 +191,10 @@ static rr_err write_book(const char *path, const json_t *trips, const json_t *na
 		"Status", "Vertrek", "Terug", "Vertrek (aanvraag)", "Terug (aanvraag)",
 		"Bestemmingen", "Reizigers", "Meereizende ambtenaren", "Kosten geraamd (\xe2\x82\xac)",
 		"Kosten werkelijk (\xe2\x82\xac)", "Betaald door anderen", "Verslag uiterlijk",
-		"Verslag ingediend", "Verslag te laat (dagen)"};
+		"Verslag ingediend", "Verslag te laat (dagen)", "CO\xe2\x82\x82 (kg, schatting)",
+		"CO\xe2\x82\x82 per reiziger (kg)", "Vluchten waar de trein mogelijk was"};
 	static const double tw[] = {28, 22, 50, 14, 18, 18, 14, 14, 16, 16, 30, 40, 12, 16, 16,
-		30, 16, 16, 12};
+		30, 16, 16, 12, 14, 14, 14};
 	static const char *const ch[] = {"Kenmerk reis", "Reis", "Post", "Soort",
 		"Bedrag (\xe2\x82\xac)", "Betaald door", "Toelichting"};
 	static const double cw[] = {28, 50, 45, 12, 14, 30, 30};

@@ -7,7 +7,9 @@
 #include "model/country.h"
 #include "model/record.h"
 #include "model/lifecycle.h"
+#include "report/co2.h"
 #include "report/csv.h"
+#include "report/totals.h"
 #include "report/xlsx.h"
 #include "store/search.h"
 #include "web/pages.h"
@@ -146,7 +148,7 @@ rr_err api_trips(rr_req *r, rr_resp *o)
 rr_err api_trips_csv(rr_req *r, rr_resp *o)
 {
 	filters f;
-	json_t *trips = NULL;
+	json_t *trips = NULL, *orgs = NULL, *bycode = NULL;
 	size_t total = 0;
 	rr_err e;
 
@@ -154,10 +156,18 @@ rr_err api_trips_csv(rr_req *r, rr_resp *o)
 		return RR_OK;
 	if ((e = find_trips(r, &f, &trips, &total)))
 		return e;
+	if ((e = rr_store_list(r->store, RR_K_ORGANISATION, NULL, 0, r->viewer, &orgs)) ||
+	    !(bycode = rr_co2_orgs_by_code(orgs))) {
+		e = e ? e : RR_ENOMEM;
+		goto out;
+	}
 	o->ctype = RR_CT_CSV;
 	o->disposition = "attachment; filename=\"reizen.csv\"";
-	e = rr_csv_trips(&o->body, trips);
+	e = rr_csv_trips(&o->body, trips, bycode);
+out:
 	json_decref(trips);
+	json_decref(orgs);
+	json_decref(bycode);
 	return e;
 }
 
@@ -203,6 +213,48 @@ rr_err api_trip(rr_req *r, rr_resp *o)
 		return e;
 	e = pk_json(o, t);
 	json_decref(t);
+	return e;
+}
+
+/* The CO₂ estimate of one trip with its body's factors (co2.h): the same
+ * figure as the trip page; a cancelled trip's is the estimate of its plan,
+ * and "counts" says whether it counts in the sums. */
+rr_err api_trip_co2(rr_req *r, rr_resp *o)
+{
+	json_t *t = NULL, *org = NULL, *out = NULL;
+	rr_co2_setup st;
+	rr_co2 c;
+	rr_err e = rr_store_get(r->store, RR_K_TRIP, rr_req_cap(r, "id"), r->viewer, &t);
+
+	/* public: the viewer decides what is shown */
+	if (e == RR_ENOTFOUND) {
+		page_error(o, 404, "not_found", "Deze reis bestaat niet of is niet openbaar.");
+		return RR_OK;
+	}
+	if (e)
+		return e;
+	e = rr_store_get(r->store, RR_K_ORGANISATION, rr_rec_str(t, "organisation"), r->viewer,
+			 &org);
+	if (e && e != RR_ENOTFOUND)
+		goto out;
+	rr_co2_setup_of(org, &st);
+	if (!rr_co2_trip(t, &st, &c)) {
+		page_error(o, 404, "not_found", "Van deze reis is geen CO₂-schatting: het is een "
+			   "ontvangen delegatie of geen bestemming heeft bekende coördinaten.");
+		e = RR_OK;
+		goto out;
+	}
+	if (!(out = rr_co2_json(&c))) {
+		e = RR_ENOMEM;
+		goto out;
+	}
+	json_object_set_new(out, "trip", json_string(rr_rec_str(t, "id")));
+	json_object_set_new(out, "counts", json_boolean(rr_trip_counts(t)));
+	e = pk_json(o, out);
+out:
+	json_decref(t);
+	json_decref(org);
+	json_decref(out);
 	return e;
 }
 

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "web/pages.h"
 
@@ -68,20 +69,39 @@ void co2_line(html *h, const rr_co2 *c)
 		html_text(h, "; de trein was mogelijk");
 }
 
-void co2_assumptions(html *h)
+/* A factor with a decimal comma and three decimals: "0,297". */
+static void factor_text(char *out, size_t n, double f)
 {
-	layout_paragraph(h, "Uitgangspunten: de afstand is die in rechte lijn over de aarde "
-		"(grootcirkel) van de zetel van het orgaan naar elke bestemming en terug; een vlucht "
-		"telt 95 km extra voor opstijgen, landen en omwegen. Staat het vervoer niet in de "
-		"stukken, dan is het geschat: boven 700 km het vliegtuig, daaronder de trein. "
-		"Emissiefactoren in kg CO₂ per reizigerskilometer (CO2emissiefactoren.nl, lijst 2024): "
-		"vliegtuig 0,297 (tot 700 km), 0,200 (700 tot 2.500 km), 0,147 (verder); trein 0,006; "
-		"auto 0,195 (per auto, gerekend als één reiziger per auto); boot 0,116. Reizigers: de "
-		"genoemde delegatieleden plus de meereizende ambtenaren. Het is een schatting, geen "
-		"meting.");
+	char *p;
+	snprintf(out, n, "%.3f", f);
+	if ((p = strchr(out, '.')))
+		*p = ',';
 }
 
-void co2_section(html *h, const rr_co2 *c, long train_km)
+void co2_assumptions(html *h, const rr_co2_setup *st)
+{
+	char a[32], b[32], c[32], t[32], car[32], boat[32];
+
+	factor_text(a, sizeof a, st->plane_short);
+	factor_text(b, sizeof b, st->plane_mid);
+	factor_text(c, sizeof c, st->plane_long);
+	factor_text(t, sizeof t, st->train);
+	factor_text(car, sizeof car, st->car);
+	factor_text(boat, sizeof boat, st->boat);
+	html_open_c(h, "p", "utrecht-paragraph");
+	html_text(h, "Uitgangspunten: de afstand is die in rechte lijn over de aarde "
+		"(grootcirkel) van de zetel van het orgaan naar elke bestemming en terug; een vlucht "
+		"telt 95 km extra voor opstijgen, landen en omwegen. Staat het vervoer niet in de "
+		"stukken, dan is het geschat: boven 700 km het vliegtuig, daaronder de trein. ");
+	html_textf(h, "Emissiefactoren in kg CO₂ per reizigerskilometer (%s): vliegtuig %s (tot "
+		   "700 km), %s (700 tot 2.500 km), %s (verder); trein %s; auto %s (per auto, "
+		   "gerekend als één reiziger per auto); boot %s. ", st->source, a, b, c, t, car, boat);
+	html_text(h, "Reizigers: de genoemde delegatieleden plus de meereizende ambtenaren. Het "
+		"is een schatting, geen meting.");
+	html_close(h, "p");
+}
+
+void co2_section(html *h, const rr_co2 *c)
 {
 	static const char *const heads[] = {"Van", "Naar", "Vervoer", "Afstand",
 		"Gerekend", "CO₂ per reiziger"};
@@ -128,11 +148,11 @@ void co2_section(html *h, const rr_co2 *c, long train_km)
 		layout_paragraph(h, "Van een bestemming waarvan alleen het land bekend is, is de "
 			"afstand tot de hoofdstad van dat land genomen.");
 	if (c->train_possible) {
-		pk_int(t, sizeof t, train_km > 0 ? train_km : RR_CO2_TRAIN_KM);
+		pk_int(t, sizeof t, c->setup.train_km);
 		html_open_c(h, "p", "utrecht-paragraph");
 		html_textf(h, "De trein was mogelijk: een vlucht van minder dan %s km in rechte lijn.",
 			   t);
 		html_close(h, "p");
 	}
-	co2_assumptions(h);
+	co2_assumptions(h, &c->setup);
 }

@@ -12,8 +12,9 @@ void co2_weight(char *out, size_t n, double kg);
 /* "ongeveer 4,2 ton CO₂; 3 reizigers; vliegtuig 2 × 9.300 km" (text only) */
 void co2_line(html *h, const rr_co2 *c);
 /* <h2 id="co2">: the legs as a table and every assumption in words. */
-void co2_section(html *h, const rr_co2 *c, long train_km);
-/* The paragraph of assumptions shared by the trip page and the totals. */
-void co2_assumptions(html *h);
+void co2_section(html *h, const rr_co2 *c);
+/* The paragraph of assumptions shared by the trip page and the totals:
+ * the factors of st (the body's own or the built-in list) and their source. */
+void co2_assumptions(html *h, const rr_co2_setup *st);
 
 #endif

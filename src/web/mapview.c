@@ -33,7 +33,7 @@ static int by_trips(const void *a, const void *b)
 }
 
 /* The places of the trips, with the number of trips to each. */
-static size_t gather(const json_t *trips, const char *org, place *ps, size_t max)
+static size_t gather(const json_t *trips, const char *org, int year, place *ps, size_t max)
 {
 	size_t n = 0, i, j;
 	const json_t *t, *d;
@@ -96,8 +96,13 @@ static size_t gather(const json_t *trips, const char *org, place *ps, size_t max
 					 pk_country_name(cc));
 			else
 				snprintf(p->label, sizeof p->label, "%s", pk_country_name(cc));
-			snprintf(p->href, sizeof p->href, "/zoeken?organisation=%s&country=%s",
-				 org ? org : "", cc);
+			if (year > 0)
+				snprintf(p->href, sizeof p->href,
+					 "/zoeken?organisation=%s&country=%s&year=%d", org ? org : "",
+					 cc, year);
+			else
+				snprintf(p->href, sizeof p->href, "/zoeken?organisation=%s&country=%s",
+					 org ? org : "", cc);
 			p->trips = 1;
 			n++;
 		}
@@ -106,8 +111,8 @@ static size_t gather(const json_t *trips, const char *org, place *ps, size_t max
 	return n;
 }
 
-void mapview_destinations(html *h, const json_t *trips, const char *org, const char *id,
-			  const char *heading)
+void mapview_destinations(html *h, const json_t *trips, const char *org, int year,
+			  const char *id, const char *heading)
 {
 	static const char *const heads[] = {"Bestemming", "Land", "Reizen"};
 	static const int num[] = {0, 0, 1};
@@ -124,7 +129,7 @@ void mapview_destinations(html *h, const json_t *trips, const char *org, const c
 		layout_paragraph(h, "De kaart kan nu niet worden getoond.");
 		goto out;
 	}
-	n = gather(trips, org, ps, MAX_PLACES);
+	n = gather(trips, org, year, ps, MAX_PLACES);
 	if (!n) {
 		layout_paragraph(h, "Geen uitgaande reis in het register heeft een bekende "
 			"bestemming.");

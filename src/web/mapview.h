@@ -13,9 +13,9 @@
 
 /* Writes <h2 id="kaart">heading</h2>, the map and the table; nothing but a
  * sentence when no trip has a destination. org: the body's code, for the
- * dots' links to its trips (search by body and country). id: unique on the
- * page ([a-z0-9-]). */
-void mapview_destinations(html *h, const json_t *trips, const char *org, const char *id,
-			  const char *heading);
+ * dots' links to its trips (search by body and country, and by year when
+ * year > 0: the map of one year). id: unique on the page ([a-z0-9-]). */
+void mapview_destinations(html *h, const json_t *trips, const char *org, int year,
+			  const char *id, const char *heading);
 
 #endif

@@ -73,6 +73,8 @@ static const char spec[] =
 	"\"schema\":{\"type\":\"string\"}}],\"responses\":{" JSON_OK("the document", "{\"type\":\"object\"}") "," ERR "}}},"
 	"\"/api/v1/trips/{id}\":{\"get\":{\"summary\":\"One trip\",\"parameters\":[{\"name\":\"id\",\"in\":\"path\",\"required\":true,"
 	"\"schema\":{\"type\":\"string\",\"pattern\":\"^[a-z0-9][a-z0-9._-]*$\"}}],\"responses\":{" JSON_OK("the trip", "{\"$ref\":\"#/components/schemas/Trip\"}") "," ERR "}}},"
+	"\"/api/v1/trips/{id}/co2\":{\"get\":{\"summary\":\"The CO2 estimate of one trip (docs/co2.md): kg (null when the number of travellers is unknown), kg_per_traveller, travellers, legs [{from, to, km, km_counted, mode, estimated, train_possible, factor_kg_per_pkm}], train_possible, factors_source, own_factors, train_threshold_km; 404 when the trip has no estimate (incoming, or no known destination)\",\"parameters\":[{\"name\":\"id\",\"in\":\"path\",\"required\":true,"
+	"\"schema\":{\"type\":\"string\",\"pattern\":\"^[a-z0-9][a-z0-9._-]*$\"}}],\"responses\":{" JSON_OK("the estimate", "{\"type\":\"object\"}") "," ERR "}}},"
 	"\"/api/v1/organisations\":{\"get\":{\"summary\":\"Bodies and other organisations\","
 	"\"parameters\":[" P("organisation", "only this body and the organisations its records name", "{\"type\":\"string\"}") "],\"responses\":{"
 	JSON_OK("organisations", "{\"type\":\"object\",\"properties\":{\"organisations\":{\"type\":\"array\",\"items\":{\"type\":\"object\"}}}}") "," ERR "}}},"

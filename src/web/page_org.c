@@ -185,7 +185,7 @@ rr_err page_org(rr_req *r, rr_resp *o)
 		chart_and_table(&h, code, name, yc, n);
 	else
 		layout_paragraph(&h, "Er zijn nog geen openbare reizen.");
-	mapview_destinations(&h, trips, code, "kaart-bestemmingen", "Waar de reizen heen gingen");
+	mapview_destinations(&h, trips, code, 0, "kaart-bestemmingen", "Waar de reizen heen gingen");
 	partnerships(&h, parts);
 	layout_h2(&h, "Verder");
 	html_open_c(&h, "ul", "utrecht-unordered-list");
@@ -379,7 +379,7 @@ static void money_total(char *out, size_t n, const json_t *v)
 /* The CO₂ of the year's outgoing trips whose distance and travellers are
  * known (docs/co2.md), with how many, and the flights within train
  * distance. */
-static void co2_total(html *h, const json_t *tot, long long of)
+static void co2_total(html *h, const json_t *tot, long long of, const rr_co2_setup *st)
 {
 	char v[96], w[48];
 	const json_t *kg = json_object_get(tot, "co2_kg");
@@ -395,8 +395,8 @@ static void co2_total(html *h, const json_t *tot, long long of)
 	html_text(h, v);
 	pk_known(h, json_integer_value(json_object_get(tot, "co2_known")), of);
 	if (train)
-		html_textf(h, "; %lld %s korter dan 700 km: de trein was mogelijk", train,
-			   train == 1 ? "vlucht" : "vluchten");
+		html_textf(h, "; %lld %s korter dan %ld km: de trein was mogelijk", train,
+			   train == 1 ? "vlucht" : "vluchten", st->train_km);
 	html_raw_trusted(h, " (");
 	html_open_c(h, "a", "utrecht-link");
 	html_attr(h, "href", "#co2-uitgangspunten");
@@ -408,8 +408,10 @@ static void co2_total(html *h, const json_t *tot, long long of)
 
 /* The year in figures: trips, officials, costs estimated and actual (each
  * with how many trips state it), who else paid, late reports. */
-static void year_totals(rr_req *r, html *h, const json_t *tot, const char *ys)
+static void year_totals(rr_req *r, html *h, const json_t *tot, const char *ys,
+			const json_t *org)
 {
+	rr_co2_setup st;
 	char v[96], name[300];
 	long long of = json_integer_value(json_object_get(tot, "cost_trips"));
 	const json_t *p;
@@ -442,7 +444,8 @@ static void year_totals(rr_req *r, html *h, const json_t *tot, const char *ys)
 	money_total(v, sizeof v, json_object_get(tot, "costs_actual_eur"));
 	total_row(h, "Kosten werkelijk", v,
 		  json_integer_value(json_object_get(tot, "actual_known")), of);
-	co2_total(h, tot, of);
+	rr_co2_setup_of(org, &st);
+	co2_total(h, tot, of, &st);
 	pk_item_begin(h, "Betaald door anderen");
 	if (!json_integer_value(json_object_get(tot, "paid_by_others")))
 		html_text(h, "geen reis");
@@ -464,7 +467,7 @@ static void year_totals(rr_req *r, html *h, const json_t *tot, const char *ys)
 	pk_dl_end(h);
 	html_open(h, "div");
 	html_attr(h, "id", "co2-uitgangspunten");
-	co2_assumptions(h);
+	co2_assumptions(h, &st);
 	html_close(h, "div");
 }
 
@@ -550,7 +553,7 @@ static void year_downloads(html *h, const char *code, const char *ys)
 rr_err page_org_year(rr_req *r, rr_resp *o)
 {
 	const char *code = rr_req_cap(r, "code"), *ys = rr_req_cap(r, "year");
-	json_t *org = NULL, *trips = NULL, *tot = NULL;
+	json_t *org = NULL, *trips = NULL, *tot = NULL, *one;
 	rr_trip_query q = {.organisation = code, .year = atoi(ys)};
 	rr_date today = rr_today();
 	char title[300], orgurl[160];
@@ -563,8 +566,10 @@ rr_err page_org_year(rr_req *r, rr_resp *o)
 	if ((e = get_org(r, &org)) ||
 	    (e = rr_store_trips(r->store, &q, r->viewer, &trips, NULL)))
 		goto out;
+	one = rr_co2_orgs_one(org);
 	tot = rr_trip_totals(trips, (int)rr_rec_count(org, "report_period_days",
-						      RR_REPORT_PERIOD_DAYS), &today);
+						      RR_REPORT_PERIOD_DAYS), &today, one);
+	json_decref(one);
 	const char *name = rr_rec_str(org, "name");
 	long long n = json_integer_value(json_object_get(tot, "trips"));
 	snprintf(title, sizeof title, "Register buitenlandse dienstreizen %s", ys);
@@ -580,8 +585,11 @@ rr_err page_org_year(rr_req *r, rr_resp *o)
 	html_raw_trusted(&h, ".");
 	html_close(&h, "p");
 	if (json_array_size(trips)) {
-		year_totals(r, &h, tot, ys);
+		char heading[64];
+		year_totals(r, &h, tot, ys, org);
 		cost_overview(r, &h, trips);
+		snprintf(heading, sizeof heading, "Waar de reizen in %s heen gingen", ys);
+		mapview_destinations(&h, trips, code, q.year, "kaart-jaar", heading);
 	}
 	json_array_foreach(trips, i, t)
 		register_entry(r, &h, t);
@@ -597,7 +605,7 @@ out:
 rr_err api_totals(rr_req *r, rr_resp *o)
 {
 	const char *code = rr_req_param(r, "organisation"), *ys = rr_req_param(r, "year");
-	json_t *org = NULL, *trips = NULL, *tot = NULL;
+	json_t *org = NULL, *trips = NULL, *tot = NULL, *one;
 	rr_trip_query q = {0};
 	rr_date today = rr_today();
 	rr_err e;
@@ -622,8 +630,10 @@ rr_err api_totals(rr_req *r, rr_resp *o)
 	}
 	if ((e = rr_store_trips(r->store, &q, r->viewer, &trips, NULL)))
 		goto out;
+	one = rr_co2_orgs_one(org);
 	tot = rr_trip_totals(trips, (int)rr_rec_count(org, "report_period_days",
-						      RR_REPORT_PERIOD_DAYS), &today);
+						      RR_REPORT_PERIOD_DAYS), &today, one);
+	json_decref(one);
 	json_object_set_new(tot, "organisation", json_string(code));
 	json_object_set_new(tot, "year", q.year ? json_integer(q.year) : json_null());
 	e = pk_json(o, tot);

@@ -570,14 +570,18 @@ static void trips(html *h, const json_t *ev)
 static void destinations(rr_req *r, html *h, const char *id, const char *org)
 {
 	rr_trip_query q = {.partnership = id};
-	json_t *trips = NULL, *tot;
+	json_t *trips = NULL, *tot, *orgs = NULL, *bycode = NULL;
 	rr_date today = rr_today();
 	char w[48];
 
 	if (rr_store_trips(r->store, &q, r->viewer, &trips, NULL) != RR_OK)
 		return;
-	mapview_destinations(h, trips, org, "kaart-relatie", "Waar de delegaties heen gingen");
-	tot = rr_trip_totals(trips, RR_REPORT_PERIOD_DAYS, &today);
+	mapview_destinations(h, trips, org, 0, "kaart-relatie", "Waar de delegaties heen gingen");
+	if (rr_store_list(r->store, RR_K_ORGANISATION, NULL, 0, r->viewer, &orgs) == RR_OK)
+		bycode = rr_co2_orgs_by_code(orgs);
+	tot = rr_trip_totals(trips, RR_REPORT_PERIOD_DAYS, &today, bycode);
+	json_decref(bycode);
+	json_decref(orgs);
 	if (tot && json_integer_value(json_object_get(tot, "co2_distance_known"))) {
 		const json_t *kg = json_object_get(tot, "co2_kg");
 		html_open_c(h, "p", "utrecht-paragraph");

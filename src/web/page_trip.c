@@ -554,6 +554,7 @@ rr_err page_trip(rr_req *r, rr_resp *o)
 	size_t i;
 	rr_report_status rs;
 	rr_co2 co2;
+	rr_co2_setup co2setup;
 	rr_date today = rr_today();
 	html h;
 	rr_err e;
@@ -594,7 +595,8 @@ rr_err page_trip(rr_req *r, rr_resp *o)
 		ev_link(&h, RR_K_TRIP, t, "destinations", "de bestemming");
 		pk_item_end(&h);
 	}
-	if (rr_co2_trip(t, (long)rr_rec_count(orgrec, "train_threshold_km", 0), &co2)) {
+	rr_co2_setup_of(orgrec, &co2setup);
+	if (rr_co2_trip(t, &co2setup, &co2)) {
 		pk_item_begin(&h, "CO₂");
 		if (!rr_trip_counts(t)) /* cancelled, rejected or a draft: no emission */
 			html_text(&h, "geen, de reis is niet gemaakt; de schatting voor de "
@@ -662,7 +664,7 @@ rr_err page_trip(rr_req *r, rr_resp *o)
 	}
 	cost_table(r, &h, t);
 	if (co2.nlegs)
-		co2_section(&h, &co2, (long)rr_rec_count(orgrec, "train_threshold_km", 0));
+		co2_section(&h, &co2);
 	decision(r, &h, t);
 	report(r, &h, t, &rs);
 	linked(&h, r, RR_K_RESULT, t, "Resultaten");

@@ -25,6 +25,7 @@ rr_err page_accessibility(rr_req *r, rr_resp *o);
 rr_err page_open_data(rr_req *r, rr_resp *o);
 rr_err api_trips(rr_req *r, rr_resp *o);
 rr_err api_trip(rr_req *r, rr_resp *o);
+rr_err api_trip_co2(rr_req *r, rr_resp *o);
 rr_err api_trips_csv(rr_req *r, rr_resp *o);
 rr_err api_organisations(rr_req *r, rr_resp *o);
 rr_err api_partnerships(rr_req *r, rr_resp *o);

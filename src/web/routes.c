@@ -55,6 +55,7 @@ static const rr_route table[] = {
 	{"/api/v1/totals", api_totals, RR_CT_JSON, RR_GET, "organisation year", RR_HEAVY},
 	{"/api/v1/documents/{id}", api_document, RR_CT_JSON, RR_GET},
 	{"/api/v1/trips/{id}", api_trip, RR_CT_JSON, RR_GET},
+	{"/api/v1/trips/{id}/co2", api_trip_co2, RR_CT_JSON, RR_GET},
 	{"/api/v1/organisations", api_organisations, RR_CT_JSON, RR_GET, "organisation", 0},
 	{"/api/v1/partnerships", api_partnerships, RR_CT_JSON, RR_GET, "organisation", 0},
 	{"/api/v1/search", api_search, RR_CT_JSON, RR_GET, "q organisation year country person kind direction third_party limit offset", RR_HEAVY},

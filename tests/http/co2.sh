@@ -22,6 +22,15 @@ expect_exit 0 "load the Brussel flight and an unpublished trip" -- "$RR_BIN" loa
 	"$(dirname "$0")/fixtures/co2.json"
 expect_exit 0 "import a request that says: Wijze van vervoer: vliegtuig" -- "$RR_BIN" import \
 	--db "$DB" --organisation gm0034 "$(dirname "$0")/fixtures/co2_brussel.txt"
+# Utrecht sets its own factor for long flights, with its source (docs/co2.md):
+# every figure of its trips uses it; Almere keeps the built-in list.
+jq '{organisations: [.organisations[] | select(.id == "pv26")
+	| .co2_factors = {plane_long: 0.3, source: "Eigen lijst provincie, 2026"}]}' \
+	"$EXAMPLES/organisations.json" >"$T/pv26-factors.json"
+expect_exit 0 "a body's own emission factors load" -- "$RR_BIN" load --db "$DB" "$T/pv26-factors.json"
+jq '{organisations: [.organisations[] | select(.id == "pv26") | .co2_factors = {plane_long: -1}]}' \
+	"$EXAMPLES/organisations.json" >"$T/bad-factors.json"
+expect_exit 1 "a negative factor is refused" -- "$RR_BIN" load --db "$DB" "$T/bad-factors.json"
 "$RR_BIN" export --db "$DB" --public-only >"$T/export.json"
 start_server "$DB" || { notok "server starts"; exit 1; }
 
@@ -171,6 +180,13 @@ map_check "/partnerschappen/$PID" "/partnerschappen/$PID" \
 contains "$T/map.html" 'CO₂ van de uitgaande reizen (schatting): ongeveer' \
 	"the relation's page gives the CO₂ of its delegations"
 
+get "/o/gm0034/2023"
+cp "$T/body" "$T/year.html"
+contains "$T/year.html" 'id="kaart-jaar-title"' "the year page has the map of that year"
+contains "$T/year.html" 'href="/zoeken?organisation=gm0034&amp;country=JP&amp;year=2023"' \
+	"a dot of the year map links to that year's trips to the country"
+lacks "$T/year.html" 'aria-label="Shenzhen (China)' "the year map holds only that year's places"
+
 # ---- 6. The bodies side by side
 get "/vergelijking?van=2023&tot=2023"
 status_is 200 "the comparison answers"
@@ -182,4 +198,45 @@ jcheck_co2() {
 }
 jcheck_co2 "the compare API gives Almere's 2023 CO₂" \
 	'[.bodies[] | select(.organisation == "gm0034") | .co2_kg > 9000 and .co2_known == 3] == [true]'
+
+# ---- 7. A body's own factors; one trip's figure in the API; the spreadsheet
+OSAKA=gm0034-2023-05-osaka
+get "/api/v1/trips/$OSAKA/co2"
+status_is 200 "one trip's CO₂ in the API"
+jcheck_co2 "the API gives the Osaka figure with the built-in list and its source" \
+	'.kg > 7400 and .kg < 9100 and .travellers == 3 and .own_factors == false
+	 and (.factors_source | startswith("CO2emissiefactoren.nl")) and (.legs | length) == 3
+	 and .legs[0].factor_kg_per_pkm == 0.147 and .counts == true'
+OKG=$(jq '.kg' "$T/body")
+get "/api/v1/trips.csv?organisation=gm0034&year=2023"
+cp "$T/body" "$T/almere.csv"
+if node -e '
+const [csv, id, kg] = process.argv.slice(1);
+const rows = require("fs").readFileSync(csv, "utf8").trim().split("\r\n").map((l) => l.split(","));
+const h = rows[0], r = rows.find((x) => x[0] === id);
+process.exit(r && r[h.indexOf("co2_kg")] === kg ? 0 : 1);' "$T/almere.csv" "$OSAKA" "$OKG"
+then ok "the CSV gives the same figure as the trip API ($OKG kg)"
+else notok "the CSV gives the same figure as the trip API" "$(head -c 300 "$T/almere.csv")"; fi
+UT=$(jq -r '[.trips[] | select(.organisation == "pv26" and .direction == "out"
+	and ([.destinations[]? | select(.country == "CN")] | length) > 0)][0].id' "$T/export.json")
+get "/api/v1/trips/$UT/co2"
+jcheck_co2 "Utrecht's trip to China uses its own factor for long flights" \
+	'.own_factors == true and .factors_source == "Eigen lijst provincie, 2026"
+	 and ([.legs[] | select(.km > 2500) | .factor_kg_per_pkm] | unique) == [0.3]'
+get "/reizen/$UT"
+contains "$T/body" 'Eigen lijst provincie, 2026' "the trip page names the body's own source"
+contains "$T/body" 'verder); trein 0,006' "a factor the body left out is the built-in one"
+lacks "$T/body" 'CO2emissiefactoren.nl, lijst 2024' "the built-in source is not claimed for it"
+get "/api/v1/trips/does-not-exist/co2"
+status_is 404 "no such trip: 404"
+IN=$(jq -r '[.trips[] | select(.direction == "in")][0].id' "$T/export.json")
+get "/api/v1/trips/$IN/co2"
+status_is 404 "an incoming delegation has no figure: 404"
+get "/api/v1/trips/gm0034-2024-sydney-geheim/co2"
+status_is 404 "the unpublished trip's figure is not shown"
+get "/api/v1/trips.xlsx?organisation=gm0034&year=2023"
+cp "$T/body" "$T/r.xlsx"
+node "$(dirname "$0")/fixtures/xlsx_check.mjs" "$T/r.xlsx" >"$T/body" 2>&1
+jcheck_co2 "the spreadsheet gives the Osaka CO₂ as a number, the same as the API" \
+	"[.sheets[0].rows[] | select(.Kenmerk.value == \"$OSAKA\") | .\"CO₂ (kg, schatting)\" | [.type, .value]] == [[\"number\", $OKG]]"
 stop_server

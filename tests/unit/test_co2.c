@@ -45,7 +45,7 @@ static void osaka_by_hand(void **state)
 	(void)state;
 	json_t *t = parse(osaka);
 	rr_co2 c;
-	assert_true(rr_co2_trip(t, 0, &c));
+	assert_true(rr_co2_trip(t, NULL, &c));
 	assert_int_equal(c.nlegs, 3);
 	assert_int_equal(c.travellers, 3);
 	assert_true(c.officials_known);
@@ -63,7 +63,7 @@ static void osaka_by_hand(void **state)
 	/* "Wijze van vervoer: vliegtuig": out and home stated, Osaka → Tokio
 	 * still estimated (a train), the same figure */
 	json_object_set_new(t, "transport", json_string("plane"));
-	assert_true(rr_co2_trip(t, 0, &c));
+	assert_true(rr_co2_trip(t, NULL, &c));
 	assert_false(c.legs[0].estimated);
 	assert_int_equal(c.legs[1].mode, RR_MODE_TRAIN);
 	assert_true(c.legs[1].estimated);
@@ -81,7 +81,7 @@ static void brussels_by_plane(void **state)
 		"\"transport\":\"plane\",\"travellers\":[{\"name\":\"A\"}],"
 		"\"destinations\":[{\"country\":\"BE\",\"city\":\"Brussel\",\"lat\":50.85,\"lon\":4.35}]}");
 	rr_co2 c;
-	assert_true(rr_co2_trip(t, 0, &c));
+	assert_true(rr_co2_trip(t, NULL, &c));
 	assert_int_equal(c.nlegs, 2);
 	assert_int_equal(c.legs[0].mode, RR_MODE_PLANE);
 	assert_false(c.legs[0].estimated);
@@ -93,13 +93,20 @@ static void brussels_by_plane(void **state)
 	assert_int_equal(c.travellers, 1);
 	assert_false(c.officials_known);
 	/* a body's own threshold: 100 km, Brussel is further */
-	assert_true(rr_co2_trip(t, 100, &c));
-	assert_int_equal(c.train_possible, 0);
+	{
+		json_t *org = parse("{\"id\":\"gm0034\",\"train_threshold_km\":100}");
+		rr_co2_setup st;
+		rr_co2_setup_of(org, &st);
+		assert_true(rr_co2_trip(t, &st, &c));
+		assert_int_equal(c.train_possible, 0);
+		assert_false(c.setup.own);
+		json_decref(org);
+	}
 	/* by train, stated per leg */
 	json_object_del(t, "transport");
 	json_object_set_new(json_array_get(json_object_get(t, "destinations"), 0), "transport",
 			    json_string("train"));
-	assert_true(rr_co2_trip(t, 0, &c));
+	assert_true(rr_co2_trip(t, NULL, &c));
 	assert_int_equal(c.legs[0].mode, RR_MODE_TRAIN);
 	assert_int_equal(c.legs[1].mode, RR_MODE_TRAIN); /* home the way it went */
 	assert_int_equal(c.train_possible, 0);
@@ -114,7 +121,7 @@ static void unknowns(void **state)
 	json_t *t = parse("{\"organisation\":\"pv26\",\"direction\":\"out\",\"status\":\"completed\","
 		"\"destinations\":[{\"country\":\"CN\"}]}");
 	rr_co2 c;
-	assert_true(rr_co2_trip(t, 0, &c));
+	assert_true(rr_co2_trip(t, NULL, &c));
 	assert_int_equal(c.travellers, -1);
 	assert_true(c.kg < 0);
 	assert_true(c.kg_per_person > 1000);
@@ -129,14 +136,14 @@ static void unknowns(void **state)
 	json_object_set_new(json_array_get(json_object_get(t, "destinations"), 0), "country",
 			    json_string("JP"));
 	json_object_set_new(t, "organisation", json_string("gm0034"));
-	assert_true(rr_co2_trip(t, 0, &c));
+	assert_true(rr_co2_trip(t, NULL, &c));
 	assert_int_equal(c.capital_assumed, 0);
 	within(c.legs[0].km, 9200, 0.02);
 	json_object_set_new(t, "direction", json_string("in"));
-	assert_false(rr_co2_trip(t, 0, &c));
+	assert_false(rr_co2_trip(t, NULL, &c));
 	json_object_set_new(t, "direction", json_string("out"));
 	json_object_set_new(t, "organisation", json_string("nobody"));
-	assert_false(rr_co2_trip(t, 0, &c));
+	assert_false(rr_co2_trip(t, NULL, &c));
 	json_decref(t);
 }
 
@@ -163,6 +170,49 @@ static void schema_transport(void **state)
 }
 
 /* The totals: kg over the trips whose travellers are known. */
+/* A body that sets its own factors (organisation.co2_factors) gets them on
+ * every figure, with its source; a factor it leaves out stays the built-in
+ * one. The Brussel flight: (180 + 95) km x 0.250 instead of x 0.297. */
+static void own_factors(void **state)
+{
+	(void)state;
+	json_t *t = parse("{\"id\":\"x\",\"organisation\":\"gm0034\",\"direction\":\"out\","
+		"\"transport\":\"plane\",\"travellers\":[{\"name\":\"A\"}],"
+		"\"destinations\":[{\"country\":\"BE\",\"city\":\"Brussel\",\"lat\":50.85,\"lon\":4.35}]}");
+	json_t *org = parse("{\"id\":\"gm0034\",\"co2_factors\":{\"plane_short\":0.25,"
+		"\"source\":\"CO2emissiefactoren.nl, januari 2026\"}}");
+	json_t *orgs = rr_co2_orgs_one(org), *trips = json_array(), *tot;
+	rr_co2_setup st, dflt;
+	rr_co2 c, d;
+	rr_date today = rr_date_day(2026, 1, 1);
+
+	rr_co2_setup_of(org, &st);
+	rr_co2_setup_of(NULL, &dflt);
+	assert_true(st.own);
+	assert_false(dflt.own);
+	assert_string_equal(st.source, "CO2emissiefactoren.nl, januari 2026");
+	within(st.plane_short, 0.25, 0.0001);
+	within(st.plane_mid, dflt.plane_mid, 0.0001); /* left out: built in */
+	assert_true(rr_co2_trip(t, &st, &c));
+	assert_true(rr_co2_trip(t, NULL, &d));
+	within(c.legs[0].factor, 0.25, 0.0001);
+	within(c.kg_per_person / d.kg_per_person, 0.25 / dflt.plane_short, 0.001);
+	/* the sums look the body up by the trip's code */
+	json_array_append(trips, t);
+	tot = rr_trip_totals(trips, 42, &today, orgs);
+	assert_int_equal(json_integer_value(json_object_get(tot, "co2_kg")),
+			 (json_int_t)(c.kg + 0.5));
+	json_decref(tot);
+	tot = rr_trip_totals(trips, 42, &today, NULL);
+	assert_int_equal(json_integer_value(json_object_get(tot, "co2_kg")),
+			 (json_int_t)(d.kg + 0.5));
+	json_decref(tot);
+	json_decref(trips);
+	json_decref(orgs);
+	json_decref(org);
+	json_decref(t);
+}
+
 static void totals(void **state)
 {
 	(void)state;
@@ -171,7 +221,7 @@ static void totals(void **state)
 		"\"status\":\"completed\",\"destinations\":[{\"country\":\"CN\"}]}]", osaka);
 	json_t *trips = parse(buf);
 	rr_date today = rr_date_day(2023, 12, 1);
-	json_t *tot = rr_trip_totals(trips, 90, &today);
+	json_t *tot = rr_trip_totals(trips, 90, &today, NULL);
 	assert_non_null(tot);
 	assert_int_equal(json_integer_value(json_object_get(tot, "co2_known")), 1);
 	assert_int_equal(json_integer_value(json_object_get(tot, "co2_distance_known")), 2);
@@ -187,6 +237,7 @@ int main(void)
 		cmocka_unit_test(brussels_by_plane),
 		cmocka_unit_test(unknowns),
 		cmocka_unit_test(schema_transport),
+		cmocka_unit_test(own_factors),
 		cmocka_unit_test(totals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -277,7 +277,7 @@ static void csv_rows(void **state)
 	q.organisation = "gm0034";
 	assert_int_equal(rr_store_trips(f->s, &q, &rr_viewer_anonymous, &trips, NULL), RR_OK);
 	rr_buf_init(&b, 0);
-	assert_int_equal(rr_csv_trips(&b, trips), RR_OK);
+	assert_int_equal(rr_csv_trips(&b, trips, NULL), RR_OK);
 	const char *c = rr_buf_cstr(&b);
 	assert_true(strncmp(c, "id,organisation,title,", 22) == 0);
 	assert_non_null(strstr(c, "\r\ngm0034-2023-helsinki,gm0034,Helsinki,"));

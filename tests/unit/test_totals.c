@@ -41,7 +41,7 @@ static void sums_with_known(void **state)
 	(void)state;
 	json_t *trips = parse(trips_json);
 	rr_date today = rr_date_day(2023, 12, 1);
-	json_t *t = rr_trip_totals(trips, 42, &today), *p;
+	json_t *t = rr_trip_totals(trips, 42, &today, NULL), *p;
 
 	assert_int_equal(json_integer_value(json_object_get(t, "trips")), 4);
 	assert_int_equal(json_integer_value(json_object_get(t, "trips_out")), 3);
@@ -72,7 +72,7 @@ static void sums_with_known(void **state)
 	json_decref(t);
 	/* nothing at all: null sums, zero counts */
 	json_t *none = json_array();
-	t = rr_trip_totals(none, 42, &today);
+	t = rr_trip_totals(none, 42, &today, NULL);
 	assert_true(json_is_null(json_object_get(t, "costs_estimate_eur")));
 	assert_true(json_is_null(json_object_get(t, "officials")));
 	assert_int_equal(json_integer_value(json_object_get(t, "trips")), 0);
