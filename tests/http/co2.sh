@@ -6,18 +6,8 @@
 . "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/fixtures/serve_lib.sh"
 
-SEEDS=${SEEDS:-$PWD/../shared/seeds}
-if [ ! -d "$SEEDS" ] || ! ls "$SEEDS"/004_*.txt >/dev/null 2>&1; then
-	notok "seeds missing" "looked in $SEEDS"
-	exit 0
-fi
 DB="$T/co2.db"
-"$RR_BIN" init --db "$DB" >/dev/null
-"$RR_BIN" load --db "$DB" "$EXAMPLES/organisations.json" >/dev/null || { notok "load organisations"; exit 1; }
-expect_exit 0 "import the Almere seeds" -- "$RR_BIN" import --db "$DB" --organisation gm0034 \
-	"$SEEDS"/000_*.txt "$SEEDS"/001_*.txt "$SEEDS"/004_*.txt
-expect_exit 0 "import the Utrecht seeds" -- "$RR_BIN" import --db "$DB" --organisation pv26 \
-	"$SEEDS"/002_*.txt "$SEEDS"/003_*.txt
+seed_register "$DB" || exit 0
 expect_exit 0 "load the Brussel flight and an unpublished trip" -- "$RR_BIN" load --db "$DB" \
 	"$(dirname "$0")/fixtures/co2.json"
 expect_exit 0 "import a request that says: Wijze van vervoer: vliegtuig" -- "$RR_BIN" import \

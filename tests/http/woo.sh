@@ -13,19 +13,9 @@
 . "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/fixtures/serve_lib.sh"
 
-SEEDS=${SEEDS:-$PWD/../shared/seeds}
-if [ ! -d "$SEEDS" ] || ! ls "$SEEDS"/004_*.txt >/dev/null 2>&1; then
-	notok "seeds missing" "looked in $SEEDS"
-	exit 0
-fi
 command -v xmllint >/dev/null || { notok "xmllint is needed (apt-get install libxml2-utils)"; exit 0; }
 DB="$T/woo.db"
-"$RR_BIN" init --db "$DB" >/dev/null
-"$RR_BIN" load --db "$DB" "$EXAMPLES/organisations.json" >/dev/null || { notok "load organisations"; exit 1; }
-expect_exit 0 "import the Almere seeds" -- "$RR_BIN" import --db "$DB" --organisation gm0034 \
-	"$SEEDS"/000_*.txt "$SEEDS"/001_*.txt "$SEEDS"/004_*.txt
-expect_exit 0 "import the Utrecht seeds" -- "$RR_BIN" import --db "$DB" --organisation pv26 \
-	"$SEEDS"/002_*.txt "$SEEDS"/003_*.txt
+seed_register "$DB" || exit 0
 # An unpublished trip to Shenzhen whose letter no public record cites.
 cat >"$T/secret.json" <<'JSON'
 {"documents":[{"id":"woo-geheime-brief","organisation":"gm0034","title":"Brief over een geheime missie",
