@@ -32,6 +32,27 @@ static long axis_step(long max)
 	return step;
 }
 
+void rr_svg_open(html *h, const char *fig_class, const char *svg_class, const char *role,
+		 int w, int ht, const char *id, const char *title, const char *desc)
+{
+	html_open(h, "figure");
+	html_attr(h, "class", fig_class);
+	html_open(h, "svg");
+	html_attr(h, "xmlns", "http://www.w3.org/2000/svg");
+	html_attrf(h, "viewBox", "0 0 %d %d", w, ht);
+	html_attr(h, "role", role);
+	html_attrf(h, "aria-labelledby", "%s-title %s-desc", id, id);
+	html_attr(h, "class", svg_class);
+	html_open(h, "title");
+	html_attrf(h, "id", "%s-title", id);
+	html_text(h, title);
+	html_close(h, "title");
+	html_open(h, "desc");
+	html_attrf(h, "id", "%s-desc", id);
+	html_text(h, desc);
+	html_close(h, "desc");
+}
+
 void rr_chart_bars(html *h, const rr_chart *c)
 {
 	long max = max_value(c), step, top;
@@ -48,21 +69,7 @@ void rr_chart_bars(html *h, const rr_chart *c)
 	bar = c->nseries ? (slot * 0.8) / (double)c->nseries : slot;
 	every = c->n > 30 ? (c->n + 14) / 15 : 1; /* label every nth category */
 
-	html_open_c(h, "figure", "rr-chart");
-	html_open(h, "svg");
-	html_attr(h, "xmlns", "http://www.w3.org/2000/svg");
-	html_attrf(h, "viewBox", "0 0 %d %d", W, H);
-	html_attr(h, "role", "img");
-	html_attrf(h, "aria-labelledby", "%s-title %s-desc", c->id, c->id);
-	html_attr(h, "class", "rr-chart__svg");
-	html_open(h, "title");
-	html_attrf(h, "id", "%s-title", c->id);
-	html_text(h, c->title);
-	html_close(h, "title");
-	html_open(h, "desc");
-	html_attrf(h, "id", "%s-desc", c->id);
-	html_text(h, c->desc);
-	html_close(h, "desc");
+	rr_svg_open(h, "rr-chart", "rr-chart__svg", "img", W, H, c->id, c->title, c->desc);
 	/* horizontal grid lines with their values */
 	for (long v = 0; v <= top; v += step) {
 		double y = PAD_T + plot_h - (double)v / (double)top * plot_h;

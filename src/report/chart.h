@@ -28,4 +28,11 @@ typedef struct rr_chart {
 /* Writes <figure><svg>…</svg><figcaption>legend</figcaption></figure>. */
 void rr_chart_bars(html *h, const rr_chart *c);
 
+/* Opens <figure class=fig_class><svg> of w × h units with role, class
+ * svg_class and its <title> and <desc> (ids "ID-title", "ID-desc",
+ * referenced by aria-labelledby): the frame every drawing on the site
+ * shares. The caller draws, then closes "svg" and "figure". */
+void rr_svg_open(html *h, const char *fig_class, const char *svg_class, const char *role,
+		 int w, int ht, const char *id, const char *title, const char *desc);
+
 #endif

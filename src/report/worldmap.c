@@ -3,6 +3,8 @@
 
 #include <math.h>
 
+#include "chart.h"
+
 double rr_worldmap_x(double lon)
 {
 	if (lon < -180)
@@ -31,21 +33,8 @@ double rr_worldmap_radius(long trips)
 
 void rr_worldmap(html *h, const rr_map *m)
 {
-	html_open_c(h, "figure", "rr-map");
-	html_open(h, "svg");
-	html_attr(h, "xmlns", "http://www.w3.org/2000/svg");
-	html_attrf(h, "viewBox", "0 0 %d %d", rr_worldmap_w, rr_worldmap_h);
-	html_attr(h, "role", "group");
-	html_attrf(h, "aria-labelledby", "%s-title %s-desc", m->id, m->id);
-	html_attr(h, "class", "rr-map__svg");
-	html_open(h, "title");
-	html_attrf(h, "id", "%s-title", m->id);
-	html_text(h, m->title);
-	html_close(h, "title");
-	html_open(h, "desc");
-	html_attrf(h, "id", "%s-desc", m->id);
-	html_text(h, m->desc);
-	html_close(h, "desc");
+	rr_svg_open(h, "rr-map", "rr-map__svg", "group", rr_worldmap_w, rr_worldmap_h, m->id,
+		    m->title, m->desc);
 	html_open(h, "path");
 	html_attr(h, "class", "rr-map__land");
 	html_attr(h, "aria-hidden", "true");
