@@ -8,6 +8,8 @@
 #include <strings.h>
 
 #include "../model/record.h"
+#include "../nl/bodies.h"
+#include "../nl/fold.h"
 
 /* "Gemeente Almere" -> "Almere"; "Provincie Utrecht" -> "Utrecht";
  * "Hoogheemraadschap van Rijnland" -> "Rijnland". */
@@ -41,4 +43,27 @@ void imp_body_from_record(imp_body *b, const json_t *org)
 		place_of_name(name, b->place, sizeof b->place);
 	else if (city)
 		snprintf(b->place, sizeof b->place, "%s", city);
+}
+
+/* Does [s, e) name a Dutch public body by its name with its kind ("de
+ * gemeente Westland", "provincie Zeeland")? A place of the same name
+ * abroad does not make it foreign; "de provincie Hebei" is no Dutch body. */
+bool imp_names_dutch_body(const char *t, size_t s, size_t e)
+{
+	char f[160], g[160];
+	size_t n = rr_fold(t + s, e - s, f, sizeof f);
+
+	if (!n || n >= sizeof f - 1)
+		return false;
+	if (!strncmp(f, "de ", 3))
+		memmove(f, f + 3, strlen(f + 3) + 1);
+	if (strncmp(f, "gemeente ", 9) && strncmp(f, "provincie ", 10) &&
+	    strncmp(f, "waterschap ", 11) && strncmp(f, "hoogheemraadschap ", 18))
+		return false;
+	for (size_t i = 0; i < rr_bodies_count(); i++) {
+		const rr_body *b = rr_body_at(i);
+		if (b->name && rr_fold(b->name, strlen(b->name), g, sizeof g) && !strcmp(f, g))
+			return true;
+	}
+	return false;
 }

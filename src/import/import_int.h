@@ -243,6 +243,9 @@ typedef struct imp_body {
 
 /* Fills b (code already set) from the body's organisation record. */
 void imp_body_from_record(imp_body *b, const json_t *org);
+/* Does text [s, e) name a Dutch public body by its kind and name ("de
+ * gemeente Westland", "provincie Zeeland"; not "de provincie Hebei")? */
+bool imp_names_dutch_body(const char *t, size_t s, size_t e);
 
 /* One document being read: its text and what is known around it. All
  * borrowed; the text is NUL-terminated at n. */

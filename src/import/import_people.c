@@ -258,9 +258,13 @@ static size_t name_at(const rr_words *ws, size_t i, size_t to, const imp_body *b
 		     (words >= 1 && foreign_place_at(ws, k, to))))
 			break; /* "Weber van Bückeburg": an affiliation */
 		if (k > j && (words || last > i) && (rr_wis(ws, j, "van") || rr_wis(ws, j, "in")) &&
-		    k < to && is_word(ws, k) && in_list(not_names, rr_wfold(ws, k)))
-			break; /* "van de gemeente …" */
+		    k < to && is_word(ws, k) && in_list(not_names, rr_wfold(ws, k)) &&
+		    !(k >= j + 2 && is_cap(ws, k) && (k + 1 >= to || !is_cap(ws, k + 1))))
+			break; /* "van de gemeente …", but "Pieter van de Stad" is a name */
 		e = name_word(ws, k, to);
+		if (e == k && k >= j + 2 && is_cap(ws, k) && ws->w[k].len >= 2 &&
+		    (k + 1 >= to || !is_cap(ws, k + 1)))
+			e = k + 1; /* after "van de": "Van de Stad", "Van der Kamer" */
 		if (e == k)
 			break;
 		j = e;
@@ -307,6 +311,8 @@ static imp_side side_of_text(const char *t, size_t s, size_t e, const imp_body *
 
 	if (names_body(t, s, e, body))
 		return IMP_SIDE_OURS;
+	if (imp_names_dutch_body(t, s, e))
+		return IMP_SIDE_OTHER;
 	/* the last capitalised run names the place: "het Bezirk Düsseldorf" */
 	for (i = e; i > s && t[i - 1] != ' '; i--)
 		;

@@ -232,6 +232,15 @@ static int choose(scan *s, size_t a, size_t b, const rr_place *c, size_t n)
 	for (size_t k = 0; k < n; k++)
 		if (c[k].kind == RR_PLACE_COUNTRY)
 			return (int)k;
+	/* "de gemeente Westland", "provincie Zeeland": a Dutch body, in the
+	 * Netherlands whatever else abroad has its name */
+	if (cue == 2 && imp_names_dutch_body(ws->text, ws->w[a - 1].off,
+					     ws->w[b - 1].off + ws->w[b - 1].len)) {
+		for (size_t k = 0; k < n; k++)
+			if (!strcmp(c[k].country, "NL"))
+				return (int)k;
+		return -1;
+	}
 	/* the country named nearby, else in the sentence, else in the
 	 * document; a national capital or a city of a million keeps its name
 	 * against the last */

@@ -1,0 +1,76 @@
+/* test_import_names - people and places named with a Dutch body: a surname
+ * that is also a word ("Van de Stad"), a Dutch body whose name a town
+ * abroad shares ("de gemeente Westland"). Made-up sentences of the genre. */
+#include <stdio.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "import/import_int.h"
+#include "nl/words.h"
+
+static const imp_body province = {"pv99", "Provincie Voorbeeld", "Voorbeeld", "province"};
+
+/* The people of s, read with the province's eyes. */
+static size_t people(const char *s, imp_person *p, size_t max)
+{
+	rr_words ws;
+	size_t n;
+	assert_int_equal(rr_words_split(s, strlen(s), &ws), RR_OK);
+	n = imp_persons_scan(&ws, 0, ws.count, &province, p, max);
+	rr_words_free(&ws);
+	return n;
+}
+
+static void surname_that_is_a_word(void **state)
+{
+	imp_person p[4];
+	(void)state;
+	/* "van de" before a capitalised word that ends the run: a surname */
+	assert_int_equal(people("In mei reist burgemeester Karel van de Stad naar Gent.", p, 4), 1);
+	assert_string_equal(p[0].name, "Karel van de Stad");
+	assert_string_equal(p[0].role, "burgemeester");
+	assert_int_equal(people("wethouder Els van der Kamer en burgemeester Bos", p, 4), 2);
+	assert_string_equal(p[0].name, "Els van der Kamer");
+	/* but "van de gemeente ..." still ends the name */
+	assert_int_equal(people("wethouder Jansen van de gemeente Voorbeeld", p, 4), 1);
+	assert_string_equal(p[0].name, "Jansen");
+}
+
+static void dutch_body_abroad_name(void **state)
+{
+	imp_person p[4];
+	const char *s = "met burgemeester Bakker van de gemeente Westland";
+	(void)state;
+	assert_true(imp_names_dutch_body(s, strlen("met burgemeester Bakker van "), strlen(s)));
+	assert_true(imp_names_dutch_body("provincie Zeeland", 0, strlen("provincie Zeeland")));
+	assert_false(imp_names_dutch_body("de provincie Hebei", 0, strlen("de provincie Hebei")));
+	assert_false(imp_names_dutch_body("Westland", 0, strlen("Westland")));
+	/* a mayor of another Dutch body, not a foreign one */
+	assert_int_equal(people(s, p, 4), 1);
+	assert_int_equal(p[0].side, IMP_SIDE_OTHER);
+}
+
+static void dutch_body_is_no_place_abroad(void **state)
+{
+	const char *s = "Een tuinbouwdelegatie van de gemeente Westland reisde mee naar Hebei.";
+	rr_words ws;
+	imp_pms pms = {0};
+	(void)state;
+	assert_int_equal(rr_words_split(s, strlen(s), &ws), RR_OK);
+	assert_int_equal(imp_places_scan(&ws, &province, NULL, &pms), RR_OK);
+	for (size_t i = 0; i < pms.n; i++)
+		assert_true(!strcmp(pms.v[i].p.country, "NL") || !strcmp(pms.v[i].p.country, "CN"));
+	imp_pms_free(&pms);
+	rr_words_free(&ws);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(surname_that_is_a_word),
+		cmocka_unit_test(dutch_body_abroad_name),
+		cmocka_unit_test(dutch_body_is_no_place_abroad),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
