@@ -375,6 +375,9 @@ static bool paper_date(const rr_words *ws, size_t w0, size_t a)
 		"motie", "commissie", "raadsvoorstel", "statenvoorstel", "kamerbrief",
 		"raadsinformatiebrief", "statenbrief", "vragen", "antwoord", "antwoorden", "beantwoording",
 		"dd", "d.d", "gedateerd", "ingediend", "ingekomen", "verzonden", "zitting", NULL};
+	/* "sinds 2007" dates a state (a relation, an office), not a journey */
+	if (rr_wis(ws, w0, "sinds") || (w0 > 0 && rr_wis(ws, w0 - 1, "sinds")))
+		return true;
 	if (w0 == 0 || w0 <= a)
 		return false;
 	size_t k = w0 - 1;

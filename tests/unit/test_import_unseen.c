@@ -1,11 +1,14 @@
-/* test_import_names - people and places named with a Dutch body: a surname
- * that is also a word ("Van de Stad"), a Dutch body whose name a town
- * abroad shares ("de gemeente Westland"). Made-up sentences of the genre. */
+/* test_import_unseen - rules found by reading documents of the genre that
+ * the corpus does not hold, on made-up sentences of the same forms: a
+ * surname that is also a word ("Van de Stad"), a Dutch body whose name a
+ * town abroad shares ("de gemeente Westland"), a relation's "sinds 2007"
+ * that is no trip's date. */
 #include <stdio.h>
 #include <string.h>
 
 #include "testutil.h"
 
+#include "import/import.h"
 #include "import/import_int.h"
 #include "nl/words.h"
 
@@ -65,12 +68,46 @@ static void dutch_body_is_no_place_abroad(void **state)
 	rr_words_free(&ws);
 }
 
+/* The trips of one made-up text imported for Utrecht's province (dry run). */
+static json_t *trips_of(const char *text)
+{
+	rr_import *im = NULL;
+	rr_diag d = {0};
+	json_t *doc = NULL, *trips;
+	assert_int_equal(rr_import_new(NULL, "pv26", true, &im, &d), RR_OK);
+	assert_int_equal(rr_import_add(im, "m.txt", (const unsigned char *)text, strlen(text), &d),
+			 RR_OK);
+	assert_int_equal(rr_import_result(im, &doc, &d), RR_OK);
+	rr_import_free(im);
+	rr_diag_free(&d);
+	trips = json_incref(json_object_get(doc, "trips"));
+	json_decref(doc);
+	return trips;
+}
+
+static void since_is_no_trip_date(void **state)
+{
+	json_t *t;
+	(void)state;
+	/* "sinds 2007" dates the relation; the visits are those of the mission */
+	t = trips_of("Aankondiging missie naar China november 2019\n\nDatum besluit: 2 juli 2019\n\n"
+		     "De gedeputeerde leidt van 4 tot en met 9 november 2019 een missie naar China. "
+		     "Naast een bezoek aan een beurs worden werkbezoeken afgelegd in de provincie "
+		     "Jiangsu, waarmee de provincie Utrecht sinds 2007 een intensieve relatie "
+		     "onderhoudt.\n");
+	assert_int_equal(json_array_size(t), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(t, 0), "start")),
+			    "2019-11-04");
+	json_decref(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(surname_that_is_a_word),
 		cmocka_unit_test(dutch_body_abroad_name),
 		cmocka_unit_test(dutch_body_is_no_place_abroad),
+		cmocka_unit_test(since_is_no_trip_date),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
