@@ -530,6 +530,17 @@ static const char *status_of(const imp_read *r, const frame *f, const rr_date *d
 	 * handelsmissie in Indonesië" */
 	if (present && f->date && !ongoing && !(doc && doc->prec >= RR_PREC_MONTH))
 		return "approved"; /* (dated news in the trip's month tells it under way) */
+	/* "gaan … naar China", "vertrekt naar": going somewhere is still to
+	 * come, unless the text says it is under way now */
+	if (present && !f->date && !ongoing) {
+		static const char *const going[] = {"gaat", "gaan", "vertrekt", "vertrekken", NULL};
+		for (size_t i = 0; i <= f->nco; i++) {
+			size_t x = i ? f->co[i - 1][0] : f->s0, y = i ? f->co[i - 1][1] : f->s1;
+			if (word_in(r, x, y, going) && word_in(r, x, y, (const char *const[]){"naar",
+									     NULL}))
+				return "approved";
+		}
+	}
 	(void)ongoing;
 	return NULL;
 }

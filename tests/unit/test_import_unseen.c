@@ -101,6 +101,25 @@ static void since_is_no_trip_date(void **state)
 	json_decref(t);
 }
 
+/* "gaan … naar" with no date: still to come; "gingen … naar": made */
+static void going_is_planned(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_of("Drie bedrijven uit de provincie gaan samen met de gedeputeerde naar Japan voor "
+		     "een handelsmissie.\n");
+	assert_int_equal(json_array_size(t), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(t, 0), "status")),
+			    "approved");
+	json_decref(t);
+	t = trips_of("Drie bedrijven uit de provincie gingen samen met de gedeputeerde naar Japan "
+		     "voor een handelsmissie.\n");
+	assert_int_equal(json_array_size(t), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(t, 0), "status")),
+			    "completed");
+	json_decref(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -108,6 +127,7 @@ int main(void)
 		cmocka_unit_test(dutch_body_abroad_name),
 		cmocka_unit_test(dutch_body_is_no_place_abroad),
 		cmocka_unit_test(since_is_no_trip_date),
+		cmocka_unit_test(going_is_planned),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
