@@ -433,6 +433,17 @@ rr_err imp_places_scan(const rr_words *ws, const imp_body *body, const unsigned 
 			m.w1 = i + 1;
 			m.off = ws->w[i].off;
 			m.end = m.off + ws->w[i].len;
+			/* "de Belgische hoofdstad": that country's capital, a city */
+			if (i + 1 < ws->count && rr_wis(ws, i + 1, "hoofdstad") &&
+			    rr_place_capital(cc, &m.p)) {
+				m.w1 = i + 2;
+				m.end = ws->w[i + 1].off + ws->w[i + 1].len;
+				m.home = !strcmp(cc, "NL");
+				m.cue = cue_before(ws, i);
+				e = push(out, &m);
+				i += 2;
+				continue;
+			}
 			if (rr_place_country(cc, &m.p)) {
 				m.adjective = true;
 				m.home = !strcmp(cc, "NL");

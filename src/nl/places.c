@@ -353,6 +353,29 @@ bool rr_place_country(const char *code, rr_place *out)
 	return true;
 }
 
+bool rr_place_capital(const char *code, rr_place *out)
+{
+	long ci = country_index(code);
+	uint32_t cap = 0, pop = 0;
+	bool found = false;
+
+	if (ci < 0 || !out)
+		return false;
+	for (uint32_t id = rr_pl_n_country + rr_pl_n_region; id < rr_pl_n_ent; id++) {
+		if (rr_pl_ent_cc[id] != (uint32_t)ci || rr_pl_ent_feat[id] >= rr_pl_n_feat ||
+		    strcmp(rr_pl_feat[rr_pl_ent_feat[id]], "PPLC"))
+			continue;
+		if (!found || rr_pl_ent_pop[id] > pop) {
+			cap = id;
+			pop = rr_pl_ent_pop[id];
+			found = true;
+		}
+	}
+	if (found)
+		fill(cap, cap, out);
+	return found;
+}
+
 const char *rr_country_name_nl(const char *code)
 {
 	long i = country_index(code);

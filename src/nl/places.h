@@ -94,6 +94,9 @@ bool rr_place_best(const char *name, size_t len, const char *country_hint, rr_pl
 
 /* The country with code (upper case alpha-2), or false. */
 bool rr_place_country(const char *code, rr_place *out);
+/* The capital city of the country with code (GeoNames feature PPLC, the
+ * most populous when there are several), or false. */
+bool rr_place_capital(const char *code, rr_place *out);
 
 /* Dutch name of a country ("CN" → "China", "GB" → "Verenigd
  * Koninkrijk"), its international name ("China", "United Kingdom"), or

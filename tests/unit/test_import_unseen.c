@@ -120,6 +120,20 @@ static void going_is_planned(void **state)
 	json_decref(t);
 }
 
+/* "de Belgische hoofdstad" is Brussel, a city */
+static void capital_by_adjective(void **state)
+{
+	json_t *t, *d;
+	(void)state;
+	t = trips_of("Provincie Utrecht, 3 december 2024\n\nDe gedeputeerde bracht in oktober een "
+		     "werkbezoek aan de Noorse hoofdstad.\n");
+	assert_int_equal(json_array_size(t), 1);
+	d = json_array_get(json_object_get(json_array_get(t, 0), "destinations"), 0);
+	assert_string_equal(json_string_value(json_object_get(d, "country")), "NO");
+	assert_string_equal(json_string_value(json_object_get(d, "city")), "Oslo");
+	json_decref(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -128,6 +142,7 @@ int main(void)
 		cmocka_unit_test(dutch_body_is_no_place_abroad),
 		cmocka_unit_test(since_is_no_trip_date),
 		cmocka_unit_test(going_is_planned),
+		cmocka_unit_test(capital_by_adjective),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -41,6 +41,19 @@ static void data_is_consistent(void **state)
 	assert_true(rr_places_count(RR_PLACE_CITY) > 170000);
 }
 
+/* The capital of a country: the city GeoNames marks PPLC */
+static void capitals(void **state)
+{
+	rr_place p;
+	(void)state;
+	assert_true(rr_place_capital("BE", &p));
+	assert_string_equal(p.name_nl ? p.name_nl : p.name, "Brussel");
+	assert_int_equal(p.kind, RR_PLACE_CITY);
+	assert_true(rr_place_capital("JP", &p));
+	assert_string_equal(p.name_nl ? p.name_nl : p.name, "Tokio");
+	assert_false(rr_place_capital("XX", &p));
+}
+
 static void dutch_exonyms(void **state)
 {
 	rr_place p;
@@ -290,6 +303,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(data_is_consistent),
+		cmocka_unit_test(capitals),
 		cmocka_unit_test(dutch_exonyms),
 		cmocka_unit_test(small_cities_and_spellings),
 		cmocka_unit_test(ambiguity_population_and_hint),
