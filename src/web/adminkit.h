@@ -8,9 +8,10 @@
  * A form field is a label above its field, a hint under the label, the
  * field, and the Dutch message about it under the field; the summary at the
  * top of the page links to every field with a problem (rr_diag_add_at with
- * the field's name). Every write goes through ak_save or ak_delete:
- * rr_record_normalise, the actor "user:NAME", then the loader (references,
- * status transitions, the rules of time, all or nothing).
+ * the field's name). Every write goes through ak_save, ak_create or
+ * ak_delete (ak_save.c): rr_record_normalise, the actor "user:NAME", then,
+ * in one transaction, the version the form was read at, and the loader
+ * (references, status transitions, the rules of time, all or nothing).
  *
  * Memory: nothing here keeps a pointer past the call; an ak_form borrows its
  * html writer, request and diagnostics for as long as the form is written. */
