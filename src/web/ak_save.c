@@ -140,11 +140,15 @@ rr_err ak_create(rr_req *r, rr_kind k, json_t *rec, const char *base, unsigned f
 
 	for (int i = 1; i < 1000 && e == RR_EEXISTS; i++) {
 		rr_diag mine = {0};
+		bool taken = false;
 		if (i == 1 && !(flags & AK_ID_NUMBERED))
 			snprintf(id, sizeof id, "%s", base);
 		else
 			snprintf(id, sizeof id, "%s-%d", base, i);
 		json_object_set_new(rec, "id", json_string(id));
+		/* a quick look first, without the write lock; the write checks again */
+		if (rr_store_exists(r->store, k, id, &taken) == RR_OK && taken)
+			continue;
 		if ((e = write_rec(r, k, rec, NULL, RR_LOAD_CREATE_ONLY, &mine)) == RR_EEXISTS)
 			rr_diag_free(&mine); /* taken, perhaps just now: the next id */
 		else
