@@ -4,9 +4,10 @@
 # from; a save from a form read before someone else's change is refused
 # (422) with the other editor's name and the time, nothing is written, the
 # form keeps what the user typed and now carries the current version, so
-# that saving again is a deliberate choice. The same for a trip's fields,
-# a lifecycle step and a delete. A new password (CLI, invitation) or a
-# disabled account ends every session of the account.
+# that saving again is a deliberate choice. The same for a trip's fields, a
+# lifecycle step, a delete and a partnership (after another editor added a
+# life event). A new password (CLI `user passwd`) or a disabled account ends
+# every session of the account.
 . "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/fixtures/serve_lib.sh"
 . "$(dirname "$0")/fixtures/session_lib.sh"
@@ -127,7 +128,23 @@ code_is 422 "anna's delete from the older page is refused"
 contains "$T/body" "gewijzigd door bea" "naming bea"
 get "$GD" -b "rr_session=$ANNA"; code_is 200 "the gift is still there"
 
-# --- 4. sessions end with a new password or a disabled account
+# --- 4. a partnership: bea adds a life event, anna saves the older form
+PS=/beheer/partnerschappen/gm0034-shenzhen
+VP=$(version_from "$ANNA" "$PS")
+post "$BEA" "$PS/gebeurtenis" --data-urlencode "csrf=$CB" -d "versie=$VP" -d datum=2025-06-01 \
+	-d soort=renewed --data-urlencode "toelichting=Verlengd"
+code_is 303 "bea adds an event to the partnership"
+post "$ANNA" "$PS" --data-urlencode "csrf=$CA" -d "versie=$VP" --data-urlencode "partner=Gemeente Shenzhen" \
+	-d land=CN -d type=friendly_city -d sinds=2016-05-01 --data-urlencode "omschrijving=Anna's omschrijving" -d openbaar=1
+code_is 422 "anna's save of the partnership from the older form: 422"
+contains "$T/body" "Dit partnerschap is intussen gewijzigd door bea" "the message names bea"
+contains "$T/body" "Anna&#39;s omschrijving" "the partnership form keeps anna's text"
+"$RR_BIN" export --db "$DB" | jq -e '.partnerships[] | select(.id == "gm0034-shenzhen") |
+	.events[-1].kind == "renewed" and .events[-1].date == "2025-06-01" and
+	.description != "Anna'"'"'s omschrijving"' >/dev/null &&
+	ok "bea's event stays, anna's text is not stored" || notok "bea's event stays"
+
+# --- 5. sessions end with a new password or a disabled account
 get /beheer -b "rr_session=$ANNA"; code_is 200 "anna's session works"
 ANNA2=$(login anna 'anna-wachtwoord-1')
 printf 'anna-nieuw-wachtwoord\n' | "$RR_BIN" user passwd anna --db "$DB" --password-stdin >/dev/null 2>&1 &&
