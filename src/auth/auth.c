@@ -120,21 +120,40 @@ static rr_err throttled(rr_store *s, const char *ukey, const char *akey, long lo
 	return RR_OK;
 }
 
+/* Checks the limits and, when under them, counts this attempt as a failure
+ * for the user and the address: in one immediate (write-locked)
+ * transaction, so that no two attempts see the same count. */
+static rr_err reserve_attempt(rr_store *s, const char *ukey, const char *akey, long long now)
+{
+	bool limit = false;
+	rr_err e;
+
+	if ((e = rr_store_begin(s)))
+		return e;
+	if (!(e = throttled(s, ukey, akey, now, &limit)) && limit)
+		e = RR_ETOOBIG;
+	if (!e && !(e = rr_store_login_failed(s, ukey, now)) &&
+	    !(e = rr_store_login_failed(s, akey, now)))
+		e = rr_store_commit(s);
+	if (e)
+		rr_store_rollback(s);
+	return e;
+}
+
 rr_err rr_login(rr_store *s, const char *name, const char *pw, const char *addr,
 		long long now, char token[RR_TOKEN_LEN + 1])
 {
 	char ukey[160], akey[96], th[65], csrf[RR_TOKEN_LEN + 1];
 	json_t *u = NULL;
-	bool limit = false, good;
+	bool good;
 	rr_err e;
 
 	token[0] = '\0';
 	snprintf(ukey, sizeof ukey, "user:%.100s", name ? name : "");
 	snprintf(akey, sizeof akey, "addr:%.60s", addr ? addr : "");
-	if ((e = throttled(s, ukey, akey, now, &limit)))
+	/* counted before the (slow) password check: a wrong one stays counted */
+	if ((e = reserve_attempt(s, ukey, akey, now)))
 		return e;
-	if (limit)
-		return RR_ETOOBIG;
 	e = rr_store_user_get(s, name ? name : "", &u);
 	if (e && e != RR_ENOTFOUND)
 		return e;
@@ -148,22 +167,17 @@ rr_err rr_login(rr_store *s, const char *name, const char *pw, const char *addr,
 		good = false;
 	}
 	good = good && u && !json_is_true(json_object_get(u, "disabled"));
-	if ((e = rr_store_begin(s)))
-		goto out;
 	if (!good) {
-		if (!(e = rr_store_login_failed(s, ukey, now)) &&
-		    !(e = rr_store_login_failed(s, akey, now)))
-			e = rr_store_commit(s);
-		if (!e)
-			e = RR_EPERM;
-		else if (e != RR_EPERM)
-			rr_store_rollback(s);
+		e = RR_EPERM;
 		goto out;
 	}
+	if ((e = rr_store_begin(s)))
+		goto out;
 	random_token(token);
 	random_token(csrf);
 	token_hash(token, th);
 	if ((e = rr_store_login_clear(s, ukey)) ||
+	    (e = rr_store_login_forget(s, akey, now)) ||
 	    (e = rr_store_session_add(s, th, json_integer_value(json_object_get(u, "id")), csrf,
 				      now)) ||
 	    (e = rr_store_sessions_purge(s, now - RR_SESSION_MAX, now - RR_SESSION_IDLE)) ||

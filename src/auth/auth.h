@@ -66,7 +66,10 @@ bool rr_password_verify(const char *hash, const char *pw);
 /* Signs in: on success token gets a new session token (never a token the
  * client had before: no session fixation). RR_EPERM for a wrong name or
  * password or a disabled account (one message for all: no user probing),
- * RR_ETOOBIG when throttled. now: seconds since the epoch. */
+ * RR_ETOOBIG when throttled: the limits are checked and the attempt counted
+ * in one write transaction before the password is checked, so that they
+ * hold exactly however many attempts arrive at once. now: seconds since the
+ * epoch. */
 rr_err rr_login(rr_store *s, const char *name, const char *pw, const char *addr,
 		long long now, char token[RR_TOKEN_LEN + 1]);
 /* The principal of a session token, or RR_ENOTFOUND (unknown, expired,

@@ -38,10 +38,6 @@ rr_err rr_invite_create(rr_store *s, const char *name, const char *org, const ch
 
 	if (!rr_user_name_ok(name) || !rr_role_valid(role) || !org)
 		return RR_EINVAL;
-	if (rr_store_user_get(s, name, &u) == RR_OK) {
-		json_decref(u);
-		return RR_ECONFLICT;
-	}
 	randombytes_buf(raw, sizeof raw);
 	sodium_bin2base64(token, RR_TOKEN_LEN + 1, raw, sizeof raw,
 			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
@@ -49,7 +45,12 @@ rr_err rr_invite_create(rr_store *s, const char *name, const char *org, const ch
 	snprintf(stored, sizeof stored, "invite$%lld$%s", now + RR_INVITE_DAYS * 86400LL, h);
 	if ((e = rr_store_begin(s)))
 		return e;
-	if (!(e = rr_store_user_add(s, name, stored, NULL)))
+	/* create-only: checked inside the transaction, and the store refuses a
+	 * second user of the same name (RR_ECONFLICT) all the same */
+	if (rr_store_user_get(s, name, &u) == RR_OK)
+		e = RR_ECONFLICT;
+	json_decref(u);
+	if (!e && !(e = rr_store_user_add(s, name, stored, NULL)))
 		e = rr_store_user_grant(s, name, org, role);
 	if (!e)
 		e = rr_store_commit(s);

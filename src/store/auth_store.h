@@ -12,6 +12,8 @@
  * "grants": [{"organisation", "role"}]} plus "password_hash" from
  * rr_store_user_get only. */
 rr_err rr_store_user_add(rr_store *s, const char *name, const char *hash, long long *id);
+/* A new password, and disabling an account, end every session of the user
+ * (in the same transaction when one is open). */
 rr_err rr_store_user_set_hash(rr_store *s, const char *name, const char *hash);
 rr_err rr_store_user_set_disabled(rr_store *s, const char *name, int disabled);
 rr_err rr_store_user_grant(rr_store *s, const char *name, const char *org, const char *role);
@@ -32,8 +34,13 @@ rr_err rr_store_session_touch(rr_store *s, const char *token_hash, long long now
 rr_err rr_store_session_delete(rr_store *s, const char *token_hash);
 rr_err rr_store_sessions_purge(rr_store *s, long long created_before, long long seen_before);
 
-/* --- failed logins per key ("user:NAME", "addr:IP") */
+/* --- failed logins per key ("user:NAME", "addr:IP"). A login counts as a
+ * failure before the password is checked (checked and counted in one
+ * transaction, so that the limit is exact under concurrency); a good one
+ * then forgets its address's entry and clears its user's. */
 rr_err rr_store_login_failed(rr_store *s, const char *key, long long now);
+/* Removes one failure of key recorded at time at (if any). */
+rr_err rr_store_login_forget(rr_store *s, const char *key, long long at);
 rr_err rr_store_login_failures(rr_store *s, const char *key, long long since, int *n);
 rr_err rr_store_login_clear(rr_store *s, const char *key);
 

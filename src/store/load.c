@@ -7,6 +7,7 @@
 #include "../model/record.h"
 #include "../nl/bodies.h"
 #include "bodies_store.h"
+#include "put_checked.h"
 
 typedef struct refctx {
 	rr_store *s;
@@ -69,6 +70,12 @@ static void check_transition(refctx *c, const json_t *trip)
 
 rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr_diag *d)
 {
+	return rr_load_document_flags(s, doc, 0, stats, d);
+}
+
+rr_err rr_load_document_flags(rr_store *s, const json_t *doc, unsigned flags,
+			      rr_load_stats *stats, rr_diag *d)
+{
 	refctx c = {s, {NULL}, NULL, NULL, d, 0, RR_OK};
 	rr_date today = rr_today();
 	rr_err e = RR_OK;
@@ -80,6 +87,12 @@ rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr
 
 	if (stats)
 		memset(stats, 0, sizeof *stats);
+	/* the checks read what the writes rely on: inside the same transaction,
+	 * so that no other writer can change it in between */
+	if (own && (e = rr_store_begin(s))) {
+		rr_diag_add(d, "cannot start a transaction: %s", rr_store_errmsg(s));
+		return e;
+	}
 	index_ids(&c, doc);
 	c.bodies = json_object();
 	for (int k = 0; k < RR_K_COUNT; k++) {
@@ -99,21 +112,15 @@ rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr
 		json_decref(c.ids[k]);
 	if (c.err) {
 		rr_diag_add(d, "reading the register failed: %s", rr_store_errmsg(s));
-		json_decref(c.bodies);
-		return c.err;
-	}
-	if (c.bad) {
-		json_decref(c.bodies);
-		return RR_EINVAL;
-	}
-	if (own && (e = rr_store_begin(s))) {
-		rr_diag_add(d, "cannot start a transaction: %s", rr_store_errmsg(s));
-		json_decref(c.bodies);
-		return e;
+		e = c.err;
+	} else if (c.bad) {
+		e = RR_EINVAL;
 	}
 	/* the built-in bodies the document names become records first */
 	json_object_foreach(c.bodies, code, r) {
 		bool added = false;
+		if (e)
+			break;
 		if ((e = rr_store_ensure_body(s, code, &added, d))) {
 			rr_diag_add(d, "organisation %s: cannot add the built-in body: %s", code,
 				    rr_store_errmsg(s));
@@ -126,8 +133,15 @@ rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr
 	/* kinds in dependency order: bodies first (enum order of rr_kind) */
 	for (int k = 0; k < RR_K_COUNT && !e; k++) {
 		json_array_foreach(json_object_get(doc, rr_kind_get(k)->plural), i, r) {
-			rr_put_result res;
-			if ((e = rr_store_put(s, (rr_kind)k, r, &res, d)))
+			rr_put_result res = RR_PUT_CREATED;
+			if (flags & RR_LOAD_CREATE_ONLY) {
+				if ((e = rr_store_put_new(s, (rr_kind)k, r, d)) == RR_EEXISTS)
+					rr_diag_add(d, "%s %s: already exists", rr_kind_get(k)->singular,
+						    rr_rec_str(r, "id"));
+			} else {
+				e = rr_store_put(s, (rr_kind)k, r, &res, d);
+			}
+			if (e)
 				break;
 			if (stats)
 				(res == RR_PUT_CREATED ? stats->created

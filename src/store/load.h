@@ -11,9 +11,11 @@
  * record is no problem: its organisation record is added in the same
  * transaction (counted as a created organisation).
  *
- * When a transaction is already open on s (the caller's), the records are
- * written in it and the caller commits or rolls back; otherwise the loader
- * opens and commits its own. */
+ * The checks run inside the transaction that writes, so that no other
+ * writer can change what they read in between. When a transaction is
+ * already open on s (the caller's), the checks and records run in it and
+ * the caller commits or rolls back; otherwise the loader opens and commits
+ * its own. */
 #ifndef RR_LOAD_H
 #define RR_LOAD_H
 
@@ -28,5 +30,11 @@ typedef struct rr_load_stats {
 } rr_load_stats;
 
 rr_err rr_load_document(rr_store *s, const json_t *doc, rr_load_stats *stats, rr_diag *d);
+
+/* RR_LOAD_CREATE_ONLY: every record of the document is new; one whose id
+ * is taken (meanwhile) is not replaced: RR_EEXISTS (put_checked.h). */
+enum { RR_LOAD_CREATE_ONLY = 1 };
+rr_err rr_load_document_flags(rr_store *s, const json_t *doc, unsigned flags,
+			      rr_load_stats *stats, rr_diag *d);
 
 #endif

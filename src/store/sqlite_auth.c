@@ -48,14 +48,29 @@ rr_err rr_store_user_add(rr_store *s, const char *name, const char *hash, long l
 	return RR_OK;
 }
 
+/* Ends every session of user name. */
+static rr_err end_sessions(rr_store *s, const char *name)
+{
+	sqlite3_stmt *st = rr_sqlite_prepare(s, "DELETE FROM session WHERE user = "
+					     "(SELECT id FROM user WHERE name = ?1)");
+	if (!st)
+		return RR_EDB;
+	rr_sqlite_bind_str(st, 1, name);
+	return rr_sqlite_run(s, st, "end sessions");
+}
+
 rr_err rr_store_user_set_hash(rr_store *s, const char *name, const char *hash)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "UPDATE user SET password_hash = ?2 WHERE name = ?1");
+	rr_err e;
 	if (!st)
 		return RR_EDB;
 	rr_sqlite_bind_str(st, 1, name);
 	rr_sqlite_bind_str(st, 2, hash);
-	return changed_one(s, st, "set password");
+	if ((e = changed_one(s, st, "set password")))
+		return e;
+	/* a new password ends the sessions signed in with the old one */
+	return end_sessions(s, name);
 }
 
 rr_err rr_store_user_set_disabled(rr_store *s, const char *name, int disabled)
@@ -69,11 +84,7 @@ rr_err rr_store_user_set_disabled(rr_store *s, const char *name, int disabled)
 	if ((e = changed_one(s, st, "disable user")) || !disabled)
 		return e;
 	/* a disabled account loses its sessions at once */
-	st = rr_sqlite_prepare(s, "DELETE FROM session WHERE user = (SELECT id FROM user WHERE name = ?1)");
-	if (!st)
-		return RR_EDB;
-	rr_sqlite_bind_str(st, 1, name);
-	return rr_sqlite_run(s, st, "end sessions");
+	return end_sessions(s, name);
 }
 
 rr_err rr_store_user_grant(rr_store *s, const char *name, const char *org, const char *role)
@@ -287,6 +298,17 @@ rr_err rr_store_login_failures(rr_store *s, const char *key, long long since, in
 		*n = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? RR_OK : rr_sqlite_fail(s, "login failures");
+}
+
+rr_err rr_store_login_forget(rr_store *s, const char *key, long long at)
+{
+	sqlite3_stmt *st = rr_sqlite_prepare(s, "DELETE FROM login_failure WHERE rowid = "
+		"(SELECT rowid FROM login_failure WHERE key = ?1 AND at = ?2 LIMIT 1)");
+	if (!st)
+		return RR_EDB;
+	rr_sqlite_bind_str(st, 1, key);
+	sqlite3_bind_int64(st, 2, at);
+	return rr_sqlite_run(s, st, "forget failure");
 }
 
 rr_err rr_store_login_clear(rr_store *s, const char *key)

@@ -19,6 +19,7 @@ const char *rr_strerror(rr_err e)
 	case RR_EIO: return "input/output error";
 	case RR_EDB: return "database error";
 	case RR_EUNAVAIL: return "database unavailable";
+	case RR_EEXISTS: return "already exists";
 	}
 	return "unknown error";
 }
@@ -27,7 +28,7 @@ int rr_exit_code(rr_err e)
 {
 	switch (e) {
 	case RR_OK: return 0;
-	case RR_EINVAL: case RR_ENOTFOUND: case RR_ECONFLICT:
+	case RR_EINVAL: case RR_ENOTFOUND: case RR_ECONFLICT: case RR_EEXISTS:
 	case RR_ETOOBIG: case RR_EPERM: return 1;
 	case RR_EUSAGE: return 2;
 	default: return 3;

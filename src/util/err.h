@@ -18,8 +18,9 @@ typedef enum {
 	RR_ENOMEM,
 	RR_EIO,
 	RR_EDB,       /* the storage backend failed */
-	RR_EUNAVAIL   /* the database cannot be written or reached now (disk full,
+	RR_EUNAVAIL,  /* the database cannot be written or reached now (disk full,
 	               * read-only, connection lost, locked): try again later */
+	RR_EEXISTS    /* a create met a record that already has the id */
 } rr_err;
 
 const char *rr_strerror(rr_err e);

@@ -40,9 +40,10 @@ void ak_form_begin(ak_form *f, html *h, const rr_req *r, const rr_diag *d, const
 	html_url_attr(h, "action", action);
 	html_attr_bool(h, "novalidate"); /* the server's Dutch messages, not the browser's */
 	ak_hidden(f, "csrf", r->principal ? r->principal->csrf : "");
-	/* the version of the record read (issue 11) goes here, once the store
-	 * keeps one: every edit form then carries it */
-	(void)rec;
+	if (rec) {
+		char buf[RR_VERSION_MAX];
+		ak_hidden(f, "versie", ak_form_version(r, rec, buf));
+	}
 }
 
 void ak_form_end(ak_form *f)
@@ -577,54 +578,6 @@ const char *ak_org_name(rr_store *s, const char *code, json_t **rec)
 	return code ? code : "";
 }
 
-rr_err ak_delete(rr_req *r, rr_kind k, const char *id, rr_diag *d)
-{
-	char actor[80];
-	rr_err e;
-
-	if (!r->principal)
-		return RR_EPERM;
-	snprintf(actor, sizeof actor, "user:%s", r->principal->name);
-	rr_store_set_actor(r->store, actor);
-	if (!(e = rr_store_begin(r->store))) {
-		e = rr_store_delete(r->store, k, id);
-		if (!e)
-			e = rr_store_commit(r->store);
-		if (e)
-			rr_store_rollback(r->store);
-	}
-	rr_store_set_actor(r->store, NULL);
-	if (e == RR_EDB || e == RR_ECONFLICT) {
-		rr_diag_add(d, "Dit kan niet worden verwijderd: er verwijzen nog andere gegevens naar "
-			    "(een resultaat, geschenk of document). Verwijder of wijzig die eerst.");
-		return RR_ECONFLICT;
-	}
-	return e;
-}
-
-rr_err ak_save(rr_req *r, rr_kind k, const json_t *rec, rr_diag *d)
-{
-	json_t *norm = NULL, *doc = NULL;
-	char actor[80];
-	rr_err e;
-
-	if (!r->principal)
-		return RR_EPERM;
-	if ((e = rr_record_normalise(k, rec, rr_kind_get(k)->singular, &norm, d)))
-		return e;
-	if (!(doc = rr_doc_new())) {
-		json_decref(norm);
-		return RR_ENOMEM;
-	}
-	json_array_append_new(json_object_get(doc, rr_kind_get(k)->plural), norm);
-	snprintf(actor, sizeof actor, "user:%s", r->principal->name);
-	rr_store_set_actor(r->store, actor);
-	e = rr_load_document(r->store, doc, NULL, d);
-	rr_store_set_actor(r->store, NULL);
-	json_decref(doc);
-	return e;
-}
-
 rr_err ak_load_rec(rr_req *r, rr_resp *o, rr_kind k, const char *id, rr_cap cap,
 		   json_t **rec, bool *denied)
 {
@@ -644,39 +597,6 @@ rr_err ak_load_rec(rr_req *r, rr_resp *o, rr_kind k, const char *id, rr_cap cap,
 	}
 	json_decref(*rec); /* reload as the system, with every field */
 	return rr_store_get(r->store, k, id, &rr_viewer_system, rec);
-}
-
-rr_err ak_new_id(rr_req *r, rr_kind k, const char *org, const char *text, char *out,
-		 size_t n)
-{
-	char slug[64];
-	size_t j = 0;
-	bool yes = true, dash = false;
-	rr_err e;
-
-	for (const char *p = text ? text : ""; *p && j < 48; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (isalnum(c) && c < 128) {
-			if (dash && j)
-				slug[j++] = '-';
-			slug[j++] = (char)tolower(c);
-			dash = false;
-		} else {
-			dash = true;
-		}
-	}
-	slug[j] = '\0';
-	if (!j)
-		snprintf(slug, sizeof slug, "%s", rr_kind_get(k)->singular);
-	for (int i = 1; i < 1000 && yes; i++) {
-		if (i == 1)
-			snprintf(out, n, "%s-%s", org, slug);
-		else
-			snprintf(out, n, "%s-%s-%d", org, slug, i);
-		if ((e = rr_store_exists(r->store, k, out, &yes)))
-			return e;
-	}
-	return yes ? RR_ECONFLICT : RR_OK;
 }
 
 void ak_set(json_t *rec, const char *key, const char *v)

@@ -8,9 +8,10 @@
  * A form field is a label above its field, a hint under the label, the
  * field, and the Dutch message about it under the field; the summary at the
  * top of the page links to every field with a problem (rr_diag_add_at with
- * the field's name). Every write goes through ak_save or ak_delete:
- * rr_record_normalise, the actor "user:NAME", then the loader (references,
- * status transitions, the rules of time, all or nothing).
+ * the field's name). Every write goes through ak_save, ak_create or
+ * ak_delete (ak_save.c): rr_record_normalise, the actor "user:NAME", then,
+ * in one transaction, the version the form was read at, and the loader
+ * (references, status transitions, the rules of time, all or nothing).
  *
  * Memory: nothing here keeps a pointer past the call; an ak_form borrows its
  * html writer, request and diagnostics for as long as the form is written. */
@@ -40,9 +41,9 @@ typedef struct ak_form {
 
 /* <form method="post" action=ACTION class="rr-form"> with every hidden field
  * a write needs, written here and nowhere else: the session's CSRF token
- * and, once the store keeps versions, the version of rec (the record the
- * form was read from; NULL for a new one). action is a local path. Close
- * with ak_form_end. */
+ * and "versie", the version of rec (the record the form was read from; NULL
+ * for a new one; see ak_form_version). action is a local path. Close with
+ * ak_form_end. */
 void ak_form_begin(ak_form *f, html *h, const rr_req *r, const rr_diag *d, const char *action,
 		   const json_t *rec);
 void ak_form_end(ak_form *f);
@@ -130,16 +131,38 @@ int ak_report_period(rr_store *s, const char *org);
  * which the caller frees (json_decref) after use. */
 const char *ak_org_name(rr_store *s, const char *code, json_t **rec);
 
-/* --- saving */
+/* --- saving (ak_save.c). Every write checks, inside its write transaction,
+ * that the record is still the version the form was read from (the hidden
+ * field "versie"); a create never replaces a record (store/put_checked.h). */
+
+/* The version a form of rec carries: after a save refused as stale the
+ * record's current one (so that saving again is a deliberate choice), on a
+ * form shown again the one it was read at (the posted "versie"), else rec's
+ * own. buf holds it when computed. */
+const char *ak_form_version(const rr_req *r, const json_t *rec, char buf[RR_VERSION_MAX]);
 
 /* Normalises rec as kind k, records the actor "user:NAME" and loads it (one
- * record, all or nothing). On RR_EINVAL/RR_ECONFLICT d says why (in Dutch
- * where the model says it in Dutch, each message at its field path) and
- * nothing was written. */
+ * record, all or nothing). When the form posted a version, the stored
+ * record must still have it: else RR_ECONFLICT with a Dutch message naming
+ * who changed it and when, r->version_now the current version. On
+ * RR_EINVAL/RR_ECONFLICT d says why (in Dutch where the model says it in
+ * Dutch, each message at its field path) and nothing was written. */
 rr_err ak_save(rr_req *r, rr_kind k, const json_t *rec, rr_diag *d);
-/* Deletes record id of kind k as the user (the audit log keeps it).
- * RR_ECONFLICT with a Dutch message when other records still refer to it. */
+/* Creates rec (kind k, its "id" set here) under the first id not taken of
+ * base, base-2, base-3... (AK_ID_NUMBERED: base-1, base-2, ...): the id is
+ * chosen inside the write transaction, and a create that meets an id taken
+ * meanwhile tries the next. Otherwise as ak_save. On RR_OK rec["id"] is the
+ * new id. */
+enum { AK_ID_NUMBERED = 1 };
+rr_err ak_create(rr_req *r, rr_kind k, json_t *rec, const char *base, unsigned flags,
+		 rr_diag *d);
+/* Deletes record id of kind k as the user (the audit log keeps it), checking
+ * the posted version like ak_save. RR_ECONFLICT with a Dutch message when
+ * other records still refer to it or it changed meanwhile. */
 rr_err ak_delete(rr_req *r, rr_kind k, const char *id, rr_diag *d);
+/* The base of a new id, "{org}-{slug of text}" (the kind's name when text
+ * has no letters), into out (n >= 120 bytes), for ak_create. */
+void ak_id_base(rr_kind k, const char *org, const char *text, char *out, size_t n);
 
 /* --- the audit log for people (ak_audit.c) */
 
@@ -150,6 +173,10 @@ void ak_audit_table(html *h, const json_t *entries, rr_kind k);
 /* The changes between two versions of a record of kind k, one Dutch line
  * each, appended to lines (an array of strings). For tests and mail. */
 void ak_audit_lines(rr_kind k, const json_t *before, const json_t *after, json_t *lines);
+/* "2 december 2026, 01:09" of an audit time "2026-12-02T01:09:15Z" (UTC). */
+void ak_when_text(char *out, size_t n, const char *at);
+/* Who an audit actor is, in Dutch: "anna" of "user:anna", ... */
+void ak_who_text(char *out, size_t n, const char *actor);
 
 /* --- trips (page_trip_edit.c, page_trip_fields.c, page_trip_rows.c,
  * page_trip_action.c) */
@@ -221,10 +248,6 @@ void ak_trip_action_forms(html *h, rr_req *r, const json_t *trip, const rr_diag 
  * when invisible, a 403 page and *denied without cap for its body. */
 rr_err ak_load_rec(rr_req *r, rr_resp *o, rr_kind k, const char *id, rr_cap cap,
 		   json_t **rec, bool *denied);
-/* A new id "{org}-{slug of text}" (plus "-2", "-3", ... when taken) of kind
- * k into out (n >= 120 bytes). */
-rr_err ak_new_id(rr_req *r, rr_kind k, const char *org, const char *text, char *out,
-		 size_t n);
 /* Sets rec[key] to the string v, or removes key when v is NULL. */
 void ak_set(json_t *rec, const char *key, const char *v);
 /* A string, whole or real number as form text into out ("" when absent);

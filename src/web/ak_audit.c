@@ -333,7 +333,7 @@ void ak_audit_lines(rr_kind k, const json_t *before, const json_t *after, json_t
 }
 
 /* "2 december 2026, 01:09" of "2026-12-02T01:09:15Z" (UTC). */
-static void when_text(char *out, size_t n, const char *at)
+void ak_when_text(char *out, size_t n, const char *at)
 {
 	char day[16], nl[64];
 
@@ -345,7 +345,7 @@ static void when_text(char *out, size_t n, const char *at)
 		snprintf(out, n, "%s", nl[0] ? nl : at ? at : "");
 }
 
-static void who_text(char *out, size_t n, const char *actor)
+void ak_who_text(char *out, size_t n, const char *actor)
 {
 	if (!actor)
 		snprintf(out, n, "onbekend");
@@ -379,8 +379,8 @@ void ak_audit_table(html *h, const json_t *entries, rr_kind k)
 		json_t *lines = json_array();
 		char when[96], who[96], what[160];
 
-		when_text(when, sizeof when, rr_rec_str(en, "at"));
-		who_text(who, sizeof who, rr_rec_str(en, "actor"));
+		ak_when_text(when, sizeof when, rr_rec_str(en, "at"));
+		ak_who_text(who, sizeof who, rr_rec_str(en, "actor"));
 		snprintf(what, sizeof what, "%s",
 			 act && !strcmp(act, "create") ? "aangemaakt" :
 			 act && !strcmp(act, "delete") ? "verwijderd" : "gewijzigd");

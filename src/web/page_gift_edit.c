@@ -126,21 +126,19 @@ static void from_form(rr_req *r, json_t *g, rr_diag *d)
 	(void)org;
 }
 
-/* Saves g (under new_id when it is new); on a problem the form again. */
-static rr_err save(rr_req *r, rr_resp *o, json_t *g, const char *new_id, rr_diag *d)
+/* Saves g (new, under the first free id of base, when base is given); on a
+ * problem the form again. */
+static rr_err save(rr_req *r, rr_resp *o, json_t *g, const char *base, rr_diag *d)
 {
 	rr_err e = RR_OK;
 
-	if (new_id && !d->n)
-		json_object_set_new(g, "id", json_string(new_id));
-	if (!d->n && (e = ak_save(r, RR_K_GIFT, g, d)) == RR_OK) {
+	if (!d->n && (e = base ? ak_create(r, RR_K_GIFT, g, base, AK_ID_NUMBERED, d)
+			      : ak_save(r, RR_K_GIFT, g, d)) == RR_OK) {
 		ak_redirect(o, "/beheer", "geschenk");
 		return RR_OK;
 	}
 	if (e && e != RR_EINVAL && e != RR_ECONFLICT)
 		return e;
-	if (new_id)
-		json_object_del(g, "id"); /* a refused new one stays new */
 	return gift_form(r, o, g, d, 422);
 }
 
@@ -149,22 +147,17 @@ rr_err gift_create(rr_req *r, rr_resp *o)
 	const char *org = rr_req_param(r, "organisation");
 	rr_diag d = {0};
 	json_t *g = NULL;
-	char id[200] = "";
-	bool yes = true;
-	rr_err e = RR_OK;
+	char base[200];
+	rr_err e;
 
 	if (!rr_can(r->principal, org, RR_CAP_EDIT))
 		return ak_forbidden(o);
 	if (!(g = json_pack("{s:s}", "organisation", org)))
 		return RR_ENOMEM;
 	from_form(r, g, &d);
-	for (int i = 1; i < 1000 && yes && !d.n; i++) {
-		snprintf(id, sizeof id, "%s-geschenk-%s-%d", org, rr_rec_str(g, "date"), i);
-		if ((e = rr_store_exists(r->store, RR_K_GIFT, id, &yes)))
-			goto out;
-	}
-	e = save(r, o, g, id, &d);
-out:
+	snprintf(base, sizeof base, "%s-geschenk-%s", org,
+		 rr_rec_str(g, "date") ? rr_rec_str(g, "date") : "");
+	e = save(r, o, g, base, &d);
 	json_decref(g);
 	rr_diag_free(&d);
 	return e;

@@ -163,12 +163,14 @@ static void from_form(rr_req *r, json_t *p, rr_diag *d)
 }
 
 /* Saves p; a 303 to its page, or the form again with the problems (422). */
-static rr_err save(rr_req *r, rr_resp *o, json_t *p, rr_diag *d, const char *flash)
+static rr_err save(rr_req *r, rr_resp *o, json_t *p, const char *base, rr_diag *d,
+		   const char *flash)
 {
 	char path[200];
 	rr_err e = RR_OK;
 
-	if (!d->n && (e = ak_save(r, RR_K_PARTNERSHIP, p, d)) == RR_OK) {
+	if (!d->n && (e = base ? ak_create(r, RR_K_PARTNERSHIP, p, base, 0, d)
+			      : ak_save(r, RR_K_PARTNERSHIP, p, d)) == RR_OK) {
 		snprintf(path, sizeof path, "/beheer/partnerschappen/%s", rr_rec_str(p, "id"));
 		ak_redirect(o, path, flash);
 		return RR_OK;
@@ -201,7 +203,7 @@ rr_err partnership_create(rr_req *r, rr_resp *o)
 {
 	const char *org = rr_req_param(r, "organisation");
 	rr_diag d = {0};
-	char id[160];
+	char base[160];
 	json_t *p;
 	rr_err e;
 
@@ -210,11 +212,8 @@ rr_err partnership_create(rr_req *r, rr_resp *o)
 	if (!(p = json_pack("{s:s}", "organisation", org)))
 		return RR_ENOMEM;
 	from_form(r, p, &d);
-	if ((e = ak_new_id(r, RR_K_PARTNERSHIP, org, ak_val(r, "partner"), id, sizeof id)))
-		goto out;
-	json_object_set_new(p, "id", json_string(id));
-	e = save(r, o, p, &d, "partnerschap");
-out:
+	ak_id_base(RR_K_PARTNERSHIP, org, ak_val(r, "partner"), base, sizeof base);
+	e = save(r, o, p, base, &d, "partnerschap");
 	json_decref(p);
 	rr_diag_free(&d);
 	return e;
@@ -247,7 +246,7 @@ rr_err partnership_save(rr_req *r, rr_resp *o)
 			     &denied)) || denied)
 		return e;
 	from_form(r, p, &d);
-	e = save(r, o, p, &d, "partnerschap");
+	e = save(r, o, p, NULL, &d, "partnerschap");
 	json_decref(p);
 	rr_diag_free(&d);
 	return e;
@@ -294,7 +293,7 @@ rr_err partnership_event_add(rr_req *r, rr_resp *o)
 		ak_set(p, "type", type);
 	if (!strcmp(kind, "ended") && !rr_rec_str(p, "until"))
 		ak_set(p, "until", iso);
-	e = save(r, o, p, &d, "gebeurtenis");
+	e = save(r, o, p, NULL, &d, "gebeurtenis");
 out:
 	json_decref(ev);
 	json_decref(p);
@@ -315,7 +314,7 @@ rr_err partnership_event_remove(rr_req *r, rr_resp *o)
 			     &denied)) || denied)
 		return e;
 	ak_remove_item(r, p, "events", &d);
-	e = save(r, o, p, &d, "gebeurtenis-weg");
+	e = save(r, o, p, NULL, &d, "gebeurtenis-weg");
 	json_decref(p);
 	rr_diag_free(&d);
 	return e;

@@ -231,12 +231,14 @@ static void from_form(rr_req *r, json_t *res, rr_diag *d)
 						      !strcmp(ak_val(r, "openbaar"), "1")));
 }
 
-static rr_err save(rr_req *r, rr_resp *o, json_t *res, rr_diag *d, const char *flash)
+static rr_err save(rr_req *r, rr_resp *o, json_t *res, const char *base, rr_diag *d,
+		   const char *flash)
 {
 	char path[200];
 	rr_err e = RR_OK;
 
-	if (!d->n && (e = ak_save(r, RR_K_RESULT, res, d)) == RR_OK) {
+	if (!d->n && (e = base ? ak_create(r, RR_K_RESULT, res, base, 0, d)
+			      : ak_save(r, RR_K_RESULT, res, d)) == RR_OK) {
 		snprintf(path, sizeof path, "/beheer/resultaten/%s", rr_rec_str(res, "id"));
 		ak_redirect(o, path, flash);
 		return RR_OK;
@@ -269,7 +271,7 @@ rr_err result_create(rr_req *r, rr_resp *o)
 {
 	const char *org = rr_req_param(r, "organisation");
 	rr_diag d = {0};
-	char id[160];
+	char base[160];
 	json_t *res;
 	rr_err e;
 
@@ -278,11 +280,8 @@ rr_err result_create(rr_req *r, rr_resp *o)
 	if (!(res = json_pack("{s:s}", "organisation", org)))
 		return RR_ENOMEM;
 	from_form(r, res, &d);
-	if ((e = ak_new_id(r, RR_K_RESULT, org, ak_val(r, "titel"), id, sizeof id)))
-		goto out;
-	json_object_set_new(res, "id", json_string(id));
-	e = save(r, o, res, &d, "resultaat");
-out:
+	ak_id_base(RR_K_RESULT, org, ak_val(r, "titel"), base, sizeof base);
+	e = save(r, o, res, base, &d, "resultaat");
 	json_decref(res);
 	rr_diag_free(&d);
 	return e;
@@ -315,7 +314,7 @@ rr_err result_save(rr_req *r, rr_resp *o)
 			     &denied)) || denied)
 		return e;
 	from_form(r, res, &d);
-	e = save(r, o, res, &d, "resultaat");
+	e = save(r, o, res, NULL, &d, "resultaat");
 	json_decref(res);
 	rr_diag_free(&d);
 	return e;
@@ -372,7 +371,7 @@ rr_err result_follow_up(rr_req *r, rr_resp *o)
 		else
 			json_array_append_new(list, f);
 	}
-	e = save(r, o, res, &d, "vervolg");
+	e = save(r, o, res, NULL, &d, "vervolg");
 	json_decref(res);
 	rr_diag_free(&d);
 	return e;
@@ -390,7 +389,7 @@ rr_err result_follow_up_remove(rr_req *r, rr_resp *o)
 			     &denied)) || denied)
 		return e;
 	ak_remove_item(r, res, "follow_up", &d);
-	e = save(r, o, res, &d, "vervolg-weg");
+	e = save(r, o, res, NULL, &d, "vervolg-weg");
 	json_decref(res);
 	rr_diag_free(&d);
 	return e;

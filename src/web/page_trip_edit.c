@@ -65,16 +65,15 @@ rr_err page_trip_new(rr_req *r, rr_resp *o)
 	return new_form(r, o, org, NULL, 200);
 }
 
-/* org-year-slug of the title, unique in the store. */
-static rr_err new_id(rr_req *r, const char *org, const rr_date *start, const char *title,
-		     char *out, size_t n)
+/* The base of a new trip's id: org-year-slug of the title. */
+static void id_base(const char *org, const rr_date *start, const char *title, char *out,
+		    size_t n)
 {
 	char slug[48];
 	size_t k = 0;
-	bool dash = false, yes = true;
-	rr_err e;
+	bool dash = false;
 
-	for (const char *p = title; *p && k < sizeof slug - 1; p++) {
+	for (const char *p = title ? title : ""; *p && k < sizeof slug - 1; p++) {
 		char c = (char)tolower((unsigned char)*p);
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
 			slug[k++] = c;
@@ -87,15 +86,7 @@ static rr_err new_id(rr_req *r, const char *org, const rr_date *start, const cha
 	while (k && slug[k - 1] == '-')
 		k--;
 	slug[k] = '\0';
-	for (int i = 1; i < 1000 && yes; i++) {
-		if (i == 1)
-			snprintf(out, n, "%s-%d-%s", org, start->y, k ? slug : "reis");
-		else
-			snprintf(out, n, "%s-%d-%s-%d", org, start->y, k ? slug : "reis", i);
-		if ((e = rr_store_exists(r->store, RR_K_TRIP, out, &yes)))
-			return e;
-	}
-	return yes ? RR_ECONFLICT : RR_OK;
+	snprintf(out, n, "%s-%d-%s", org, start->y, k ? slug : "reis");
 }
 
 rr_err trip_create(rr_req *r, rr_resp *o)
@@ -135,14 +126,12 @@ rr_err trip_create(rr_req *r, rr_resp *o)
 	ak_trip_form_parse(r, t, 0, &ps, &d);
 	if (d.n)
 		goto invalid;
-	if ((e = new_id(r, org, &ps, ak_val(r, "titel"), id, sizeof id)))
-		goto out;
-	json_object_set_new(t, "id", json_string(id));
-	if ((e = ak_save(r, RR_K_TRIP, t, &d)) == RR_EINVAL || e == RR_ECONFLICT)
+	id_base(org, &ps, ak_val(r, "titel"), id, sizeof id);
+	if ((e = ak_create(r, RR_K_TRIP, t, id, 0, &d)) == RR_EINVAL || e == RR_ECONFLICT)
 		goto invalid;
 	if (e)
 		goto out;
-	snprintf(path, sizeof path, "/beheer/reizen/%s", id);
+	snprintf(path, sizeof path, "/beheer/reizen/%s", rr_rec_str(t, "id"));
 	ak_redirect(o, path, status && !strcmp(status, "draft") ? "concept" : "aanvraag");
 	goto out;
 invalid:

@@ -27,6 +27,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "store/put_checked.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/err.h"
@@ -67,6 +68,8 @@ typedef struct rr_req {
 	char client_addr[64];        /* for login throttling */
 	bool secure;                 /* https (directly or via a trusted proxy) */
 	rr_viewer viewer_buf;        /* the principal's viewer; viewer points here */
+	char version_now[RR_VERSION_MAX]; /* the record's version read by the last save
+	                                   * (web/ak_save.c): a form shown again carries it */
 } rr_req;
 
 typedef struct rr_resp {
