@@ -1,5 +1,6 @@
 /* page_budget_edit.c - a body's budget and FTE for international relations
- * per year, and its settings (report period, gift threshold), for its
+ * per year, and its settings (report period, gift threshold, the train
+ * threshold and own emission factors of docs/co2.md), for its
  * beheerder only (/beheer/organisaties/{code}/budget). A year is added or
  * replaced; the comparison (/vergelijking) and the evaluations read them. */
 #include <stdio.h>
@@ -7,7 +8,65 @@
 #include <string.h>
 
 #include "model/record.h"
+#include "report/co2.h"
 #include "web/adminkit.h"
+
+/* The CO₂ settings (report/co2.h): the train flag's threshold and the
+ * body's own emission factors, each empty for the built-in one. */
+static const struct {
+	const char *key, *field, *label;
+} co2_factor_fields[] = {
+	{"plane_short", "factor-vlucht-kort", "Vliegtuig tot 700 km"},
+	{"plane_mid", "factor-vlucht-middel", "Vliegtuig 700 tot 2.500 km"},
+	{"plane_long", "factor-vlucht-lang", "Vliegtuig verder dan 2.500 km"},
+	{"train", "factor-trein", "Trein"},
+	{"car", "factor-auto", "Auto"},
+	{"boat", "factor-boot", "Boot"},
+};
+
+/* A factor as the form shows it: "0,297". */
+static void factor_text(char *out, size_t n, double v)
+{
+	char *c;
+	snprintf(out, n, "%.4g", v);
+	for (c = out; *c; c++)
+		if (*c == '.')
+			*c = ',';
+}
+
+static void co2_fields(rr_req *r, ak_form *f, const json_t *org)
+{
+	const json_t *own = json_object_get(org, "co2_factors");
+	rr_co2_setup dflt;
+	char buf[64], hint[160];
+
+	rr_co2_setup_of(NULL, &dflt);
+	const double dv[] = {dflt.plane_short, dflt.plane_mid, dflt.plane_long, dflt.train,
+			     dflt.car, dflt.boat};
+	snprintf(buf, sizeof buf, "%lld", rr_rec_count(org, "train_threshold_km", 0));
+	ak_input(f, "number", "treindrempel", "Vlucht korter dan dit (km): de trein was mogelijk",
+		 r->form && ak_val(r, "treindrempel") ? ak_val(r, "treindrempel") :
+		 json_object_get(org, "train_threshold_km") ? buf : NULL,
+		 "Leeg: 700 km");
+	for (size_t i = 0; i < sizeof co2_factor_fields / sizeof co2_factor_fields[0]; i++) {
+		const json_t *v = json_object_get(own, co2_factor_fields[i].key);
+		char label[120];
+		buf[0] = '\0';
+		if (json_is_number(v))
+			factor_text(buf, sizeof buf, json_number_value(v));
+		factor_text(hint, sizeof hint, dv[i]);
+		snprintf(label, sizeof label, "CO\xe2\x82\x82 in kg per reizigerskilometer: %s",
+			 co2_factor_fields[i].label);
+		snprintf(hint + strlen(hint), sizeof hint - strlen(hint),
+			 " als dit leeg is (de ingebouwde lijst)");
+		ak_input(f, "text", co2_factor_fields[i].field, label,
+			 r->form && ak_val(r, co2_factor_fields[i].field) ?
+			 ak_val(r, co2_factor_fields[i].field) : buf[0] ? buf : NULL, hint);
+	}
+	ak_input(f, "text", "factor-bron", "Bron van de eigen emissiefactoren",
+		 r->form && ak_val(r, "factor-bron") ? ak_val(r, "factor-bron") :
+		 rr_rec_str(own, "source"), "Zoals: CO2emissiefactoren.nl, lijst januari 2026");
+}
 
 static rr_err budget_page(rr_req *r, rr_resp *o, const json_t *org, const rr_diag *d, int status)
 {
@@ -82,6 +141,7 @@ static rr_err budget_page(rr_req *r, rr_resp *o, const json_t *org, const rr_dia
 	ak_input(&f, "text", "drempel", "Drempel voor geschenken in euro's",
 		 r->form && ak_val(r, "drempel") ? ak_val(r, "drempel") : buf[0] ? buf : NULL,
 		 "Geschenken boven dit bedrag worden gemarkeerd");
+	co2_fields(r, &f, org);
 	ak_submit(&f, "Instellingen opslaan");
 	ak_form_end(&f);
 	html_open_c(&h, "p", "utrecht-paragraph");
@@ -169,6 +229,51 @@ static void budget_from_form(rr_req *r, json_t *org, rr_diag *d)
 	json_object_set_new(org, "budgets", next);
 }
 
+static void co2_from_form(rr_req *r, json_t *org, rr_diag *d)
+{
+	json_t *own = json_object();
+	const char *v;
+	char *end, num[32];
+
+	if ((v = ak_val(r, "treindrempel"))) {
+		long long n = strtoll(v, &end, 10);
+		if (*end || n < 1 || n > 20000)
+			rr_diag_add_at(d, "treindrempel", "Vul een afstand in van 1 tot 20000 km, "
+				       "zoals 700.");
+		else
+			json_object_set_new(org, "train_threshold_km", json_integer(n));
+	} else {
+		json_object_del(org, "train_threshold_km");
+	}
+	for (size_t i = 0; i < sizeof co2_factor_fields / sizeof co2_factor_fields[0]; i++) {
+		double x;
+		if (!(v = ak_val(r, co2_factor_fields[i].field)))
+			continue;
+		snprintf(num, sizeof num, "%s", v);
+		for (char *c = num; *c; c++)
+			if (*c == ',')
+				*c = '.';
+		x = strtod(num, &end);
+		if (*end || strlen(v) >= sizeof num || !(x >= 0 && x < 10))
+			rr_diag_add_at(d, co2_factor_fields[i].field, "'%.40s' is geen factor van 0 "
+				       "tot 10 kg per reizigerskilometer. Schrijf hem zoals 0,297.", v);
+		else
+			json_object_set_new(own, co2_factor_fields[i].key, json_real(x));
+	}
+	if ((v = ak_val(r, "factor-bron"))) {
+		if (!json_object_size(own))
+			rr_diag_add_at(d, "factor-bron", "Een bron hoort bij eigen factoren: vul ook "
+				       "minstens één factor in, of laat de bron leeg.");
+		ak_set(own, "source", v);
+	}
+	if (json_object_size(own))
+		json_object_set_new(org, "co2_factors", own);
+	else {
+		json_object_del(org, "co2_factors");
+		json_decref(own);
+	}
+}
+
 static void settings_from_form(rr_req *r, json_t *org, rr_diag *d)
 {
 	const char *v;
@@ -194,6 +299,7 @@ static void settings_from_form(rr_req *r, json_t *org, rr_diag *d)
 	} else {
 		json_object_del(org, "gift_threshold_eur");
 	}
+	co2_from_form(r, org, d);
 }
 
 /* Removes the budget of year `jaar`. */

@@ -95,6 +95,26 @@ code_is 303 "settings saved: 303"
 "$RR_BIN" export --db "$DB" | jq -e '.organisations[] | select(.id == "gm0034") |
 	.report_period_days == 30 and .gift_threshold_eur == 100' >/dev/null &&
 	ok "report period and gift threshold stored" || notok "settings stored"
+# the CO₂ settings: a train threshold and one own factor with its source
+post "$BEA" /beheer/organisaties/gm0034/budget --data-urlencode "csrf=$BCS" -d formulier=instellingen \
+	-d verslagtermijn=30 -d drempel=100 -d treindrempel=750 -d factor-vlucht-lang=0,16 \
+	--data-urlencode "factor-bron=Eigen lijst 2026"
+code_is 303 "CO₂ settings saved: 303"
+"$RR_BIN" export --db "$DB" | jq -e '.organisations[] | select(.id == "gm0034") |
+	.train_threshold_km == 750 and .co2_factors == {plane_long: 0.16, source: "Eigen lijst 2026"}' >/dev/null &&
+	ok "the train threshold and the own factor with its source are stored" ||
+	notok "CO₂ settings stored" "$("$RR_BIN" export --db "$DB" | jq -c '.organisations[] | select(.id == "gm0034")')"
+get /beheer/organisaties/gm0034/budget -b "rr_session=$BEA"
+contains "$T/body" 'value="0,16"' "the settings form shows the own factor"
+contains "$T/body" '0,297 als dit leeg is' "an empty factor says the built-in value"
+snapshot "$T/co2-before.json"
+post "$BEA" /beheer/organisaties/gm0034/budget --data-urlencode "csrf=$BCS" -d formulier=instellingen \
+	-d verslagtermijn=30 -d factor-trein=veel
+code_is 422 "a factor that is no number is refused: 422"
+contains "$T/body" "is geen factor van 0 tot 10 kg per reizigerskilometer" "the refusal names the reason"
+snapshot "$T/co2-after.json"
+cmp -s "$T/co2-before.json" "$T/co2-after.json" && ok "the refused settings wrote nothing" ||
+	notok "refused settings wrote nothing"
 
 # --- 5. refused cases, each writing nothing
 snapshot "$T/before.json"
