@@ -189,6 +189,23 @@ static bool word_in(const imp_read *r, size_t a, size_t b, const char *const *l)
 	return false;
 }
 
+/* The King's people, a fraction or the cabinet among words [a, b): a trip
+ * that is not the body's. The King of "Commissaris van de Koning" is part
+ * of the office of the province's own governor. */
+static bool other_travellers_in(const imp_read *r, size_t a, size_t b)
+{
+	const rr_words *ws = &r->ws;
+	for (size_t k = a; k < b && k < ws->count; k++) {
+		if (ws->w[k].kind != RR_W_WORD || !in_list(other_travellers, rr_wfold(ws, k)))
+			continue;
+		if (k >= 3 && rr_wis(ws, k - 1, "de") && rr_wis(ws, k - 2, "van") &&
+		    (rr_wis(ws, k - 3, "commissaris") || rr_wis(ws, k - 3, "commissarissen")))
+			continue;
+		return true;
+	}
+	return false;
+}
+
 /* ---- frames ---- */
 
 #define MAX_DEST 12
@@ -1221,7 +1238,7 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 			travellers(r, &f, false);
 			/* whose trip: the body's people, "ik"/"wij", "de burgemeester",
 			 * the body named; not the King's or a fraction's */
-			bool others = !alongside && (word_in(r, s0, k, other_travellers) ||
+			bool others = !alongside && (other_travellers_in(r, s0, k) ||
 						     (!f.ntrav && other_office(r, s0, s1)));
 			bool strangers = false;
 			for (size_t i = 0; i < r->np; i++)

@@ -134,6 +134,24 @@ static void capital_by_adjective(void **state)
 	json_decref(t);
 }
 
+/* The King of "Commissaris van de Koning" is the province's own governor's
+ * office; the King himself travels for nobody's register here. */
+static void governor_of_the_king(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_of("Nieuws\n\nCommissaris van de Koning Anna Bakker heeft van 4 - 9 juni 2017 "
+		     "een handelsmissie naar Vietnam geleid.\n");
+	assert_int_equal(json_array_size(t), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(t, 0), "travellers"), 0), "role")), "commissaris van de koning");
+	json_decref(t);
+	t = trips_of("Nieuws\n\nDe Koning heeft van 4 - 9 juni 2017 een staatsbezoek aan Vietnam "
+		     "gebracht.\n");
+	assert_int_equal(json_array_size(t), 0);
+	json_decref(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -143,6 +161,7 @@ int main(void)
 		cmocka_unit_test(since_is_no_trip_date),
 		cmocka_unit_test(going_is_planned),
 		cmocka_unit_test(capital_by_adjective),
+		cmocka_unit_test(governor_of_the_king),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
