@@ -284,7 +284,9 @@ static void attached(const imp_read *r, const imp_pm *the_partner, size_t from, 
 			}
 			continue;
 		}
-		if (ws->w[k].kind == RR_W_WORD && in_list(preps, rr_wfold(ws, k))) {
+		/* not the particle of a verb: "hun vleugels uit te slaan in China" */
+		if (ws->w[k].kind == RR_W_WORD && in_list(preps, rr_wfold(ws, k)) &&
+		    !(k + 1 < s1 && rr_wis(ws, k + 1, "te"))) {
 			on = true;
 			since = 0;
 			continue;

@@ -152,6 +152,20 @@ static void governor_of_the_king(void **state)
 	json_decref(t);
 }
 
+/* "uit te slaan in China" is a verb's particle, not visitors from China */
+static void particle_is_no_origin(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_of("Nieuws\n\nOndernemers die hun vleugels willen uit te slaan in Vietnam, kunnen "
+		     "van 3 tot en met 8 december 2018 met de gedeputeerde en een delegatie experts "
+		     "mee op handelsreis.\n");
+	for (size_t i = 0; i < json_array_size(t); i++)
+		assert_string_not_equal(json_string_value(json_object_get(json_array_get(t, i),
+			"direction")), "in");
+	json_decref(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -162,6 +176,7 @@ int main(void)
 		cmocka_unit_test(going_is_planned),
 		cmocka_unit_test(capital_by_adjective),
 		cmocka_unit_test(governor_of_the_king),
+		cmocka_unit_test(particle_is_no_origin),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
