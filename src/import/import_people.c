@@ -257,14 +257,21 @@ static size_t name_at(const rr_words *ws, size_t i, size_t to, const imp_body *b
 		    (words >= 2 || body_place_at(ws, k, to, body) ||
 		     (words >= 1 && foreign_place_at(ws, k, to))))
 			break; /* "Weber van Bückeburg": an affiliation */
+		/* "László Domonyi van de Hongaarse gemeente Kiskőrös": a country's
+		 * adjective after the particles begins an affiliation */
+		if (k > j && (words || last > i) && rr_wis(ws, j, "van") && k < to &&
+		    is_word(ws, k) && rr_country_code(ws->text + ws->w[k].off, ws->w[k].len))
+			break;
 		if (k > j && (words || last > i) && (rr_wis(ws, j, "van") || rr_wis(ws, j, "in")) &&
 		    k < to && is_word(ws, k) && in_list(not_names, rr_wfold(ws, k)) &&
 		    !(k >= j + 2 && is_cap(ws, k) && (k + 1 >= to || !is_cap(ws, k + 1))))
 			break; /* "van de gemeente …", but "Pieter van de Stad" is a name */
 		e = name_word(ws, k, to);
 		if (e == k && k >= j + 2 && is_cap(ws, k) && ws->w[k].len >= 2 &&
-		    (k + 1 >= to || !is_cap(ws, k + 1)))
-			e = k + 1; /* after "van de": "Van de Stad", "Van der Kamer" */
+		    (k + 1 >= to || !is_cap(ws, k + 1)) &&
+		    !rr_country_code(ws->text + ws->w[k].off, ws->w[k].len))
+			e = k + 1; /* after "van de": "Van de Stad", "Van der Kamer"; not
+				    * "van de Hongaarse gemeente" */
 		if (e == k)
 			break;
 		j = e;
@@ -322,6 +329,16 @@ static imp_side side_of_text(const char *t, size_t s, size_t e, const imp_body *
 	rr_fold(t + s, e - s, f, sizeof f);
 	if (rr_place_best(t + s, e - s, "NL", &p))
 		return strcmp(p.country, "NL") ? IMP_SIDE_FOREIGN : IMP_SIDE_OTHER;
+	/* a country by name or adjective: "van de Hongaarse gemeente …" */
+	for (i = s; i < e;) {
+		size_t j = i;
+		while (j < e && t[j] != ' ')
+			j++;
+		const char *cc = j > i ? rr_country_code(t + i, j - i) : NULL;
+		if (cc)
+			return strcmp(cc, "NL") ? IMP_SIDE_FOREIGN : IMP_SIDE_OTHER;
+		i = j + 1;
+	}
 	return IMP_SIDE_UNKNOWN;
 }
 

@@ -35,6 +35,11 @@ static void surname_that_is_a_word(void **state)
 	assert_string_equal(p[0].role, "burgemeester");
 	assert_int_equal(people("wethouder Els van der Kamer en burgemeester Bos", p, 4), 2);
 	assert_string_equal(p[0].name, "Els van der Kamer");
+	/* a country's adjective after "van de" begins whose office it is */
+	assert_int_equal(people("met burgemeester Ferenc Kovács van de Hongaarse gemeente Baja",
+				p, 4), 1);
+	assert_string_equal(p[0].name, "Ferenc Kovács");
+	assert_int_equal(p[0].side, IMP_SIDE_FOREIGN);
 	/* but "van de gemeente ..." still ends the name */
 	assert_int_equal(people("wethouder Jansen van de gemeente Voorbeeld", p, 4), 1);
 	assert_string_equal(p[0].name, "Jansen");
