@@ -344,6 +344,20 @@ static bool event_date(const imp_read *r, size_t s0, size_t s1, const rr_date *d
  * sentence. Up to max for a plural word. */
 static bool signs(const rr_words *ws, size_t s0, size_t s1);
 
+/* "beide gemeenten", "beide steden", "beide provincies": the two parties
+ * of a relation, named before. */
+static bool both_sides(const rr_words *ws, size_t s0, size_t s1)
+{
+	static const char *const parties[] = {"gemeenten", "gemeentes", "steden", "provincies",
+		"regio's", "regios", "partijen", "partners", NULL};
+	for (size_t k = s0; k + 1 < s1; k++)
+		if (rr_wis(ws, k, "beide") && ws->w[k + 1].kind == RR_W_WORD)
+			for (const char *const *p = parties; *p; p++)
+				if (rr_wis(ws, k + 1, *p))
+					return true;
+	return false;
+}
+
 static size_t partner_of(const imp_read *r, size_t s0, size_t s1, size_t fw, const rel *rl,
 			 const imp_pm **out, size_t max)
 {
@@ -487,7 +501,13 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 		    (rr_wis(ws, fw - 1, "de") || rr_wis(ws, fw - 1, "het") || rr_wis(ws, fw - 1, "deze") ||
 		     rr_wis(ws, fw - 1, "dit") || rr_wis(ws, fw - 1, "die")) && !other_body(r, s0, fw))
 			partners[n++] = last_partner;
-		else if (!first && anaphor && last_partner && !(ws->w[s0].flags & RR_W_PARA) &&
+		else if (first && !n && !theirs && prev1 == s0 && both_sides(ws, s0, s1)) {
+			/* "tussen beide gemeenten … een stedenband": the one foreign
+			 * place of the sentence before */
+			const imp_pm *pl[8];
+			if (foreign_places(r, prev0, prev1, pl, 8) == 1 && !other_body(r, prev0, prev1))
+				partners[n++] = pl[0];
+		} else if (!first && anaphor && last_partner && !(ws->w[s0].flags & RR_W_PARA) &&
 			 known_partner(a, last_partner)) {
 			/* "de samenwerking" speaks of a relation already named, never
 			 * makes one ("Deze stad wil graag samenwerking aangaan") */

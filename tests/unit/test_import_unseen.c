@@ -171,6 +171,31 @@ static void particle_is_no_origin(void **state)
 	json_decref(t);
 }
 
+/* "tussen beide gemeenten … een stedenband": the partner named before */
+static void both_sides_of_a_relation(void **state)
+{
+	rr_import *im = NULL;
+	rr_diag d = {0};
+	json_t *doc = NULL, *p;
+	const char *text = "Nieuws, 14 september 2018\n\nDe burgemeester en de burgemeester van "
+		"de Poolse gemeente Wieliczka hebben zaterdag een boom geplant. Ze vierden dat "
+		"tussen beide gemeenten al 20 jaar een stedenband bestaat.\n";
+	(void)state;
+	assert_int_equal(rr_import_new(NULL, "pv26", true, &im, &d), RR_OK);
+	assert_int_equal(rr_import_add(im, "m.txt", (const unsigned char *)text, strlen(text), &d),
+			 RR_OK);
+	assert_int_equal(rr_import_result(im, &doc, &d), RR_OK);
+	assert_int_equal(json_array_size(json_object_get(doc, "partnerships")), 1);
+	p = json_array_get(json_object_get(doc, "partnerships"), 0);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(p, "partner"),
+							      "country")), "PL");
+	assert_string_equal(json_string_value(json_object_get(p, "since")), "1998");
+	assert_string_equal(json_string_value(json_object_get(p, "type")), "sister_city");
+	json_decref(doc);
+	rr_import_free(im);
+	rr_diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -182,6 +207,7 @@ int main(void)
 		cmocka_unit_test(capital_by_adjective),
 		cmocka_unit_test(governor_of_the_king),
 		cmocka_unit_test(particle_is_no_origin),
+		cmocka_unit_test(both_sides_of_a_relation),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
