@@ -539,8 +539,11 @@ static void where_clause(rr_buf *w, const char *fts, const rr_search_query *q,
 {
 	int next = 2;
 
+	/* the trip's columns from the narrow index of migration 7, not from
+	 * its row (about a page, with the document, for every match) */
 	rr_buf_printf(w, " FROM %s f JOIN trip_search k ON k.docid = f.rowid"
-			 " JOIN trip t ON t.id = k.trip WHERE %s MATCH ?1", fts, fts);
+			 " JOIN trip t INDEXED BY trip_facet ON t.id = k.trip WHERE %s MATCH ?1",
+		      fts, fts);
 	if (q->organisation)
 		rr_buf_printf(w, " AND t.organisation = ?%d", p->org = next++);
 	if (q->year)

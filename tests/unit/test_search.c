@@ -481,7 +481,9 @@ static void migration_rebuild_matches_puts(void **state)
 	/* back to schema 2, before search; opening migrates and rebuilds */
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", 2);
 	assert_int_equal(sqlite3_exec(f->s->db, "DROP TABLE trip_fts_public; DROP TABLE trip_fts; "
-				      "DROP TABLE trip_search;", NULL, NULL, NULL), SQLITE_OK);
+				      "DROP TABLE trip_search; DROP INDEX trip_facet; "
+				      "DROP INDEX trip_destination_facet; DROP INDEX trip_traveller_facet; "
+				      "DROP INDEX trip_cost_facet;", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(f->s->db, sql, NULL, NULL, NULL), SQLITE_OK);
 	rr_store_close(f->s);
 	f->s = NULL;
