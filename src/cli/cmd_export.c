@@ -4,8 +4,7 @@
 #include <string.h>
 
 #include "../model/doc.h"
-#include "../report/co2.h"
-#include "../report/csv.h"
+#include "../report/export.h"
 #include "../store/store.h"
 #include "cli.h"
 
@@ -28,12 +27,9 @@ int cmd_export(int argc, char **argv)
 	int year = 0, public_only = 0;
 	rr_store *s = NULL;
 	rr_diag d = {0};
-	json_t *doc = NULL;
-	char *text = NULL;
-	rr_buf csv;
+	const rr_viewer *v;
 	rr_err e = RR_OK;
 
-	rr_buf_init(&csv, (size_t)1 << 30);
 	for (int i = 1; i < argc; i++) {
 		int r = 0;
 		if (cli_is_help(argv[i])) {
@@ -75,24 +71,13 @@ int cmd_export(int argc, char **argv)
 	}
 	if ((e = rr_store_open(cli_db_path(db), RR_STORE_READONLY, &s, &d)))
 		goto out;
-	if ((e = rr_store_export(s, org, year,
-				 public_only ? &rr_viewer_anonymous : &rr_viewer_system, &doc))) {
-		rr_diag_add(&d, "export failed: %s", rr_store_errmsg(s));
+	v = public_only ? &rr_viewer_anonymous : &rr_viewer_system;
+	e = !strcmp(format, "csv") ? rr_export_csv(s, org, year, v, stdout)
+				   : rr_export_json(s, org, year, v, stdout);
+	if (e) {
+		rr_diag_add(&d, "export failed: %s", e == RR_EIO ? "cannot write the output"
+				: rr_store_errmsg(s));
 		goto out;
-	}
-	if (!strcmp(format, "csv")) {
-		json_t *bycode = rr_co2_orgs_by_code(json_object_get(doc, "organisations"));
-		e = bycode ? rr_csv_trips(&csv, json_object_get(doc, "trips"), bycode) : RR_ENOMEM;
-		json_decref(bycode);
-		if (e)
-			goto out;
-		fwrite(rr_buf_cstr(&csv), 1, csv.len, stdout);
-	} else {
-		if (!(text = rr_doc_dumps(doc))) {
-			e = RR_ENOMEM;
-			goto out;
-		}
-		fputs(text, stdout);
 	}
 	if (fflush(stdout) != 0) {
 		rr_diag_add(&d, "writing the output failed");
@@ -102,9 +87,6 @@ out:
 	if (e && e != RR_EUSAGE)
 		rr_diag_print(&d, "reisregister export: ", stderr);
 	rr_diag_free(&d);
-	rr_buf_free(&csv);
-	free(text);
-	json_decref(doc);
 	rr_store_close(s);
 	return rr_exit_code(e);
 }

@@ -37,4 +37,14 @@ enum { RR_LOAD_CREATE_ONLY = 1 };
 rr_err rr_load_document_flags(rr_store *s, const json_t *doc, unsigned flags,
 			      rr_load_stats *stats, rr_diag *d);
 
+/* The same for the documents in the files paths[0..n) ("-": standard
+ * input), as `reisregister load` reads them, one record at a time: memory
+ * does not grow with the size of the files (only an index of the ids is
+ * kept). A first reading normalises every record (model/record.h) and
+ * refuses an id given twice (in one file or in two); a second, in the
+ * transaction, checks references, status changes and times and writes.
+ * On any problem nothing is written and d lists every problem. */
+rr_err rr_load_files(rr_store *s, const char *const *paths, size_t n, rr_load_stats *stats,
+		     rr_diag *d);
+
 #endif

@@ -157,6 +157,13 @@ rr_err rr_store_open(const char *path, unsigned flags, rr_store **out, rr_diag *
 	sqlite3_busy_timeout(s->db, 5000);
 	if ((e = exec(s, "PRAGMA foreign_keys = ON", "foreign keys")))
 		goto fail;
+	/* a page cache of 16 MiB per connection instead of 2: a search over
+	 * a large register reads the index, the trips and their child rows
+	 * again for the count, the facets and the page (no memory mapping: a
+	 * mapped file counts in the resident memory of every process that
+	 * reads it, and an export would then grow with the register) */
+	if ((e = exec(s, "PRAGMA cache_size = -16384", "cache size")))
+		goto fail;
 	if ((e = rr_sqlite_fts_register(s)))
 		goto fail;
 	if (!(flags & RR_STORE_READONLY)) {

@@ -6,7 +6,13 @@
  * docid of the trip in trip_search, an INTEGER PRIMARY KEY that VACUUM
  * never renumbers (a trip's own rowid it may). The row's text is derived in
  * SQL from the stored document by the same expressions as migration 3's
- * rebuild (tests/unit/test_search.c checks that both give the same). */
+ * rebuild (tests/unit/test_search.c checks that both give the same).
+ *
+ * trip_fts_public (migration 7) holds the same row for the published trips
+ * only, and is what a viewer who may see no unpublished record searches:
+ * bm25 weighs a word by how many rows hold it and a row by its length over
+ * the average, so an index that also held unpublished text would let it
+ * move the public ranking. */
 #include "sqlite_int.h"
 
 #include <stdint.h>
@@ -120,13 +126,21 @@ static rr_err docid_of(rr_store *s, const char *id, sqlite3_int64 *docid, int *f
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? RR_OK : rr_sqlite_fail(s, "search docid");
 }
 
+/* Removes the row docid from both indexes. */
 static rr_err drop_row(rr_store *s, sqlite3_int64 docid)
 {
-	sqlite3_stmt *st = rr_sqlite_prepare(s, "DELETE FROM trip_fts WHERE rowid = ?1");
-	if (!st)
-		return RR_EDB;
-	sqlite3_bind_int64(st, 1, docid);
-	return rr_sqlite_run(s, st, "search index delete");
+	static const char *const sql[] = {"DELETE FROM trip_fts WHERE rowid = ?1",
+					  "DELETE FROM trip_fts_public WHERE rowid = ?1"};
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *st = rr_sqlite_prepare(s, sql[i]);
+		rr_err e;
+		if (!st)
+			return RR_EDB;
+		sqlite3_bind_int64(st, 1, docid);
+		if ((e = rr_sqlite_run(s, st, "search index delete")))
+			return e;
+	}
+	return RR_OK;
 }
 
 rr_err rr_sqlite_fts_put(rr_store *s, const char *id)
@@ -154,7 +168,16 @@ rr_err rr_sqlite_fts_put(rr_store *s, const char *id)
 		return RR_EDB;
 	sqlite3_bind_int64(st, 1, docid);
 	rr_sqlite_bind_str(st, 2, id);
-	return rr_sqlite_run(s, st, "search index");
+	if ((e = rr_sqlite_run(s, st, "search index")))
+		return e;
+	st = rr_sqlite_prepare(s, "INSERT INTO trip_fts_public (rowid, title, purpose, report, "
+		"sources) SELECT f.rowid, f.title, f.purpose, f.report, f.sources FROM trip_fts f, "
+		"trip t WHERE f.rowid = ?1 AND t.id = ?2 AND t.public = 1");
+	if (!st)
+		return RR_EDB;
+	sqlite3_bind_int64(st, 1, docid);
+	rr_sqlite_bind_str(st, 2, id);
+	return rr_sqlite_run(s, st, "public search index");
 }
 
 rr_err rr_sqlite_fts_delete(rr_store *s, const char *id)
@@ -447,12 +470,13 @@ static rr_err put_snippet(json_t *res, const char *text, size_t tlen, const tlis
 	return RR_OK;
 }
 
-/* Chooses the column (6 title, 7 purpose, 8 report, 9 sources of row st)
- * with the most query words, preferring the body to the title, and puts
- * its snippet into res. */
-static rr_err snippet_of(rr_tokenizer *t, sqlite3_stmt *st, const qstems *qs, json_t *res)
+/* Chooses the column (base title, base + 1 purpose, + 2 report, + 3
+ * sources of row st) with the most query words, preferring the body to the
+ * title, and puts its snippet into res. */
+static rr_err snippet_of(rr_tokenizer *t, sqlite3_stmt *st, int base, const qstems *qs,
+			 json_t *res)
 {
-	static const int cols[] = {7, 8, 9, 6};
+	const int cols[] = {base + 1, base + 2, base + 3, base};
 	tlist best = {0}, cur;
 	const char *best_text = "";
 	size_t best_len = 0;
@@ -495,19 +519,31 @@ static rr_err snippet_of(rr_tokenizer *t, sqlite3_stmt *st, const qstems *qs, js
 static const char *const facet_names[] = {"organisation", "year", "country", "person",
 					  "kind", "direction", "paid_by"};
 #define NFACETS (sizeof facet_names / sizeof facet_names[0])
+#define ROW_PAGE 8 /* the first column of a row of the page of results */
 
 /* Parameter numbers of a search's filters (0: not used). */
 typedef struct params {
 	int org, year, country, person, kind, dir, vis;
 } params;
 
+/* The index v searches: the published trips' own (trip_fts_public) unless
+ * v may see some unpublished record. */
+static const char *index_for(const rr_viewer *v)
+{
+	return v->all || v->norgs ? "trip_fts" : "trip_fts_public";
+}
+
 /* " FROM ... WHERE ..." of the matches: ?1 is the FTS5 expression. */
-static void where_clause(rr_buf *w, const rr_search_query *q, const rr_viewer *v, params *p)
+static void where_clause(rr_buf *w, const char *fts, const rr_search_query *q,
+			 const rr_viewer *v, params *p)
 {
 	int next = 2;
 
-	rr_buf_addstr(w, " FROM trip_fts f JOIN trip_search k ON k.docid = f.rowid"
-			 " JOIN trip t ON t.id = k.trip WHERE trip_fts MATCH ?1");
+	/* the trip's columns from the narrow index of migration 7, not from
+	 * its row (about a page, with the document, for every match) */
+	rr_buf_printf(w, " FROM %s f JOIN trip_search k ON k.docid = f.rowid"
+			 " JOIN trip t INDEXED BY trip_facet ON t.id = k.trip WHERE %s MATCH ?1",
+		      fts, fts);
 	if (q->organisation)
 		rr_buf_printf(w, " AND t.organisation = ?%d", p->org = next++);
 	if (q->year)
@@ -574,132 +610,93 @@ static void set_text(json_t *o, const char *key, sqlite3_stmt *st, int col)
 		json_object_set_new(o, key, json_string(v));
 }
 
-/* One page of results, best first. */
-static rr_err page(rr_store *s, rr_tokenizer *t, const qstems *qs, const char *expr,
-		   const rr_search_query *q, const rr_viewer *v, const char *where,
-		   const params *p, json_t **out)
+/* The statement of a search: the matches are found once (the MATCH runs
+ * once, bm25 with it) into m; from m come the count (row 0), the facets
+ * (rows 1..7: value, count, label) and the page (rows 8: id, docid,
+ * score), in that order; facet values by count then value, the page best
+ * first. Columns: which, value, count, label, sort key, sort key. */
+static void search_sql(rr_buf *sql, const char *fts, const char *where, int facets,
+		       size_t limit, size_t offset)
 {
-	rr_buf sql;
-	sqlite3_stmt *st;
-	json_t *arr = json_array(), *res;
-	size_t limit = q->limit ? q->limit : 20;
-	int rc;
-	rr_err e = RR_OK;
-
-	if (limit > MAX_LIMIT)
-		limit = MAX_LIMIT;
-	rr_buf_init(&sql, 65536);
-	rr_buf_printf(&sql, "SELECT t.id, t.title, t.organisation, t.start_date, t.end_date, "
-		      "bm25(trip_fts, 10.0, 2.0, 1.0, 1.0) AS r, f.title, f.purpose, f.report, "
-		      "f.sources%s ORDER BY r, t.id LIMIT %zu OFFSET %zu",
-		      where, limit, q->offset > (size_t)INT64_MAX ? (size_t)INT64_MAX : q->offset);
-	st = prepare_buf(s, &sql);
-	rr_buf_free(&sql);
-	if (!st) {
-		json_decref(arr);
-		return RR_EDB;
-	}
-	bind_params(st, expr, q, v, p);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		res = json_object();
-		json_array_append_new(arr, res);
-		set_text(res, "id", st, 0);
-		set_text(res, "title", st, 1);
-		set_text(res, "organisation", st, 2);
-		set_text(res, "start", st, 3);
-		set_text(res, "end", st, 4);
-		json_object_set_new(res, "score", json_real(-sqlite3_column_double(st, 5)));
-		if ((e = snippet_of(t, st, qs, res)))
-			break;
-	}
-	if (!e && rc != SQLITE_DONE)
-		e = rr_sqlite_fail(s, "search");
-	sqlite3_finalize(st);
-	if (e)
-		json_decref(arr);
-	else
-		*out = arr;
-	return e;
-}
-
-/* The number of matches and (if facets) their facets, in one statement
- * over the matches computed once. */
-static rr_err count_and_facets(rr_store *s, const char *expr, const rr_search_query *q,
-			       const rr_viewer *v, const char *where, const params *p,
-			       json_t **facets, size_t *total)
-{
-	rr_buf sql;
-	sqlite3_stmt *st;
-	json_t *f = NULL;
-	size_t shown[NFACETS] = {0};
-	int rc;
-	rr_err e = RR_OK;
-
-	rr_buf_init(&sql, 65536);
-	if (!facets) {
-		rr_buf_printf(&sql, "SELECT 0, NULL, count(*)%s", where);
-	} else {
-		rr_buf_printf(&sql,
-			"WITH m AS MATERIALIZED (SELECT t.id, t.organisation, t.year, t.kind, "
-			"t.direction%s) "
-			"SELECT 0, NULL, count(*), NULL FROM m "
+	rr_buf_printf(sql, "WITH m AS MATERIALIZED (SELECT k.docid, t.id, t.organisation, "
+		      "t.year, t.kind, t.direction, bm25(%s, 10.0, 2.0, 1.0, 1.0) AS r%s) "
+		      "SELECT 0, NULL, count(*), NULL, NULL, NULL FROM m ", fts, where);
+	if (facets)
+		rr_buf_addstr(sql,
 			"UNION ALL SELECT 1, organisation, count(*), "
-			"(SELECT name FROM organisation o WHERE o.id = m.organisation) FROM m GROUP BY 2 "
-			"UNION ALL SELECT 2, year, count(*), NULL FROM m WHERE year IS NOT NULL GROUP BY 2 "
-			"UNION ALL SELECT 3, d.country, count(DISTINCT d.trip), NULL FROM m "
+			"(SELECT name FROM organisation o WHERE o.id = m.organisation), -count(*), "
+			"organisation FROM m GROUP BY 2 "
+			"UNION ALL SELECT 2, year, count(*), NULL, -count(*), year FROM m "
+			"WHERE year IS NOT NULL GROUP BY 2 "
+			"UNION ALL SELECT 3, d.country, count(DISTINCT d.trip), NULL, "
+			"-count(DISTINCT d.trip), d.country FROM m "
 			"JOIN trip_destination d ON d.trip = m.id GROUP BY 2 "
 			"UNION ALL SELECT 4, coalesce(p.person, p.name), count(DISTINCT p.trip), "
-			"coalesce((SELECT name FROM person x WHERE x.id = p.person), p.name) FROM m "
+			"coalesce((SELECT name FROM person x WHERE x.id = p.person), p.name), "
+			"-count(DISTINCT p.trip), coalesce(p.person, p.name) FROM m "
 			"JOIN trip_traveller p ON p.trip = m.id GROUP BY 2 "
-			"UNION ALL SELECT 5, kind, count(*), NULL FROM m WHERE kind IS NOT NULL GROUP BY 2 "
-			"UNION ALL SELECT 6, direction, count(*), NULL FROM m GROUP BY 2 "
-			"UNION ALL SELECT 7, coalesce(c.paid_by, m.organisation), count(DISTINCT c.trip), "
-			"(SELECT name FROM organisation o WHERE o.id = coalesce(c.paid_by, m.organisation)) "
-			"FROM m JOIN trip_cost c ON c.trip = m.id GROUP BY 2 "
-			"ORDER BY 1, 3 DESC, 2", where);
-		f = empty_facets();
-	}
-	st = prepare_buf(s, &sql);
-	rr_buf_free(&sql);
-	if (!st) {
-		json_decref(f);
-		return RR_EDB;
-	}
-	bind_params(st, expr, q, v, p);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int which = sqlite3_column_int(st, 0);
-		sqlite3_int64 n = sqlite3_column_int64(st, 2);
-		json_t *val;
+			"UNION ALL SELECT 5, kind, count(*), NULL, -count(*), kind FROM m "
+			"WHERE kind IS NOT NULL GROUP BY 2 "
+			"UNION ALL SELECT 6, direction, count(*), NULL, -count(*), direction "
+			"FROM m GROUP BY 2 "
+			"UNION ALL SELECT 7, coalesce(c.paid_by, m.organisation), "
+			"count(DISTINCT c.trip), (SELECT name FROM organisation o WHERE "
+			"o.id = coalesce(c.paid_by, m.organisation)), -count(DISTINCT c.trip), "
+			"coalesce(c.paid_by, m.organisation) "
+			"FROM m JOIN trip_cost c ON c.trip = m.id GROUP BY 2 ");
+	rr_buf_printf(sql, "UNION ALL SELECT * FROM (SELECT %d, id, docid, NULL, r, id FROM m "
+		      "ORDER BY r, id LIMIT %zu OFFSET %zu) ORDER BY 1, 5, 6",
+		      ROW_PAGE, limit, offset);
+}
 
-		if (which == 0) {
-			if (total)
-				*total = (size_t)n;
-			continue;
-		}
-		if (!f || which < 1 || which > (int)NFACETS ||
-		    shown[which - 1]++ >= MAX_FACET_VALUES)
-			continue;
-		if (sqlite3_column_type(st, 1) == SQLITE_INTEGER)
-			val = json_integer(sqlite3_column_int64(st, 1));
-		else if (sqlite3_column_type(st, 1) == SQLITE_NULL)
-			continue;
-		else
-			val = json_string((const char *)sqlite3_column_text(st, 1));
-		if (!val)
-			continue;
-		json_t *item = json_pack("{s:o,s:I}", "value", val, "count", (json_int_t)n);
-		if (sqlite3_column_type(st, 3) == SQLITE_TEXT)
-			json_object_set_new(item, "label",
-					    json_string((const char *)sqlite3_column_text(st, 3)));
-		json_array_append_new(json_object_get(f, facet_names[which - 1]), item);
+/* Adds a facet row of st to f; shown counts the values per facet. */
+static void add_facet(sqlite3_stmt *st, int which, json_t *f, size_t *shown)
+{
+	json_t *val, *item;
+
+	if (which < 1 || which > (int)NFACETS || shown[which - 1]++ >= MAX_FACET_VALUES)
+		return;
+	if (sqlite3_column_type(st, 1) == SQLITE_INTEGER)
+		val = json_integer(sqlite3_column_int64(st, 1));
+	else if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+		return;
+	else
+		val = json_string((const char *)sqlite3_column_text(st, 1));
+	if (!val)
+		return;
+	item = json_pack("{s:o,s:I}", "value", val, "count",
+			 (json_int_t)sqlite3_column_int64(st, 2));
+	if (sqlite3_column_type(st, 3) == SQLITE_TEXT)
+		json_object_set_new(item, "label",
+				    json_string((const char *)sqlite3_column_text(st, 3)));
+	json_array_append_new(json_object_get(f, facet_names[which - 1]), item);
+}
+
+/* A result of the page: the trip's fields and the snippet, read by its
+ * id and docid with the prepared statement one (reset here). */
+static rr_err add_result(rr_store *s, rr_tokenizer *t, const qstems *qs, sqlite3_stmt *one,
+			 sqlite3_stmt *st, json_t *arr)
+{
+	json_t *res = json_object();
+	int rc;
+	rr_err e = RR_OK;
+
+	json_array_append_new(arr, res);
+	set_text(res, "id", st, 1);
+	json_object_set_new(res, "score", json_real(-sqlite3_column_double(st, 4)));
+	sqlite3_reset(one);
+	rr_sqlite_bind_str(one, 1, (const char *)sqlite3_column_text(st, 1));
+	sqlite3_bind_int64(one, 2, sqlite3_column_int64(st, 2));
+	if ((rc = sqlite3_step(one)) == SQLITE_ROW) {
+		set_text(res, "title", one, 0);
+		set_text(res, "organisation", one, 1);
+		set_text(res, "start", one, 2);
+		set_text(res, "end", one, 3);
+		e = snippet_of(t, one, 4, qs, res);
+	} else if (rc != SQLITE_DONE) {
+		e = rr_sqlite_fail(s, "search result");
 	}
-	if (rc != SQLITE_DONE)
-		e = rr_sqlite_fail(s, "search facets");
-	sqlite3_finalize(st);
-	if (e)
-		json_decref(f);
-	else if (facets)
-		*facets = f;
+	sqlite3_reset(one);
 	return e;
 }
 
@@ -708,9 +705,14 @@ rr_err rr_store_search(rr_store *s, const rr_search_query *q, const rr_viewer *v
 {
 	rr_tokenizer *t = rr_tokenizer_new();
 	qstems *qs = calloc(1, sizeof *qs);
-	rr_buf expr, where;
+	rr_buf expr, where, sql;
+	sqlite3_stmt *st = NULL, *one = NULL;
+	const char *fts = index_for(v);
+	json_t *arr = NULL, *f = NULL;
+	size_t shown[NFACETS] = {0};
+	size_t limit = q->limit ? q->limit : 20;
 	params p = {0};
-	int terms;
+	int terms, rc;
 	rr_err e = RR_OK;
 
 	*results = NULL;
@@ -718,8 +720,11 @@ rr_err rr_store_search(rr_store *s, const rr_search_query *q, const rr_viewer *v
 		*facets = NULL;
 	if (total)
 		*total = 0;
+	if (limit > MAX_LIMIT)
+		limit = MAX_LIMIT;
 	rr_buf_init(&expr, 4 * MAX_Q_BYTES);
 	rr_buf_init(&where, 65536);
+	rr_buf_init(&sql, 65536);
 	if (!t || !qs) {
 		e = RR_ENOMEM;
 		goto out;
@@ -735,23 +740,56 @@ rr_err rr_store_search(rr_store *s, const rr_search_query *q, const rr_viewer *v
 			*facets = empty_facets();
 		goto out;
 	}
-	where_clause(&where, q, v, &p);
-	if (rr_buf_err(&where)) {
-		snprintf(s->errmsg, sizeof s->errmsg, "search query too long");
+	where_clause(&where, fts, q, v, &p);
+	search_sql(&sql, fts, rr_buf_cstr(&where), facets != NULL, limit,
+		   q->offset > (size_t)INT64_MAX ? (size_t)INT64_MAX : q->offset);
+	if (rr_buf_err(&where) || !(st = prepare_buf(s, &sql))) {
+		if (rr_buf_err(&where))
+			snprintf(s->errmsg, sizeof s->errmsg, "search query too long");
 		e = RR_EDB;
 		goto out;
 	}
-	if ((e = page(s, t, qs, rr_buf_cstr(&expr), q, v, rr_buf_cstr(&where), &p, results)))
+	rr_buf_reset(&sql);
+	rr_buf_printf(&sql, "SELECT t.title, t.organisation, t.start_date, t.end_date, f.title, "
+		      "f.purpose, f.report, f.sources FROM trip t, %s f WHERE t.id = ?1 "
+		      "AND f.rowid = ?2", fts);
+	if (!(one = prepare_buf(s, &sql))) {
+		e = RR_EDB;
 		goto out;
-	if ((facets || total) &&
-	    (e = count_and_facets(s, rr_buf_cstr(&expr), q, v, rr_buf_cstr(&where), &p, facets,
-				  total))) {
-		json_decref(*results);
-		*results = NULL;
+	}
+	bind_params(st, rr_buf_cstr(&expr), q, v, &p);
+	arr = json_array();
+	if (facets)
+		f = empty_facets();
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int which = sqlite3_column_int(st, 0);
+		if (which == 0 && total)
+			*total = (size_t)sqlite3_column_int64(st, 2);
+		else if (which == ROW_PAGE && (e = add_result(s, t, qs, one, st, arr)))
+			break;
+		else if (f && which > 0 && which < ROW_PAGE)
+			add_facet(st, which, f, shown);
+	}
+	if (!e && rc != SQLITE_DONE)
+		e = rr_sqlite_fail(s, "search");
+	if (e)
+		goto out;
+	*results = arr;
+	arr = NULL;
+	if (facets) {
+		*facets = f;
+		f = NULL;
 	}
 out:
+	if (e && total)
+		*total = 0;
+	sqlite3_finalize(st);
+	sqlite3_finalize(one);
+	json_decref(arr);
+	json_decref(f);
 	rr_buf_free(&expr);
 	rr_buf_free(&where);
+	rr_buf_free(&sql);
 	rr_tokenizer_free(t);
 	free(qs);
 	return e;

@@ -34,4 +34,11 @@
 	FTS_PURPOSE ", " FTS_REPORT ", " FTS_SOURCES \
 	" FROM trip_search k JOIN trip t ON t.id = k.trip;"
 
+/* Fills trip_fts_public from trip_fts: the rows of the published trips. */
+#define FTS_FILL_PUBLIC \
+	"INSERT INTO trip_fts_public (rowid, title, purpose, report, sources)" \
+	" SELECT f.rowid, f.title, f.purpose, f.report, f.sources FROM trip_fts f" \
+	" JOIN trip_search k ON k.docid = f.rowid JOIN trip t ON t.id = k.trip" \
+	" WHERE t.public = 1;"
+
 #endif

@@ -153,8 +153,9 @@ static int has_year_column(rr_kind k)
 	return k == RR_K_TRIP || k == RR_K_RESULT || k == RR_K_GIFT;
 }
 
-rr_err rr_store_list(rr_store *s, rr_kind k, const char *organisation, int year,
-		     const rr_viewer *v, json_t **out)
+/* The statement of rr_store_list and rr_store_each. */
+static rr_err list_stmt(rr_store *s, rr_kind k, const char *organisation, int year,
+			const rr_viewer *v, sqlite3_stmt **out)
 {
 	rr_buf sql;
 	sqlite3_stmt *st;
@@ -188,7 +189,44 @@ rr_err rr_store_list(rr_store *s, rr_kind k, const char *organisation, int year,
 	if (p_year)
 		sqlite3_bind_int(st, p_year, year);
 	bind_visible(st, k, v, vfirst);
+	*out = st;
+	return RR_OK;
+}
+
+rr_err rr_store_list(rr_store *s, rr_kind k, const char *organisation, int year,
+		     const rr_viewer *v, json_t **out)
+{
+	sqlite3_stmt *st;
+	rr_err e;
+
+	*out = NULL;
+	if ((e = list_stmt(s, k, organisation, year, v, &st)))
+		return e;
 	return collect(s, st, out);
+}
+
+rr_err rr_store_each(rr_store *s, rr_kind k, const char *organisation, int year,
+		     const rr_viewer *v, rr_each_fn fn, void *ctx)
+{
+	sqlite3_stmt *st;
+	json_t *doc;
+	int rc;
+	rr_err e;
+
+	if ((e = list_stmt(s, k, organisation, year, v, &st)))
+		return e;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((e = load_doc(s, st, 0, &doc)))
+			break;
+		e = fn(ctx, doc);
+		json_decref(doc);
+		if (e)
+			break;
+	}
+	if (!e && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		e = rr_sqlite_fail(s, "read");
+	sqlite3_finalize(st);
+	return e;
 }
 
 rr_err rr_store_trips(rr_store *s, const rr_trip_query *q, const rr_viewer *v,

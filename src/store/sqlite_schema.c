@@ -128,6 +128,21 @@ const char *const rr_sqlite_migrations[] = {
 	"  doc TEXT NOT NULL, updated_at TEXT NOT NULL);"
 	"INSERT INTO partnership SELECT * FROM partnership_copy;"
 	"DROP TABLE partnership_copy;",
+
+	/* 7: a second search index holding only the published trips, for
+	 * viewers who may see no unpublished record: their ranking (bm25's
+	 * document counts and lengths) then depends on published text only.
+	 * Kept in step with trip_fts by sqlite_fts.c. */
+	"CREATE VIRTUAL TABLE trip_fts_public USING fts5(title, purpose, report, sources,"
+	"  tokenize = 'rr_dutch');"
+	FTS_FILL_PUBLIC
+	/* and narrow indexes holding what a search filters and counts facets
+	 * by, so that it reads no trip row or child row (sqlite_fts.c) */
+	"CREATE INDEX trip_facet ON trip(id, organisation, year, kind, direction, public,"
+	"  third_party_paid);"
+	"CREATE INDEX trip_destination_facet ON trip_destination(trip, country);"
+	"CREATE INDEX trip_traveller_facet ON trip_traveller(trip, person, name);"
+	"CREATE INDEX trip_cost_facet ON trip_cost(trip, paid_by);",
 };
 
 const int rr_sqlite_migration_count =

@@ -89,6 +89,14 @@ typedef struct rr_trip_query {
 rr_err rr_store_trips(rr_store *s, const rr_trip_query *q, const rr_viewer *v,
 		      json_t **out, size_t *total);
 
+/* Calls fn with each record rr_store_list would list, in the same order,
+ * one at a time (a borrowed reference, valid during the call): memory does
+ * not grow with the number of records. A non-zero result of fn stops and
+ * is returned. */
+typedef rr_err (*rr_each_fn)(void *ctx, const json_t *rec);
+rr_err rr_store_each(rr_store *s, rr_kind k, const char *organisation, int year,
+		     const rr_viewer *v, rr_each_fn fn, void *ctx);
+
 /* The whole register (or one body's, or one year's) as a canonical
  * document, records sorted by id. *out is a new reference. */
 rr_err rr_store_export(rr_store *s, const char *organisation, int year,

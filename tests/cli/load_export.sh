@@ -65,6 +65,48 @@ expect_exit 1 "good + bad file: refused" -- "$RR_BIN" load --db "$DB" "$T/good.j
 "$RR_BIN" export --db "$DB" > "$T/after.json"
 lacks "$T/after.json" "gm0034-new-good" "all or nothing across files"
 
+# Files are read one record at a time: standard input, forward references
+# across files, ids given twice, errors found only in the transaction.
+"$RR_BIN" export --db "$DB" > "$T/base.json"
+cat > "$T/ref.json" <<'JSON'
+{"trips": [{"id": "gm0034-stream-ref", "organisation": "gm0034", "title": "Verwijst",
+  "direction": "out", "status": "draft", "partnership": "gm0034-stream-p"}]}
+JSON
+cat > "$T/part.json" <<'JSON'
+{"partnerships": [{"id": "gm0034-stream-p", "organisation": "gm0034", "type": "sister_city",
+  "partner": {"name": "Oslo", "country": "NO"}}]}
+JSON
+cp "$DB" "$T/stream.db"
+expect_exit 0 "a reference to a record in a later file" -- "$RR_BIN" load --db "$T/stream.db" "$T/ref.json" "$T/part.json"
+expect_exit 0 "load from standard input" -- sh -c "\"\$1\" load --db \"\$2\" - < \"\$3\"" sh "$RR_BIN" "$T/stream.db" "$T/export1.json"
+contains "$T/out" "unchanged" "standard input: the export loads unchanged"
+expect_exit 1 "an id in two files is refused" -- "$RR_BIN" load --db "$T/stream.db" "$T/ref.json" "$T/ref.json"
+contains "$T/err" "trip gm0034-stream-ref: given in two files" "names the id given in two files"
+printf '{"trips": [{"id": "gm0034-dup", "organisation": "gm0034", "title": "A", "direction": "out", "status": "draft"},\n{"id": "gm0034-dup", "organisation": "gm0034", "title": "B", "direction": "out", "status": "draft"}]}\n' > "$T/dup.json"
+expect_exit 1 "an id twice in one file is refused" -- "$RR_BIN" load --db "$T/stream.db" "$T/dup.json"
+contains "$T/err" "id: 'gm0034-dup' appears twice in trips" "names the id given twice"
+printf '{"trips": [\n  {"id": "gm0034-ok", "organisation": "gm0034", "title": "A", "direction": "out", "status": "draft"},\n  {"id": "gm0034-x", "title": tru}\n]}\n' > "$T/syntax.json"
+expect_exit 1 "a syntax error in the second record" -- "$RR_BIN" load --db "$T/stream.db" "$T/syntax.json"
+contains "$T/err" "syntax.json: line 3, column" "the file's own line of a syntax error in a record"
+printf '{"trips": [], "trips": []}' > "$T/twice.json"
+expect_exit 1 "a kind given twice in a file" -- "$RR_BIN" load --db "$T/stream.db" "$T/twice.json"
+printf '{"trips": {}}' > "$T/notarray.json"
+expect_exit 1 "a kind that is not an array" -- "$RR_BIN" load --db "$T/stream.db" "$T/notarray.json"
+contains "$T/err" "trips must be an array" "says the kind must be an array"
+# a good record first, then one whose reference is missing: found while
+# writing, and the transaction is undone
+cat > "$T/late.json" <<'JSON'
+{"trips": [{"id": "gm0034-aaa-good", "organisation": "gm0034", "title": "Goed", "direction": "out", "status": "draft"},
+ {"id": "gm0034-zzz-bad", "organisation": "gm0034", "title": "Fout", "direction": "out", "status": "draft", "partnership": "nergens"}]}
+JSON
+sqlite3 "$T/stream.db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null 2>&1
+cp "$T/stream.db" "$T/stream-before.db"
+expect_exit 1 "a missing reference found while writing" -- "$RR_BIN" load --db "$T/stream.db" "$T/late.json"
+contains "$T/err" "trip gm0034-zzz-bad: partnership: no partnership with id 'nergens'" "names the missing reference"
+contains "$T/err" "nothing was written" "a late problem: says nothing was written"
+sqlite3 "$T/stream.db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null 2>&1
+same_files "$T/stream-before.db" "$T/stream.db" "a late problem leaves the database byte-for-byte unchanged"
+
 printf '{"trips": [' > "$T/broken.json"
 expect_exit 1 "malformed JSON exits 1" -- "$RR_BIN" load --db "$DB" "$T/broken.json"
 contains "$T/err" "broken.json: line" "malformed JSON: file, line and column"

@@ -480,8 +480,10 @@ static void migration_rebuild_matches_puts(void **state)
 
 	/* back to schema 2, before search; opening migrates and rebuilds */
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", 2);
-	assert_int_equal(sqlite3_exec(f->s->db, "DROP TABLE trip_fts; DROP TABLE trip_search;",
-				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(f->s->db, "DROP TABLE trip_fts_public; DROP TABLE trip_fts; "
+				      "DROP TABLE trip_search; DROP INDEX trip_facet; "
+				      "DROP INDEX trip_destination_facet; DROP INDEX trip_traveller_facet; "
+				      "DROP INDEX trip_cost_facet;", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(f->s->db, sql, NULL, NULL, NULL), SQLITE_OK);
 	rr_store_close(f->s);
 	f->s = NULL;
@@ -497,7 +499,95 @@ static void migration_rebuild_matches_puts(void **state)
 	res = search_as(f->s, "laadpaal", &rr_viewer_system, &n);
 	assert_int_equal(n, 3);
 	json_decref(res);
+	/* the rebuilt public index holds the published trips, the same text */
+	assert_int_equal(sqlite3_prepare_v2(f->s->db, "SELECT group_concat(k.trip, ',') FROM "
+		"(SELECT * FROM trip_search ORDER BY trip) k JOIN trip_fts_public x ON "
+		"x.rowid = k.docid JOIN trip_fts y ON y.rowid = x.rowid AND y.title = x.title "
+		"AND y.purpose IS x.purpose AND y.report IS x.report AND y.sources IS x.sources",
+		-1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0),
+			    "gm0034-2016-shenzhen,gm0034-2023-oslo,pv26-2019-laadpaal");
+	sqlite3_finalize(st);
+	res = search_as(f->s, "laadpaal", &rr_viewer_anonymous, &n);
+	assert_int_equal(n, 2);
+	json_decref(res);
 	rr_diag_free(&d);
+}
+
+/* The anonymous ranking, count and facets as one compact text. */
+static char *anonymous_view(rr_store *s, const char *q)
+{
+	rr_search_query sq = {.q = q};
+	json_t *res = NULL, *fc = NULL, *all;
+	size_t total = 0;
+	char *txt;
+
+	assert_int_equal(rr_store_search(s, &sq, &rr_viewer_anonymous, &res, &fc, &total), RR_OK);
+	all = json_pack("{s:o,s:o,s:I}", "results", res, "facets", fc, "total",
+			(json_int_t)total);
+	txt = json_dumps(all, JSON_SORT_KEYS | JSON_COMPACT | JSON_REAL_PRECISION(17));
+	json_decref(all);
+	assert_non_null(txt);
+	return txt;
+}
+
+/* Unpublished text leaves no trace in what an anonymous visitor sees:
+ * bm25 over an index that also held it would change the public scores
+ * (the number of rows holding a word, the average row length). */
+static void unpublished_text_moves_no_public_score(void **state)
+{
+	fixture *f = *state;
+	static const char *const words[] = {"Shenzhen", "stad", "laadpaal", "delegatie"};
+	static const char *const mine[] = {"gm0034"};
+	rr_viewer own = {false, mine, 1};
+	char *before[4], *after;
+	size_t n;
+	json_t *res;
+
+	for (size_t i = 0; i < 4; i++)
+		before[i] = anonymous_view(f->s, words[i]);
+	assert_int_equal(rr_store_begin(f->s), RR_OK);
+	assert_int_equal(put_json(f->s, RR_K_TRIP,
+		"{\"id\":\"gm0034-2025-geheim\",\"organisation\":\"gm0034\","
+		"\"title\":\"Shenzhen Shenzhen stad\",\"direction\":\"out\",\"status\":\"draft\","
+		"\"start\":\"2025-03\",\"purpose\":\"Shenzhen laadpaal stad delegatie, een heel "
+		"lange tekst over van alles en nog wat dat de gemiddelde lengte verandert.\","
+		"\"destinations\":[{\"country\":\"CN\",\"city\":\"Shenzhen\"}]}"), RR_OK);
+	assert_int_equal(rr_store_commit(f->s), RR_OK);
+	for (size_t i = 0; i < 4; i++) {
+		after = anonymous_view(f->s, words[i]);
+		assert_string_equal(before[i], after);
+		free(after);
+	}
+	/* the body's own editor finds it */
+	res = search_as(f->s, "Shenzhen", &own, &n);
+	assert_int_equal(n, 2);
+	assert_true(has_id(res, "gm0034-2025-geheim"));
+	json_decref(res);
+	/* published, it counts for everyone; unpublished again, it is gone */
+	assert_int_equal(rr_store_begin(f->s), RR_OK);
+	assert_int_equal(put_json(f->s, RR_K_TRIP,
+		"{\"id\":\"gm0034-2025-geheim\",\"organisation\":\"gm0034\","
+		"\"title\":\"Shenzhen Shenzhen stad\",\"direction\":\"out\",\"status\":\"approved\","
+		"\"public\":true,\"start\":\"2025-03\",\"destinations\":[{\"country\":\"CN\"}]}"),
+		RR_OK);
+	assert_int_equal(rr_store_commit(f->s), RR_OK);
+	res = search_as(f->s, "Shenzhen", &rr_viewer_anonymous, &n);
+	assert_int_equal(n, 2);
+	json_decref(res);
+	after = anonymous_view(f->s, "Shenzhen");
+	assert_string_not_equal(before[0], after);
+	free(after);
+	assert_int_equal(rr_store_begin(f->s), RR_OK);
+	assert_int_equal(rr_store_delete(f->s, RR_K_TRIP, "gm0034-2025-geheim"), RR_OK);
+	assert_int_equal(rr_store_commit(f->s), RR_OK);
+	for (size_t i = 0; i < 4; i++) {
+		after = anonymous_view(f->s, words[i]);
+		assert_string_equal(before[i], after);
+		free(after);
+		free(before[i]);
+	}
 }
 
 static void readonly_store_searches(void **state)
@@ -531,6 +621,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(empty_and_hostile_queries, setup, teardown),
 		cmocka_unit_test(expression_is_quoted),
 		cmocka_unit_test_setup_teardown(migration_rebuild_matches_puts, setup, teardown),
+		cmocka_unit_test_setup_teardown(unpublished_text_moves_no_public_score, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(readonly_store_searches, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
