@@ -220,6 +220,8 @@ typedef struct frame {
 	const char *org;        /* the section's body when not the importing one */
 	bool origin_country;    /* only the origin's country is sure */
 	bool kind_open;         /* "werkbezoeken of beurzen": either, so no kind */
+	const imp_date_m *each[6]; /* "in 2005, 2007 en 2010 … handelsmissies": a trip each */
+	size_t neach;
 } frame;
 
 static bool is_place_word(const imp_read *r, size_t k, const imp_pm **pm)
@@ -241,6 +243,23 @@ static bool is_place_word(const imp_read *r, size_t k, const imp_pm **pm)
 static const char *const partner_nouns[] = {"partnerregio", "zusterstad", "zusterprovincie",
 	"partnerstad", "partnergemeente", "zustergemeente", "partnerprovincie", NULL};
 
+/* "deze Chinese provincie", "die Duitse stad": a demonstrative, a country
+ * adjective and a noun of the partner's kind point back to the partner. */
+static bool back_to_partner(const imp_read *r, const imp_pm *the_partner, size_t k)
+{
+	const rr_words *ws = &r->ws;
+	const imp_pm *adj = NULL;
+	bool region = rr_wis(ws, k, "provincie") || rr_wis(ws, k, "regio") ||
+		      rr_wis(ws, k, "deelstaat");
+	bool city = rr_wis(ws, k, "stad") || rr_wis(ws, k, "gemeente");
+	if (k < 2 || !(region || city) || !is_place_word(r, k - 1, &adj) || !adj->adjective ||
+	    !(rr_wis(ws, k - 2, "deze") || rr_wis(ws, k - 2, "die") || rr_wis(ws, k - 2, "dit")))
+		return false;
+	if (strcmp(adj->p.country, the_partner->p.country) || the_partner->home)
+		return false;
+	return region ? the_partner->p.kind == RR_PLACE_REGION : the_partner->p.kind == RR_PLACE_CITY;
+}
+
 static void attached(const imp_read *r, const imp_pm *the_partner, size_t from, size_t s1,
 		     const char *const *preps, const imp_pm **out, size_t *n, size_t max,
 		     bool direct)
@@ -252,9 +271,12 @@ static void attached(const imp_read *r, const imp_pm *the_partner, size_t from, 
 	for (size_t k = from; k < s1 && *n < max; k++) {
 		const imp_pm *pm;
 		/* "de Chinese partnerregio" with no name after it: the partner the
-		 * document speaks of, when its country agrees */
+		 * document speaks of, when its country agrees; "naar deze Chinese
+		 * provincie": a place noun pointing back, with the partner's country
+		 * and kind */
 		if (on && the_partner && ws->w[k].kind == RR_W_WORD &&
-		    in_list(partner_nouns, rr_wfold(ws, k)) && !is_place_word(r, k + 1, &pm)) {
+		    (in_list(partner_nouns, rr_wfold(ws, k)) || back_to_partner(r, the_partner, k)) &&
+		    !is_place_word(r, k + 1, &pm)) {
 			const imp_pm *adj = NULL;
 			if (k > 0 && is_place_word(r, k - 1, &adj) && !adj->adjective)
 				adj = NULL;
@@ -408,6 +430,43 @@ static const imp_date_m *best_date(const imp_read *r, size_t a, size_t b, size_t
 		}
 	}
 	return best;
+}
+
+/* "In 2005, 2007 en 2010 zijn er handelsmissies geweest": a plural with a
+ * list of dates of one precision (joined by commas and "en") is a trip on
+ * each of them. Fills f->each when words [a, b) hold such a list. */
+static void list_dates(const imp_read *r, frame *f, size_t a, size_t b)
+{
+	const rr_words *ws = &r->ws;
+	const imp_date_m *prev = NULL;
+	f->neach = 0;
+	for (size_t i = 0; i < r->nd; i++) {
+		const imp_date_m *d = &r->dm[i];
+		if (d->w0 < a || d->w0 >= b || paper_date(ws, d->w0, a))
+			continue;
+		if (d->d.end.prec || (prev && d->d.start.prec != prev->d.start.prec))
+			goto none;
+		if (prev) {
+			/* only ", " or "en" between two dates of the list */
+			size_t gap = 0;
+			for (size_t q = prev->w1; q < d->w0; q++, gap++)
+				if (!rr_wmark(ws, q, ',') && !rr_wis(ws, q, "en"))
+					goto none;
+			if (gap == 0 || gap > 2)
+				goto none;
+			if (rr_date_first(&d->d.start) <= rr_date_first(&prev->d.start))
+				goto none;
+		}
+		if (f->neach >= sizeof f->each / sizeof f->each[0])
+			goto none;
+		f->each[f->neach++] = d;
+		prev = d;
+	}
+	if (f->neach < 2)
+		goto none;
+	return;
+none:
+	f->neach = 0;
 }
 
 /* "twee keer", "tweemaal", "drie maal" */
@@ -1030,8 +1089,10 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		/* the trip word's reach: up to the next trip word of the sentence */
 		size_t reach = s1;
 		for (size_t q = k + 1; q < s1; q++)
+			/* "zijn er handelsmissies geweest": the verb of the same clause */
 			if (trig_at(ws, q) && !(q == k + 2 && rr_wis(ws, k + 1, "en")) &&
-			    !(q == k + 2 && rr_wis(ws, k + 1, "of"))) {
+			    !(q == k + 2 && rr_wis(ws, k + 1, "of")) &&
+			    !(rr_wis(ws, q, "geweest") && !tg->verb)) {
 				reach = q;
 				break;
 			}
@@ -1246,6 +1307,8 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		 * jaar heeft geïntroduceerd" */
 		if (f.date && (f.date->w0 > k ? f.date->w0 - k : k - f.date->w0) > 40)
 			f.date = NULL;
+		if (f.date && f.tg->plural)
+			list_dates(r, &f, s0, reach);
 		if (!f.date && times_in(r, s0, s1) == 1) {
 			const trig *was = NULL;
 			f.date = date_before(r, s0, f.ndest ? f.dest[0]->p.country : NULL, &was);
@@ -1350,7 +1413,14 @@ rr_err imp_prose_trips(const imp_read *r, imp_analysis *a)
 	for (size_t i = 0; i < fs.n && !e; i++) {
 		frame *f = &fs.v[i];
 		/* several places after a plural: a trip to each */
-		if (f->tg->plural && f->dir > 0 && f->ndest > 1) {
+		if (f->neach > 1 && (f->dir < 0 || f->ndest <= 1)) {
+			/* a trip on each date of the list */
+			for (size_t k = 0; k < f->neach && !e; k++) {
+				frame g = *f;
+				g.date = f->each[k];
+				e = emit(r, a, &g, NULL, &a->date, i + 1);
+			}
+		} else if (f->tg->plural && f->dir > 0 && f->ndest > 1) {
 			for (size_t k = 0; k < f->ndest && !e; k++)
 				e = emit(r, a, f, f->dest[k], &a->date, i + 1);
 		} else {

@@ -674,6 +674,32 @@ static void test_prose_rules(void **state)
 	json_decref(doc);
 }
 
+/* More rules of the genre: a list of years, a noun pointing back. */
+static void test_prose_lists(void **state)
+{
+	json_t *doc;
+	(void)state;
+	/* a plural with a list of years is a trip in each; "deze Noorse
+	 * provincie" is the partner region named before */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nMet de provincie Rogaland bestaat sinds "
+		      "1998 een vriendschapsrelatie. In 2004, 2008 en 2012 zijn er handelsmissies "
+		      "geweest van Utrecht naar deze Noorse provincie.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 3);
+	assert_string_equal(trip_str(doc, 0, "start"), "2004");
+	assert_string_equal(trip_str(doc, 1, "start"), "2008");
+	assert_string_equal(trip_str(doc, 2, "start"), "2012");
+	assert_string_equal(trip_str(doc, 2, "kind"), "handelsmissie");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(json_object_get(doc, "trips"), 1), "destinations"), 0), "region")),
+		"Rogaland");
+	json_decref(doc);
+	/* a date that is no list (a range, a paper's date) is one trip's */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn 2004 en in de zomer van 2008 zijn er "
+		      "handelsmissies geweest van Utrecht naar Noorwegen.\n");
+	assert_true(json_array_size(json_object_get(doc, "trips")) <= 1);
+	json_decref(doc);
+}
+
 static void test_cancelled_mentions(void **state)
 {
 	json_t *doc, *t;
@@ -767,6 +793,7 @@ int main(void)
 		cmocka_unit_test(test_mission_results),
 		cmocka_unit_test(test_cancelled_mentions),
 		cmocka_unit_test(test_prose_rules),
+		cmocka_unit_test(test_prose_lists),
 		cmocka_unit_test(test_bad_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
