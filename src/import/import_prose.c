@@ -150,7 +150,7 @@ static const char *const habit_words[] = {"jaarlijks", "jaarlijkse", "regelmatig
 static const char *const question_words[] = {"vragen", "vraag", "schriftelijke", "stelde",
 	"stelden", "gesteld", "vroeg", "vroegen", NULL};
 static const char *const delegation_words[] = {"delegatie", "gezelschap", "deel", "mee",
-	"reisden", "reisde", NULL};
+	"reisden", "reisde", "delegatieleider", "reisgezelschap", NULL};
 
 /* Offices a visiting delegation is led by. */
 static const char *const foreign_offices[] = {"president", "vicepresident", "premier",
@@ -634,6 +634,46 @@ static json_t *dest_array(const imp_pm *const *d, size_t n)
 	return arr;
 }
 
+/* The town or region that receives or sends a visit, as the text names it:
+ * visitors from a city or region ("een delegatie uit de Japanse stad X",
+ * "een groep inwoners uit de zusterstad X" — not from a country), or a
+ * visit to the partner named so ("een bezoek aan partnerstad X"). */
+static bool host_place(const imp_read *r, const frame *f, const imp_pm *only, char *out,
+		       size_t cap)
+{
+	const rr_words *ws = &r->ws;
+	const imp_pm *m = NULL;
+	if (f->dir < 0) {
+		if (f->origin && !f->origin_country && !f->origin->adjective &&
+		    f->origin->p.kind != RR_PLACE_COUNTRY)
+			m = f->origin;
+	} else if (f->tg && f->tg->kind &&
+		   (!strcmp(f->tg->kind, "bezoek") || !strcmp(f->tg->kind, "werkbezoek")) &&
+		   !f->tg->plural && !f->tg->verb) {
+		/* "bezoek aan [de] [Chinese] zusterstad X" */
+		size_t k = f->trig_w + 1;
+		if (k < f->s1 && rr_wis(ws, k, "aan")) {
+			k++;
+			if (k < f->s1 && (rr_wis(ws, k, "de") || rr_wis(ws, k, "het")))
+				k++;
+			const imp_pm *adj;
+			if (k < f->s1 && is_place_word(r, k, &adj) && adj->adjective)
+				k = adj->w1;
+			const imp_pm *pm;
+			if (k + 1 < f->s1 && in_list(partner_nouns, rr_wfold(ws, k)) &&
+			    is_place_word(r, k + 1, &pm) && foreign(pm) && !pm->adjective &&
+			    pm->p.kind != RR_PLACE_COUNTRY && (!only || only == pm))
+				for (size_t i = 0; i < f->ndest; i++)
+					if (f->dest[i] == pm)
+						m = pm;
+		}
+	}
+	if (!m)
+		return false;
+	imp_copy(out, cap, ws->text, m->off, m->end);
+	return out[0] != 0;
+}
+
 static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp_pm *only,
 		   const rr_date *doc, size_t group)
 {
@@ -722,8 +762,13 @@ static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp
 		json_object_set_new(it.trip, "costs", costs);
 		imp_span(&it, "costs", f->pay_s, f->pay_e);
 	}
-	if (f->counterpart[0])
-		json_object_set_new(it.trip, "counterpart", json_string(f->counterpart));
+	{
+		char cp[120];
+		if (f->counterpart[0])
+			json_object_set_new(it.trip, "counterpart", json_string(f->counterpart));
+		else if (host_place(r, f, only, cp, sizeof cp))
+			json_object_set_new(it.trip, "counterpart", json_string(cp));
+	}
 	const char *st = f->status ? f->status : status_of(r, f, doc);
 	if (st)
 		json_object_set_new(it.trip, "status", json_string(st));
@@ -816,6 +861,47 @@ static bool near_paragraph(const rr_words *ws, size_t a, size_t b)
 static const char *const determiners[] = {"het", "de", "dit", "deze", "die", "dat", "aan", "zijn",
 	"haar", "hun", NULL};
 
+/* The travellers of words [s0, s1) join f's. */
+static void add_travellers(const imp_read *r, frame *f, size_t s0, size_t s1)
+{
+	frame tmp;
+	memset(&tmp, 0, sizeof tmp);
+	tmp.s0 = s0;
+	tmp.s1 = s1;
+	travellers(r, &tmp, f->dir < 0);
+	for (size_t i = 0; i < tmp.ntrav && f->ntrav < MAX_TRAV; i++) {
+		bool have = false;
+		for (size_t q = 0; q < f->ntrav; q++)
+			have |= !strcmp(f->trav[q]->name, tmp.trav[i]->name);
+		if (!have)
+			f->trav[f->ntrav++] = tmp.trav[i];
+	}
+}
+
+/* "… op 2 en 3 oktober een uitwisselingsbezoek aan Michigan.¶ Commissaris X
+ * is delegatieleider en de gedeputeerden Y en Z gaan mee": the paragraph
+ * right after a trip that names who goes (a word of the delegation, no
+ * place of its own, no question) adds its travellers, nothing else. */
+static void next_paragraph(const imp_read *r, frame *f, size_t s0, size_t s1)
+{
+	const rr_words *ws = &r->ws;
+	if (f->dir <= 0 || f->c1 != s0 || !word_in(r, s0, s1, delegation_words) ||
+	    word_in(r, s0, s1, question_words) || rr_wmark(ws, s1 - 1, '?'))
+		return;
+	for (size_t i = 0; i < r->pms.n; i++) {
+		const imp_pm *m = &r->pms.v[i];
+		if (m->w0 < s0 || m->w0 >= s1 || !foreign(m) || !m->cue)
+			continue;
+		bool same = false;
+		for (size_t k = 0; k < f->ndest; k++)
+			same |= !strcmp(f->dest[k]->p.country, m->p.country);
+		if (!same)
+			return;
+	}
+	add_travellers(r, f, s0, s1);
+	f->c1 = s1;
+}
+
 /* "Tot zondag is de delegatie … in Duitsland" — a sentence without a new
  * place that speaks of the trip again adds to the frame before it. */
 static void coref(const imp_read *r, frame *f, size_t s0, size_t s1)
@@ -854,20 +940,8 @@ static void coref(const imp_read *r, frame *f, size_t s0, size_t s1)
 		cost_of(r, f, s0, s1);
 	/* its travellers; more of them when the sentence lists the delegation
 	 * ("Van de kleine delegatie maakten behalve X ook Y en Z deel uit") */
-	if (f->ntrav == 0 || word_in(r, s0, s1, delegation_words)) {
-		frame tmp;
-		memset(&tmp, 0, sizeof tmp);
-		tmp.s0 = s0;
-		tmp.s1 = s1;
-		travellers(r, &tmp, f->dir < 0);
-		for (size_t i = 0; i < tmp.ntrav && f->ntrav < MAX_TRAV; i++) {
-			bool have = false;
-			for (size_t q = 0; q < f->ntrav; q++)
-				have |= !strcmp(f->trav[q]->name, tmp.trav[i]->name);
-			if (!have)
-				f->trav[f->ntrav++] = tmp.trav[i];
-		}
-	}
+	if (f->ntrav == 0 || word_in(r, s0, s1, delegation_words))
+		add_travellers(r, f, s0, s1);
 	f->c1 = s1;
 	if (f->nco < 4) {
 		f->co[f->nco][0] = s0;
@@ -1408,6 +1482,8 @@ rr_err imp_prose_trips(const imp_read *r, imp_analysis *a)
 		if (!e && fs.n == before && fs.n && !(ws->w[s0].flags & RR_W_PARA) &&
 		    near_paragraph(ws, fs.v[fs.n - 1].s1, s0))
 			coref(r, &fs.v[fs.n - 1], s0, s1);
+		else if (!e && fs.n == before && fs.n && (ws->w[s0].flags & RR_W_PARA))
+			next_paragraph(r, &fs.v[fs.n - 1], s0, s1);
 		s0 = s1;
 	}
 	for (size_t i = 0; i < fs.n && !e; i++) {

@@ -693,6 +693,44 @@ static void test_prose_lists(void **state)
 		json_array_get(json_object_get(doc, "trips"), 1), "destinations"), 0), "region")),
 		"Rogaland");
 	json_decref(doc);
+	/* the paragraph after a trip that names who goes adds its travellers;
+	 * a question about them does not */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe provincie organiseert op 2 en 3 juni "
+		      "2021 een uitwisselingsbezoek aan Trondheim.\n\nGedeputeerde Karel Jansen is "
+		      "delegatieleider en gedeputeerde Anna de Vries gaat mee namens de provincie.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_int_equal(json_array_size(json_object_get(json_array_get(json_object_get(doc, "trips"), 0),
+							 "travellers")), 2);
+	json_decref(doc);
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe provincie organiseert op 2 en 3 juni "
+		      "2021 een uitwisselingsbezoek aan Trondheim.\n\nGaat gedeputeerde Karel Jansen "
+		      "mee met de delegatie?\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_null(json_object_get(json_array_get(json_object_get(doc, "trips"), 0), "travellers"));
+	json_decref(doc);
+	/* the town that sends visitors or is visited as the partner is the
+	 * counterpart; a country is not */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde ontvangt op 12 april 2021 "
+		      "een delegatie uit de Noorse stad Trondheim.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "direction"), "in");
+	assert_string_equal(trip_str(doc, 0, "counterpart"), "Trondheim");
+	json_decref(doc);
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde ontvangt op 12 april 2021 "
+		      "een delegatie uit Noorwegen.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_null(trip_str(doc, 0, "counterpart"));
+	json_decref(doc);
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde bracht in maart 2021 een "
+		      "bezoek aan partnerstad Trondheim.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "counterpart"), "Trondheim");
+	json_decref(doc);
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde reisde in maart 2021 "
+		      "naar Trondheim.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_null(trip_str(doc, 0, "counterpart"));
+	json_decref(doc);
 	/* a date that is no list (a range, a paper's date) is one trip's */
 	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn 2004 en in de zomer van 2008 zijn er "
 		      "handelsmissies geweest van Utrecht naar Noorwegen.\n");
