@@ -509,6 +509,42 @@ static bool own_office_words(const imp_read *r, size_t a, size_t b)
 	return false;
 }
 
+/* "Wethouder Jan Jansen hoopt … . De wethouder leidt een handelsreis …":
+ * an office said without a name, after a sentence shortly before that named
+ * the body's one holder of it, is that person. NULL when none or several. */
+static const imp_person *named_before(const imp_read *r, size_t s0, size_t s1)
+{
+	static const char *const offices[] = {"burgemeester", "wethouder", "gedeputeerde",
+		"commissaris", "dijkgraaf", "minister", "staatssecretaris", NULL};
+	const rr_words *ws = &r->ws;
+	for (size_t k = s0 + 1; k < s1; k++) {
+		if (ws->w[k].kind != RR_W_WORD || !in_list(offices, rr_wfold(ws, k)) || r->mask[k] ||
+		    !rr_wis(ws, k - 1, "de"))
+			continue;
+		bool in_person = false;
+		for (size_t i = 0; i < r->np; i++)
+			in_person |= k >= r->pp[i].w0 && k < r->pp[i].w1;
+		const imp_pm *pm;
+		if (in_person || (k + 2 < s1 && rr_wis(ws, k + 1, "van") &&
+				  !(is_place_word(r, k + 2, &pm) && pm->ours)))
+			continue;
+		const char *office = rr_wfold(ws, k);
+		const imp_person *found = NULL;
+		for (size_t i = 0; i < r->np; i++) {
+			const imp_person *p = &r->pp[i];
+			if (p->w0 >= s0 || p->w0 + 80 < s0 || p->side != IMP_SIDE_OURS || !p->name[0] ||
+			    strncmp(p->role, office, strlen(office)))
+				continue;
+			const char *a = strrchr(p->name, ' '), *b = found ? strrchr(found->name, ' ') : NULL;
+			if (found && strcmp(a ? a : p->name, b ? b : found->name))
+				return NULL;
+			found = p;
+		}
+		return found;
+	}
+	return NULL;
+}
+
 /* Does the sentence name the body itself ("de provincie Groningen",
  * "Flevoland", "namens de gemeente") as a party? */
 static bool names_us(const imp_read *r, size_t a, size_t b)
@@ -588,6 +624,29 @@ static const char *status_of(const imp_read *r, const frame *f, const rr_date *d
 		return "approved"; /* (dated news in the trip's month tells it under way) */
 	(void)ongoing;
 	return NULL;
+}
+
+static bool habitual(const rr_words *ws, size_t s0, size_t s1);
+/* Is the trip told in the present tense only (no word of the past or the
+ * future in its sentences, no date anywhere in them)? */
+static bool told_now(const imp_read *r, const frame *f)
+{
+	bool present = false;
+	/* a trip noun or a verb of visiting: "gaat … samenwerken" is no trip
+	 * under way */
+	if (f->times > 1 || !f->tg || f->tg->plural || f->tg->verb)
+		return false;
+	for (size_t i = 0; i <= f->nco; i++) {
+		size_t x = i ? f->co[i - 1][0] : f->s0, y = i ? f->co[i - 1][1] : f->s1;
+		if (word_in(r, x, y, past_words) || word_in(r, x, y, future_words) ||
+		    word_in(r, x, y, cancel_words) || habitual(&r->ws, x, y))
+			return false;
+		for (size_t d = 0; d < r->nd; d++)
+			if (r->dm[d].w0 >= x && r->dm[d].w0 < y)
+				return false;
+		present |= word_in(r, x, y, present_words);
+	}
+	return present;
 }
 
 /* ---- building items ---- */
@@ -727,6 +786,12 @@ static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp
 	if (dt) {
 		imp_set_dates(it.trip, "start", "end", &dt->d.start, &dt->d.end);
 		imp_span(&it, "start", dt->d.off, dt->d.off + dt->d.len);
+	} else if (doc && doc->prec && told_now(r, f)) {
+		/* "De wethouder leidt een handelsreis in Zuid-Duitsland": a trip
+		 * under way as the dated text is written is in its year */
+		rr_date y = *doc;
+		y.prec = RR_PREC_YEAR;
+		imp_set_dates(it.trip, "start", "end", &y, &y);
 	}
 	if (f->ntrav) {
 		json_t *arr = json_array();
@@ -1366,6 +1431,13 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 			}
 		} else {
 			continue;
+		}
+		if (!f.ntrav && f.dir > 0) {
+			const imp_person *p = named_before(r, s0, s1);
+			if (p) {
+				f.trav[f.ntrav++] = p;
+				f.ours = true;
+			}
 		}
 		if (heading && f.dir > 0 && !f.ntrav) {
 			f.trav[f.ntrav++] = heading;

@@ -731,6 +731,34 @@ static void test_prose_lists(void **state)
 	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
 	assert_null(trip_str(doc, 0, "counterpart"));
 	json_decref(doc);
+	/* a trip under way as a dated text is written is in its year; told in
+	 * the past it may be any year */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde leidt een handelsmissie "
+		      "in Noorwegen.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "start"), "2021");
+	json_decref(doc);
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde leidde een handelsmissie "
+		      "in Noorwegen.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_null(trip_str(doc, 0, "start"));
+	json_decref(doc);
+	/* "de gedeputeerde" after a sentence that named her is her */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nGedeputeerde Anna de Vries hoopt op meer "
+		      "handel met Noorwegen. De gedeputeerde leidde in april 2021 een handelsmissie "
+		      "naar Trondheim.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(json_object_get(doc, "trips"), 0), "travellers"), 0), "name")),
+		"Anna de Vries");
+	json_decref(doc);
+	/* two of that office named before: nobody can tell which */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nGedeputeerde Anna de Vries en gedeputeerde "
+		      "Karel Jansen hopen op meer handel met Noorwegen. De gedeputeerde leidde in april "
+		      "2021 een handelsmissie naar Trondheim.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_null(json_object_get(json_array_get(json_object_get(doc, "trips"), 0), "travellers"));
+	json_decref(doc);
 	/* a date that is no list (a range, a paper's date) is one trip's */
 	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn 2004 en in de zomer van 2008 zijn er "
 		      "handelsmissies geweest van Utrecht naar Noorwegen.\n");
