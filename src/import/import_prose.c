@@ -95,6 +95,8 @@ static const trig trigs[] = {
 
 /* "zij reizen naar …": the verb, one trip */
 static const trig reizen_verb = {"reizen", NULL, false, true, false};
+/* a line of a register that names a place without a trip word */
+static const trig register_line = {"", NULL, false, false, false};
 static const trig trade_mission = {"economische missie", "handelsmissie", false, false, false};
 static const trig trade_missions = {"economische missies", "handelsmissie", true, false, false};
 
@@ -627,6 +629,7 @@ static const char *status_of(const imp_read *r, const frame *f, const rr_date *d
 }
 
 static bool habitual(const rr_words *ws, size_t s0, size_t s1);
+static bool negated(const rr_words *ws, size_t s0, size_t s1);
 /* Is the trip told in the present tense only (no word of the past or the
  * future in its sentences, no date anywhere in them)? */
 static bool told_now(const imp_read *r, const frame *f)
@@ -943,6 +946,76 @@ static void add_travellers(const imp_read *r, frame *f, size_t s0, size_t s1)
 	}
 }
 
+/* Words of a celebration abroad: "is het partnerschap gevierd", "de
+ * ceremonie". */
+static const char *const celebration_words[] = {"gevierd", "viering", "vierde", "vierden",
+	"jubileum", "ceremonie", "plechtigheid", "festiviteiten", NULL};
+static const char *const relation_words[] = {"partnerschap", "stedenband", "jumelage",
+	"vriendschapsband", "partnerstad", "zusterstad", "partnergemeente", NULL};
+
+/* "bij deze gelegenheid", "tijdens de ceremonie": the occasion told just
+ * before */
+static bool occasion(const imp_read *r, size_t s0, size_t s1)
+{
+	static const char *const nouns[] = {"gelegenheid", "ceremonie", "viering",
+		"plechtigheid", "festiviteiten", NULL};
+	for (size_t k = s0 + 1; k < s1; k++)
+		if (in_list(nouns, rr_wfold(&r->ws, k)) &&
+		    in_list(determiners, rr_wfold(&r->ws, k - 1)))
+			return true;
+	return false;
+}
+
+/* "In de Duitse gemeente X is op zaterdag 8 september het 40-jarige
+ * partnerschap met de gemeente Y gevierd": a celebration in a foreign town
+ * that names the body (or its people) is a trip there, though no trip word
+ * says so. Its people come from the sentences after it. */
+static bool celebration_frame(const imp_read *r, size_t s0, size_t s1, frame *f)
+{
+	const rr_words *ws = &r->ws;
+	const imp_pm *only = NULL;
+	bool ours = names_us(r, s0, s1);
+	if (!word_in(r, s0, s1, celebration_words) || rr_wmark(ws, s1 - 1, '?') ||
+	    negated(ws, s0, s1) || habitual(ws, s0, s1) || word_in(r, s0, s1, question_words))
+		return false;
+	for (size_t i = 0; i < r->np; i++)
+		if (r->pp[i].w0 >= s0 && r->pp[i].w0 < s1 && r->pp[i].side == IMP_SIDE_OURS)
+			ours = true;
+	if (!ours)
+		return false;
+	for (size_t i = 0; i < r->pms.n; i++) {
+		const imp_pm *m = &r->pms.v[i];
+		if (m->w0 < s0 || m->w0 >= s1 || !foreign(m) || m->adjective)
+			continue;
+		if (only)
+			return false;
+		/* "in [de Duitse gemeente] X" */
+		bool in = false;
+		for (size_t q = m->w0; q-- > s0 && q + 5 > m->w0 && !in;)
+			in = rr_wis(ws, q, "in");
+		if (!in)
+			return false;
+		only = m;
+	}
+	if (!only)
+		return false;
+	memset(f, 0, sizeof *f);
+	f->s0 = f->c0 = s0;
+	f->s1 = f->c1 = s1;
+	f->trig_w = only->w0;
+	f->tg = &register_line;
+	f->officials = -1;
+	f->dir = 1;
+	f->dest[f->ndest++] = only;
+	f->ours = true;
+	f->date = best_date(r, s0, s1, only->w0);
+	f->times = 1;
+	travellers(r, f, false);
+	if (word_in(r, s0, s1, relation_words) && only->p.kind == RR_PLACE_CITY)
+		imp_copy(f->counterpart, sizeof f->counterpart, ws->text, only->off, only->end);
+	return true;
+}
+
 /* "… op 2 en 3 oktober een uitwisselingsbezoek aan Michigan.¶ Commissaris X
  * is delegatieleider en de gedeputeerden Y en Z gaan mee": the paragraph
  * right after a trip that names who goes (a word of the delegation, no
@@ -950,9 +1023,14 @@ static void add_travellers(const imp_read *r, frame *f, size_t s0, size_t s1)
 static void next_paragraph(const imp_read *r, frame *f, size_t s0, size_t s1)
 {
 	const rr_words *ws = &r->ws;
-	if (f->dir <= 0 || f->c1 != s0 || !word_in(r, s0, s1, delegation_words) ||
+	if (f->dir <= 0 || f->c1 > s0 || !near_paragraph(ws, f->c1, s0) ||
+	    !(word_in(r, s0, s1, delegation_words) || occasion(r, s0, s1)) ||
 	    word_in(r, s0, s1, question_words) || rr_wmark(ws, s1 - 1, '?'))
 		return;
+	/* the paragraph right after the trip's own */
+	for (size_t k = f->c1; k < s0; k++)
+		if (ws->w[k].flags & RR_W_PARA)
+			return;
 	for (size_t i = 0; i < r->pms.n; i++) {
 		const imp_pm *m = &r->pms.v[i];
 		if (m->w0 < s0 || m->w0 >= s1 || !foreign(m) || !m->cue)
@@ -1013,6 +1091,60 @@ static void coref(const imp_read *r, frame *f, size_t s0, size_t s1)
 		f->co[f->nco][1] = s1;
 		f->nco++;
 	}
+}
+
+/* A line of an overview of the body's trips that names a place, without a
+ * trip word: "Stedenband viering in Tanzania", "Prijsuitreiking fietsplan
+ * in Kaapstad", "Juni 2006 Suriname. Totale kosten: € 3.386" — a trip
+ * there. Only a short sentence starting a line, one foreign place after
+ * "in"/"naar" or right after the line's opening date, nobody else's. */
+static bool register_line_frame(const imp_read *r, size_t s0, size_t s1, frame *f)
+{
+	const rr_words *ws = &r->ws;
+	size_t words = 0;
+	const imp_pm *only = NULL;
+	if (!(s0 == 0 || (ws->w[s0].flags & (RR_W_NL | RR_W_PARA))) || rr_wmark(ws, s1 - 1, '?') ||
+	    negated(ws, s0, s1) || habitual(ws, s0, s1))
+		return false;
+	for (size_t k = s0; k < s1; k++) {
+		if (r->used[k] || trig_at(ws, k))
+			return false;
+		if (ws->w[k].kind == RR_W_WORD && ++words > 10)
+			return false;
+	}
+	for (size_t i = 0; i < r->np; i++)
+		if (r->pp[i].w0 >= s0 && r->pp[i].w0 < s1 && r->pp[i].side != IMP_SIDE_OURS)
+			return false;
+	for (size_t i = 0; i < r->pms.n; i++) {
+		const imp_pm *m = &r->pms.v[i];
+		if (m->w0 < s0 || m->w0 >= s1 || !foreign(m))
+			continue;
+		if (only || m->adjective)
+			return false;
+		only = m;
+	}
+	if (!only)
+		return false;
+	const imp_date_m *d = NULL;
+	for (size_t i = 0; i < r->nd; i++)
+		if (r->dm[i].w0 == s0)
+			d = &r->dm[i];
+	bool prep = only->w0 > s0 && (rr_wis(ws, only->w0 - 1, "in") || rr_wis(ws, only->w0 - 1, "naar"));
+	if (!prep && !(d && d->w1 == only->w0))
+		return false;
+	memset(f, 0, sizeof *f);
+	f->s0 = f->c0 = s0;
+	f->s1 = f->c1 = s1;
+	f->trig_w = only->w0;
+	f->tg = &register_line;
+	f->officials = -1;
+	f->dir = 1;
+	f->dest[f->ndest++] = only;
+	f->ours = true;
+	f->date = best_date(r, s0, s1, only->w0);
+	f->times = 1;
+	cost_of(r, f, s0, s1);
+	return true;
 }
 
 /* One sentence [s0, s1): zero or more frames. */
@@ -1548,6 +1680,15 @@ rr_err imp_prose_trips(const imp_read *r, imp_analysis *a)
 		}
 		size_t n0 = fs.n;
 		e = sentence(r, a, s0, s1, &fs, heading, partner);
+		if (!e && fs.n == n0) {
+			frame f;
+			if ((a->register_of_body && register_line_frame(r, s0, s1, &f)) ||
+			    celebration_frame(r, s0, s1, &f)) {
+				if (heading)
+					f.trav[f.ntrav++] = heading;
+				e = push_frame(&fs, &f);
+			}
+		}
 		for (size_t i = n0; i < fs.n; i++)
 			fs.v[i].org = section_org;
 		/* a later sentence of the same paragraph about the same trip */

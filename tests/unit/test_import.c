@@ -759,6 +759,41 @@ static void test_prose_lists(void **state)
 	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
 	assert_null(json_object_get(json_array_get(json_object_get(doc, "trips"), 0), "travellers"));
 	json_decref(doc);
+	/* a line of an overview of trips that names a place is a trip there,
+	 * with the costs of the line; a heading with only a place is not */
+	doc = import1("Overzicht buitenlandse dienstreizen 2021\n\nNoorwegen\n"
+		      "Jubileumviering in Trondheim\n"
+		      "Juni 2021 Zweden. Totale kosten: € 2.500\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(json_object_get(doc, "trips"), 0), "destinations"), 0), "city")),
+		"Trondheim");
+	assert_string_equal(trip_str(doc, 1, "start"), "2021-06");
+	assert_non_null(json_object_get(json_array_get(json_object_get(doc, "trips"), 1), "costs"));
+	json_decref(doc);
+	/* the same line in a text that is no overview of trips tells none */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nJubileumviering in Trondheim\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 0);
+	json_decref(doc);
+	/* a celebration of the body's relation in a foreign town is a trip
+	 * there; the paragraph after it names who spoke on the occasion */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn de Noorse stad Trondheim is op 8 april "
+		      "2021 het 40-jarige partnerschap met de provincie Utrecht gevierd. Er werd een "
+		      "oorkonde ondertekend.\n\nIn de toespraak die gedeputeerde Anna de Vries bij "
+		      "deze gelegenheid hield, ging zij in op de vriendschap.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "direction"), "out");
+	assert_string_equal(trip_str(doc, 0, "start"), "2021-04-08");
+	assert_string_equal(trip_str(doc, 0, "counterpart"), "Trondheim");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(json_object_get(doc, "trips"), 0), "travellers"), 0), "name")),
+		"Anna de Vries");
+	json_decref(doc);
+	/* a celebration at home, or of others, is none */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn Trondheim is op 8 april 2021 het "
+		      "jubileum van de universiteit gevierd.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 0);
+	json_decref(doc);
 	/* a date that is no list (a range, a paper's date) is one trip's */
 	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn 2004 en in de zomer van 2008 zijn er "
 		      "handelsmissies geweest van Utrecht naar Noorwegen.\n");
