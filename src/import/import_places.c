@@ -504,6 +504,17 @@ size_t imp_places_find(const char *t, size_t from, size_t to, imp_place *out, si
 	return n;
 }
 
+const char *imp_city_state(const char *cc)
+{
+	/* territories that are one city: the country named is that city */
+	static const char *const cs[][2] = {{"SG", "Singapore"}, {"HK", "Hong Kong"},
+		{"MO", "Macau"}, {"MC", "Monaco"}, {"VA", "Vaticaanstad"}, {"GI", "Gibraltar"}};
+	for (size_t i = 0; cc && i < sizeof cs / sizeof cs[0]; i++)
+		if (!strcmp(cc, cs[i][0]))
+			return cs[i][1];
+	return NULL;
+}
+
 json_t *imp_destinations(const imp_place *p, size_t n)
 {
 	json_t *arr = json_array();
@@ -523,6 +534,8 @@ json_t *imp_destinations(const imp_place *p, size_t n)
 		json_object_set_new(o, "country", json_string(p[i].country));
 		if (p[i].city[0])
 			json_object_set_new(o, "city", json_string(p[i].city));
+		else if (!p[i].region[0] && imp_city_state(p[i].country))
+			json_object_set_new(o, "city", json_string(imp_city_state(p[i].country)));
 		if (p[i].region[0])
 			json_object_set_new(o, "region", json_string(p[i].region));
 		if (p[i].has_coords) {

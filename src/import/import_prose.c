@@ -662,6 +662,8 @@ static void set_place(json_t *o, const imp_pm *m)
 		json_object_set_new(o, "city", json_string(nm));
 	else if (m->p.kind == RR_PLACE_REGION)
 		json_object_set_new(o, "region", json_string(nm));
+	else if (imp_city_state(m->p.country))
+		json_object_set_new(o, "city", json_string(imp_city_state(m->p.country)));
 	if (m->p.has_coords && m->p.kind != RR_PLACE_COUNTRY) {
 		json_object_set_new(o, "lat", json_real(m->p.lat));
 		json_object_set_new(o, "lon", json_real(m->p.lon));

@@ -794,6 +794,14 @@ static void test_prose_lists(void **state)
 		      "jubileum van de universiteit gevierd.\n");
 	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 0);
 	json_decref(doc);
+	/* a territory that is one city is that city too */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde reisde in april 2021 "
+		      "naar Hongkong.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(json_object_get(doc, "trips"), 0), "destinations"), 0), "city")),
+		"Hong Kong");
+	json_decref(doc);
 	/* a date that is no list (a range, a paper's date) is one trip's */
 	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn 2004 en in de zomer van 2008 zijn er "
 		      "handelsmissies geweest van Utrecht naar Noorwegen.\n");
