@@ -154,6 +154,9 @@ static const char *const question_words[] = {"vragen", "vraag", "schriftelijke",
 static const char *const delegation_words[] = {"delegatie", "gezelschap", "deel", "mee",
 	"reisden", "reisde", "delegatieleider", "reisgezelschap", NULL};
 
+/* Words before those who go along: "samen met", "vergezeld door". */
+static const char *const along_words[] = {"samen", "vergezeld", "begeleid", NULL};
+
 /* Offices a visiting delegation is led by. */
 static const char *const foreign_offices[] = {"president", "vicepresident", "premier",
 	"minister", "viceminister", "gouverneur", "burgemeester", "koning", "koningin",
@@ -375,8 +378,12 @@ static void travellers(const imp_read *r, frame *f, bool want_foreign)
 			f->trav[f->ntrav++] = p;
 			continue;
 		}
-		if (want_foreign ? p->side != IMP_SIDE_FOREIGN && !(p->side == IMP_SIDE_UNKNOWN)
-				 : p->side != IMP_SIDE_OURS)
+		/* "samen met wethouder X, Co Lieverse (voorzitter Stichting …)":
+		 * someone of no known body who goes along with the body's people */
+		bool along = !want_foreign && p->side == IMP_SIDE_UNKNOWN && p->role[0] &&
+			     f->ntrav > 0 && word_in(r, f->s0, p->w0, along_words);
+		if (!along && (want_foreign ? p->side != IMP_SIDE_FOREIGN && !(p->side == IMP_SIDE_UNKNOWN)
+				 : p->side != IMP_SIDE_OURS))
 			continue;
 		if (want_foreign && p->side == IMP_SIDE_UNKNOWN && !p->role[0])
 			continue;

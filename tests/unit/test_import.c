@@ -802,6 +802,21 @@ static void test_prose_lists(void **state)
 		json_array_get(json_object_get(doc, "trips"), 0), "destinations"), 0), "city")),
 		"Hong Kong");
 	json_decref(doc);
+	/* a name with its office in brackets goes along; a foundation named
+	 * after the partner town is no foreign body */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde reisde in april 2021 naar "
+		      "Trondheim, samen met gedeputeerde Karel Jansen, Anna de Vries (voorzitter "
+		      "Stichting Trondheim) en een tolk.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	{
+		json_t *tr = json_object_get(json_array_get(json_object_get(doc, "trips"), 0), "travellers");
+		assert_int_equal(json_array_size(tr), 2);
+		assert_string_equal(json_string_value(json_object_get(json_array_get(tr, 1), "name")),
+				    "Anna de Vries");
+		assert_string_equal(json_string_value(json_object_get(json_array_get(tr, 1), "role")),
+				    "voorzitter");
+	}
+	json_decref(doc);
 	/* a date that is no list (a range, a paper's date) is one trip's */
 	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn 2004 en in de zomer van 2008 zijn er "
 		      "handelsmissies geweest van Utrecht naar Noorwegen.\n");
