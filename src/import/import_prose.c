@@ -381,7 +381,8 @@ static void travellers(const imp_read *r, frame *f, bool want_foreign)
 		/* "samen met wethouder X, Co Lieverse (voorzitter Stichting …)":
 		 * someone of no known body who goes along with the body's people */
 		bool along = !want_foreign && p->side == IMP_SIDE_UNKNOWN && p->role[0] &&
-			     f->ntrav > 0 && word_in(r, f->s0, p->w0, along_words);
+			     ((f->ntrav > 0 && word_in(r, f->s0, p->w0, along_words)) ||
+			      word_in(r, f->s0, f->s1, delegation_words));
 		if (!along && (want_foreign ? p->side != IMP_SIDE_FOREIGN && !(p->side == IMP_SIDE_UNKNOWN)
 				 : p->side != IMP_SIDE_OURS))
 			continue;

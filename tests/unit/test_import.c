@@ -817,6 +817,31 @@ static void test_prose_lists(void **state)
 				    "voorzitter");
 	}
 	json_decref(doc);
+	/* everyone the sentence counts to the delegation goes, also an
+	 * official of no named body */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde bracht in april 2021 een "
+		      "bezoek aan Trondheim. Van de kleine delegatie maakten ook gedeputeerde Karel "
+		      "Jansen en ambtenaar Piet Smit deel uit.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_int_equal(json_array_size(json_object_get(json_array_get(json_object_get(doc, "trips"), 0),
+							 "travellers")), 2);
+	json_decref(doc);
+	/* "Ze hebben vrijdag een samenwerkingsovereenkomst getekend": with the
+	 * party the sentence before named, in the dated item's year */
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nDe provincie Utrecht gaat samenwerken met "
+		      "de Noorse regio Rogaland. Ze hebben vrijdag een samenwerkingsovereenkomst "
+		      "getekend.\n");
+	{
+		json_t *p = json_array_get(json_object_get(doc, "partnerships"), 0);
+		assert_non_null(p);
+		assert_string_equal(json_string_value(json_object_get(json_object_get(p, "partner"),
+									"name")), "Rogaland");
+		assert_string_equal(json_string_value(json_object_get(p, "type")),
+				    "cooperation_agreement");
+		assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+			p, "events"), 0), "date")), "2021");
+	}
+	json_decref(doc);
 	/* a date that is no list (a range, a paper's date) is one trip's */
 	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn 2004 en in de zomer van 2008 zijn er "
 		      "handelsmissies geweest van Utrecht naar Noorwegen.\n");
