@@ -842,6 +842,21 @@ static void test_prose_lists(void **state)
 			p, "events"), 0), "date")), "2021");
 	}
 	json_decref(doc);
+	/* a town named bare first and with its country later is that town
+	 * from the start: the relation the first sentence ends */
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nDe Stichting Stedenband Utrecht – Santa Rosa "
+		      "wordt op 31 december 2021 opgeheven. Amerikaanse steun viel weg.\n\nDe "
+		      "ontwikkelingen in Argentinië maakten het werk van de stichting in Santa Rosa "
+		      "moeilijker.\n");
+	{
+		json_t *p = json_array_get(json_object_get(doc, "partnerships"), 0);
+		assert_non_null(p);
+		assert_string_equal(json_string_value(json_object_get(json_object_get(p, "partner"),
+									"country")), "AR");
+		assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+			p, "events"), 0), "kind")), "ended");
+	}
+	json_decref(doc);
 	/* a date that is no list (a range, a paper's date) is one trip's */
 	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn 2004 en in de zomer van 2008 zijn er "
 		      "handelsmissies geweest van Utrecht naar Noorwegen.\n");
