@@ -596,9 +596,16 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 						    (!p->since.prec || rr_date_first(&r->dm[q].d.start) <
 									       rr_date_first(&p->since)))
 							p->since = r->dm[q].d.start;
-			long age = doc ? age_in(ws, s0, s1) : -1;
-			if (age > 0 && !p->since.prec)
-				p->since = rr_date_year(doc->y - (int)age);
+			long age = age_in(ws, s0, s1);
+			/* "het 45-jarig bestaan van de stedenband in 2019": against
+			 * the year the sentence names, else the document's */
+			int at = doc ? doc->y : 0;
+			for (size_t q = 0; age > 0 && q < r->nd; q++)
+				if (r->dm[q].w0 > s0 && r->dm[q].w0 < s1 && rr_wis(ws, r->dm[q].w0 - 1, "in") &&
+				    r->dm[q].d.start.prec == RR_PREC_YEAR && !r->dm[q].d.end.prec)
+					at = r->dm[q].d.start.y;
+			if (age > 0 && at && !p->since.prec)
+				p->since = rr_date_year(at - (int)age);
 			/* events near the relation or its partner */
 			size_t near0 = partners[i]->w0 < fw ? partners[i]->w0 : fw;
 			size_t near1 = partners[i]->w1 > fw ? partners[i]->w1 : fw + 1;

@@ -857,6 +857,13 @@ static void test_prose_lists(void **state)
 			p, "events"), 0), "kind")), "ended");
 	}
 	json_decref(doc);
+	/* an age "in 2019" is counted from that year, not the text's */
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nDe gedeputeerde bezocht in mei 2021 "
+		      "partnerregio Rogaland, ook ter gelegenheid van het 30-jarig bestaan van de "
+		      "vriendschapsband in 2019.\n");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(doc,
+		"partnerships"), 0), "since")), "1989");
+	json_decref(doc);
 	/* a date that is no list (a range, a paper's date) is one trip's */
 	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn 2004 en in de zomer van 2008 zijn er "
 		      "handelsmissies geweest van Utrecht naar Noorwegen.\n");
