@@ -1055,6 +1055,45 @@ static void next_paragraph(const imp_read *r, frame *f, size_t s0, size_t s1)
 	f->c1 = s1;
 }
 
+/* "In Oldenburg, Bremen en Hamburg worden bezoeken gebracht aan …" right
+ * after a trip to the region: a sentence that opens with towns of the
+ * trip's country, where visits or meetings are held, names its stops. */
+static void stops(const imp_read *r, frame *f, size_t s0, size_t s1)
+{
+	static const char *const meet[] = {"bezoek", "bezoeken", "bezocht", "bijeenkomst",
+		"bijeenkomsten", "gesprekken", "ontmoetingen", "werkbezoeken", NULL};
+	const rr_words *ws = &r->ws;
+	const imp_pm *add[MAX_DEST];
+	size_t n = 0, k = s0 + 1;
+	if (f->dir <= 0 || !f->ndest || f->tg->plural || !near_paragraph(ws, f->c1, s0) ||
+	    !rr_wis(ws, s0, "in") || !word_in(r, s0, s1, meet) || rr_wmark(ws, s1 - 1, '?'))
+		return;
+	while (k < s1 && n < MAX_DEST) {
+		const imp_pm *pm;
+		if (!is_place_word(r, k, &pm) || !foreign(pm) || pm->adjective ||
+		    pm->p.kind != RR_PLACE_CITY)
+			break;
+		bool same = false;
+		for (size_t i = 0; i < f->ndest; i++)
+			same |= !strcmp(f->dest[i]->p.country, pm->p.country);
+		if (!same)
+			return;
+		add[n++] = pm;
+		k = pm->w1;
+		if (k < s1 && (rr_wmark(ws, k, ',') || rr_wis(ws, k, "en")))
+			k++;
+		else
+			break;
+	}
+	for (size_t i = 0; i < n && f->ndest < MAX_DEST; i++) {
+		bool have = false;
+		for (size_t q = 0; q < f->ndest; q++)
+			have |= f->dest[q]->p.id == add[i]->p.id;
+		if (!have)
+			f->dest[f->ndest++] = add[i];
+	}
+}
+
 /* "Tot zondag is de delegatie … in Duitsland" — a sentence without a new
  * place that speaks of the trip again adds to the frame before it. */
 static void coref(const imp_read *r, frame *f, size_t s0, size_t s1)
@@ -1707,6 +1746,8 @@ rr_err imp_prose_trips(const imp_read *r, imp_analysis *a)
 			coref(r, &fs.v[fs.n - 1], s0, s1);
 		else if (!e && fs.n == before && fs.n && (ws->w[s0].flags & RR_W_PARA))
 			next_paragraph(r, &fs.v[fs.n - 1], s0, s1);
+		if (!e && fs.n == before && fs.n)
+			stops(r, &fs.v[fs.n - 1], s0, s1);
 		s0 = s1;
 	}
 	for (size_t i = 0; i < fs.n && !e; i++) {

@@ -864,6 +864,25 @@ static void test_prose_lists(void **state)
 	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(doc,
 		"partnerships"), 0), "since")), "1989");
 	json_decref(doc);
+	/* the towns where the next paragraph holds its visits are stops of
+	 * the trip; towns of another country are not */
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nEen delegatie van de provincie Utrecht is "
+		      "volgende week te gast in de Noorse regio Rogaland.\n\nIn Stavanger en Sandnes "
+		      "worden bezoeken gebracht aan diverse bedrijven.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	/* (the region gives way to its towns) */
+	assert_int_equal(json_array_size(json_object_get(json_array_get(json_object_get(doc, "trips"), 0),
+							 "destinations")), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(json_object_get(doc, "trips"), 0), "destinations"), 1), "city")),
+		"Sandnes");
+	json_decref(doc);
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nEen delegatie van de provincie Utrecht is "
+		      "volgende week te gast in de Noorse regio Rogaland.\n\nIn Göteborg "
+		      "worden bezoeken gebracht aan diverse bedrijven.\n");
+	assert_int_equal(json_array_size(json_object_get(json_array_get(json_object_get(doc, "trips"), 0),
+							 "destinations")), 1);
+	json_decref(doc);
 	/* a date that is no list (a range, a paper's date) is one trip's */
 	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn 2004 en in de zomer van 2008 zijn er "
 		      "handelsmissies geweest van Utrecht naar Noorwegen.\n");
