@@ -1196,6 +1196,31 @@ static bool register_line_frame(const imp_read *r, size_t s0, size_t s1, frame *
 	return true;
 }
 
+static void into_before(const imp_read *r, size_t s0, size_t k, const imp_pm **into, size_t *n)
+{
+	static const char *const joins[] = {"met", "voor", "op", NULL};
+	static const char *const fill[] = {"een", "de", "het", "nog", "zijn", "haar", "hun", NULL};
+	const rr_words *ws = &r->ws;
+	bool joined = false;
+	for (size_t q = k; q-- > s0 && q + 8 > k;) {
+		const imp_pm *pm;
+		if (ws->w[q].kind == RR_W_PUNCT || trig_at(ws, q))
+			return;
+		if (is_place_word(r, q, &pm)) {
+			if (!joined || pm->adjective || !foreign(pm) || pm->w0 <= s0 ||
+			    !(rr_wis(ws, pm->w0 - 1, "in") || rr_wis(ws, pm->w0 - 1, "naar")))
+				return;
+			into[(*n)++] = pm;
+			return;
+		}
+		if (in_list(joins, rr_wfold(ws, q)))
+			joined = true;
+		else if (!in_list(fill, rr_wfold(ws, q)) &&
+			 !(ws->w[q].kind == RR_W_WORD && !(ws->w[q].flags & RR_W_CAP) && q + 1 == k))
+			return; /* one adjective right before the trip word */
+	}
+}
+
 /* One sentence [s0, s1): zero or more frames. */
 typedef struct frames {
 	frame *v;
@@ -1481,6 +1506,14 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 			if (is_place_word(r, q, &pm) && !pm->adjective)
 				into[ninto++] = pm;
 		}
+		/* "In april was ik nog in China met een succesvolle handelsmissie":
+		 * the place of the clause right before the trip word, joined by
+		 * "met/voor/op een" */
+		bool place_before = false;
+		if (!ninto && !incoming && k > s0 && !tg->verb) {
+			into_before(r, s0, k, into, &ninto);
+			place_before = ninto > 0;
+		}
 		size_t nf = 0, nh = 0;
 		const imp_pm *fd[MAX_DEST];
 		for (size_t i = 0; i < ninto; i++) {
@@ -1629,6 +1662,9 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		/* a date after the next trip word is that trip's: "het bezoek … dient ter
 		 * voorbereiding op een handelsmissie die medio 2014 zal plaatsvinden" */
 		f.date = best_date(r, s0, reach, k);
+		/* the clause told before the trip word holds its date too */
+		if (place_before && best_date(r, s0, k, k))
+			f.date = best_date(r, s0, k, k);
 		/* nor is one far from it in a long sentence: "… bedrijven bezocht en
 		 * … (IDH) dat een boost heeft gekregen nadat de provincie het vorig
 		 * jaar heeft geïntroduceerd" */

@@ -883,6 +883,15 @@ static void test_prose_lists(void **state)
 	assert_int_equal(json_array_size(json_object_get(json_array_get(json_object_get(doc, "trips"), 0),
 							 "destinations")), 1);
 	json_decref(doc);
+	/* "was ik in Noorwegen met een handelsmissie": the place of the
+	 * clause before the trip word, and its date, not the next clause's */
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nIn april was ik nog in Noorwegen met een "
+		      "succesvolle handelsmissie en de koning bracht in februari een bezoek aan het "
+		      "land.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "kind"), "handelsmissie");
+	assert_string_equal(trip_str(doc, 0, "start"), "2021-04");
+	json_decref(doc);
 	/* a date that is no list (a range, a paper's date) is one trip's */
 	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn 2004 en in de zomer van 2008 zijn er "
 		      "handelsmissies geweest van Utrecht naar Noorwegen.\n");
