@@ -555,6 +555,25 @@ static const imp_person *named_before(const imp_read *r, size_t s0, size_t s1)
 	return NULL;
 }
 
+/* "Burgemeester X licht een en ander toe: '… ben ik op bezoek geweest …'":
+ * the "ik" of a text that named one of the body's people before, and only
+ * one, is that person. NULL when none or several. */
+static const imp_person *speaker(const imp_read *r, size_t s0)
+{
+	const imp_person *found = NULL;
+	for (size_t i = 0; i < r->np && r->pp[i].w0 < s0; i++) {
+		const imp_person *p = &r->pp[i];
+		if (p->side != IMP_SIDE_OURS || !p->name[0] || !p->role[0])
+			continue;
+		const char *a = strrchr(p->name, ' '), *b = found ? strrchr(found->name, ' ') : NULL;
+		if (found && strcmp(a ? a + 1 : p->name, b ? b + 1 : found->name))
+			return NULL;
+		if (!found || strlen(p->name) > strlen(found->name))
+			found = p;
+	}
+	return found;
+}
+
 /* Does the sentence name the body itself ("de provincie Groningen",
  * "Flevoland", "namens de gemeente") as a party? */
 static bool names_us(const imp_read *r, size_t a, size_t b)
@@ -1645,6 +1664,11 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 			}
 		} else {
 			continue;
+		}
+		if (!f.ntrav && f.dir > 0 && word_in(r, s0, s1, (const char *const[]){"ik", NULL})) {
+			const imp_person *p = speaker(r, s0);
+			if (p)
+				f.trav[f.ntrav++] = p;
 		}
 		if (!f.ntrav && f.dir > 0) {
 			const imp_person *p = named_before(r, s0, s1);

@@ -892,6 +892,21 @@ static void test_prose_lists(void **state)
 	assert_string_equal(trip_str(doc, 0, "kind"), "handelsmissie");
 	assert_string_equal(trip_str(doc, 0, "start"), "2021-04");
 	json_decref(doc);
+	/* the "ik" of a text that named one of the body's people is that
+	 * person; of a text that named two, nobody */
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nGedeputeerde Anna de Vries licht toe:\n\n"
+		      "'In april ben ik op werkbezoek geweest in Noorwegen.'\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(json_object_get(doc, "trips"), 0), "travellers"), 0), "name")),
+		"Anna de Vries");
+	json_decref(doc);
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nGedeputeerde Anna de Vries en gedeputeerde "
+		      "Karel Jansen lichten toe:\n\n'In april ben ik op werkbezoek geweest in "
+		      "Noorwegen.'\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_null(json_object_get(json_array_get(json_object_get(doc, "trips"), 0), "travellers"));
+	json_decref(doc);
 	/* a date that is no list (a range, a paper's date) is one trip's */
 	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn 2004 en in de zomer van 2008 zijn er "
 		      "handelsmissies geweest van Utrecht naar Noorwegen.\n");
