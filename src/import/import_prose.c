@@ -759,6 +759,18 @@ static bool host_place(const imp_read *r, const frame *f, const imp_pm *only, ch
 						m = pm;
 		}
 	}
+	if (!m && f->dir < 0 && f->ntrav && f->trav[0]->side == IMP_SIDE_FOREIGN &&
+	    f->trav[0]->role[0] && in_list(foreign_offices, f->trav[0]->role) &&
+	    strcmp(f->trav[0]->role, "delegatie")) {
+		/* "De vicepresident van China, de heer Wang Qishan, bracht …": the
+		 * visit is his */
+		rr_buf b;
+		rr_buf_init(&b, cap);
+		rr_buf_printf(&b, "%s %s", f->trav[0]->role, f->trav[0]->name);
+		imp_copy(out, cap, rr_buf_cstr(&b), 0, strlen(rr_buf_cstr(&b)));
+		rr_buf_free(&b);
+		return out[0] != 0;
+	}
 	if (!m)
 		return false;
 	imp_copy(out, cap, ws->text, m->off, m->end);
@@ -1153,6 +1165,22 @@ static void coref(const imp_read *r, frame *f, size_t s0, size_t s1)
 	 * ("Van de kleine delegatie maakten behalve X ook Y en Z deel uit") */
 	if (f->ntrav == 0 || word_in(r, s0, s1, delegation_words))
 		add_travellers(r, f, s0, s1);
+	/* "In zijn delegatie zaten onder meer een viceminister van …, de heer
+	 * X": everyone the visitors' delegation is said to hold is a visitor,
+	 * whatever office the words seem to name */
+	if (f->dir < 0 && word_in(r, s0, s1, (const char *const[]){"delegatie", NULL}) &&
+	    word_in(r, s0, s1, (const char *const[]){"zaten", "zat", "bestond", "bestaande",
+						     NULL}))
+		for (size_t i = 0; i < r->np && f->ntrav < MAX_TRAV; i++) {
+			const imp_person *p = &r->pp[i];
+			bool have = false;
+			if (p->w0 < s0 || p->w0 >= s1 || !p->name[0])
+				continue;
+			for (size_t q = 0; q < f->ntrav; q++)
+				have |= !strcmp(f->trav[q]->name, p->name);
+			if (!have)
+				f->trav[f->ntrav++] = p;
+		}
 	f->c1 = s1;
 	if (f->nco < 4) {
 		f->co[f->nco][0] = s0;

@@ -907,6 +907,18 @@ static void test_prose_lists(void **state)
 	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
 	assert_null(json_object_get(json_array_get(json_object_get(doc, "trips"), 0), "travellers"));
 	json_decref(doc);
+	/* a visiting head's visit is his; everyone his delegation is said to
+	 * hold visits too, whatever office the words seem to name */
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nDe premier van Noorwegen, de heer Ola "
+		      "Nordmann, bracht van 12 tot en met 14 mei 2021 een werkbezoek aan Nederland. In "
+		      "zijn delegatie zaten onder meer een gedeputeerde van Rogaland, de heer Per "
+		      "Hansen, en gedeputeerde Kari Berg.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "direction"), "in");
+	assert_string_equal(trip_str(doc, 0, "counterpart"), "premier Ola Nordmann");
+	assert_int_equal(json_array_size(json_object_get(json_array_get(json_object_get(doc, "trips"), 0),
+							 "travellers")), 3);
+	json_decref(doc);
 	/* a date that is no list (a range, a paper's date) is one trip's */
 	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn 2004 en in de zomer van 2008 zijn er "
 		      "handelsmissies geweest van Utrecht naar Noorwegen.\n");
