@@ -1711,6 +1711,25 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		}
 		if (!f.ours)
 			continue;
+		/* "De handelsmissie naar Portugal heeft vruchten afgeworpen. Dat zei
+		 * minister X na afloop van een driedaagse reis naar Lissabon": the
+		 * kind the sentence before gave the journey, when it told no trip of
+		 * its own */
+		if (f.dir > 0 && !f.tg->kind && !f.tg->plural && f.ndest && s0 > 0 &&
+		    !(ws->w[s0].flags & RR_W_PARA) && !(fs->n && fs->v[fs->n - 1].s1 == s0)) {
+			size_t p0 = rr_wsent_start(ws, s0 - 1);
+			for (size_t q = p0; q < s0; q++) {
+				const trig *t2 = trig_at(ws, q);
+				const imp_pm *pm;
+				if (!t2 || !t2->kind || t2->plural || t2->verb || q + 2 >= s0 ||
+				    !(rr_wis(ws, q + 1, "naar") || rr_wis(ws, q + 1, "aan") ||
+				      rr_wis(ws, q + 1, "in")) ||
+				    !is_place_word(r, q + 2, &pm) || strcmp(pm->p.country, f.dest[0]->p.country))
+					continue;
+				f.tg = t2;
+				break;
+			}
+		}
 		/* a date after the next trip word is that trip's: "het bezoek … dient ter
 		 * voorbereiding op een handelsmissie die medio 2014 zal plaatsvinden" */
 		f.date = best_date(r, s0, reach, k);

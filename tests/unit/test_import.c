@@ -919,6 +919,13 @@ static void test_prose_lists(void **state)
 	assert_int_equal(json_array_size(json_object_get(json_array_get(json_object_get(doc, "trips"), 0),
 							 "travellers")), 3);
 	json_decref(doc);
+	/* the kind the sentence before gave the journey to that country */
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nDe handelsmissie naar Noorwegen heeft haar "
+		      "eerste vruchten afgeworpen. Dat zei gedeputeerde Anna de Vries na afloop van "
+		      "een driedaagse reis naar Oslo.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "kind"), "handelsmissie");
+	json_decref(doc);
 	/* a date that is no list (a range, a paper's date) is one trip's */
 	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn 2004 en in de zomer van 2008 zijn er "
 		      "handelsmissies geweest van Utrecht naar Noorwegen.\n");
