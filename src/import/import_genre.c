@@ -838,12 +838,15 @@ static void drop_counts(imp_analysis *a)
 		if (!p->prose || p->table || (group_size(a, p) < 2 && !p->plural) || dated_within_year(p->trip) ||
 		    json_object_get(p->trip, "travellers"))
 			continue;
-		/* only a count ("twee reizen"), not a list of places */
+		/* only a count ("twee reizen"), not a list of places or of years
+		 * ("in 2005, 2007 en 2010") */
 		bool count = true;
 		for (size_t k = 0; k < a->n; k++)
 			if (k != i && a->items[k].group == p->group &&
-			    !json_equal(json_object_get(a->items[k].trip, "destinations"),
-					json_object_get(p->trip, "destinations")))
+			    (!json_equal(json_object_get(a->items[k].trip, "destinations"),
+					 json_object_get(p->trip, "destinations")) ||
+			     !json_equal(json_object_get(a->items[k].trip, "start"),
+					 json_object_get(p->trip, "start"))))
 				count = false;
 		if (!count)
 			continue;

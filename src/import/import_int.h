@@ -174,6 +174,9 @@ size_t imp_places_find(const char *t, size_t from, size_t to, imp_place *out, si
 /* Destinations array from places (country alone only when no city or
  * region of that country is in the list). New reference. */
 json_t *imp_destinations(const imp_place *p, size_t n);
+/* The city of a territory that is one city ("HK" -> "Hong Kong"), else
+ * NULL: a destination named by such a country is that city. */
+const char *imp_city_state(const char *cc);
 /* The ISO code of a Dutch or English country name, or NULL. */
 const char *imp_country_code(const char *name, size_t len);
 

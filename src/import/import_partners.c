@@ -411,6 +411,18 @@ static bool denied(const rr_words *ws, size_t s0, size_t s1, size_t fw)
 static bool event_date(const imp_read *r, size_t s0, size_t s1, const rr_date *doc, rr_date *d,
 		       bool *explicit);
 
+/* A day of the week said alone: "vrijdag", "zaterdagavond". */
+static bool weekday_in(const rr_words *ws, size_t s0, size_t s1)
+{
+	static const char *const days[] = {"maandag", "dinsdag", "woensdag", "donderdag",
+		"vrijdag", "zaterdag", "zondag", NULL};
+	for (size_t k = s0; k < s1; k++)
+		for (const char *const *d = days; *d && ws->w[k].kind == RR_W_WORD; d++)
+			if (!strncmp(rr_wfold(ws, k), *d, strlen(*d)))
+				return true;
+	return false;
+}
+
 static bool have_date_of(const imp_read *r, size_t s0, size_t s1, const rr_date *doc)
 {
 	rr_date d;
@@ -497,6 +509,20 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 		if (first && !theirs && !other_body(r, s0, fw))
 			n = partner_of(r, s0, s1, fw, first, partners, 8);
 		/* "het verbreken van de stedenband": the relation just spoken of */
+		/* "De provincie gaat samenwerken met de Italiaanse regio X. Ze
+		 * hebben vrijdag een samenwerkingsovereenkomst getekend": the
+		 * party the sentence before named after "met" */
+		if (first && first->type && !n && !theirs && prev1 == s0 && s0 > 0 &&
+		    !(ws->w[s0].flags & RR_W_PARA) && signs(ws, s0, s1) && !other_body(r, s0, fw)) {
+			const imp_pm *pl[8];
+			size_t np = foreign_places(r, prev0, prev1, pl, 8);
+			bool met = false;
+			for (size_t k = np == 1 ? pl[0]->w0 : prev0; np == 1 && k-- > prev0 &&
+			     k + 5 > pl[0]->w0 && !met;)
+				met = rr_wis(ws, k, "met");
+			if (np == 1 && met && !other_body(r, prev0, pl[0]->w0))
+				partners[n++] = pl[0];
+		}
 		if (first && !n && !theirs && last_partner && !first->plural && fw > s0 &&
 		    (rr_wis(ws, fw - 1, "de") || rr_wis(ws, fw - 1, "het") || rr_wis(ws, fw - 1, "deze") ||
 		     rr_wis(ws, fw - 1, "dit") || rr_wis(ws, fw - 1, "die")) && !other_body(r, s0, fw))
@@ -590,9 +616,16 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 						    (!p->since.prec || rr_date_first(&r->dm[q].d.start) <
 									       rr_date_first(&p->since)))
 							p->since = r->dm[q].d.start;
-			long age = doc ? age_in(ws, s0, s1) : -1;
-			if (age > 0 && !p->since.prec)
-				p->since = rr_date_year(doc->y - (int)age);
+			long age = age_in(ws, s0, s1);
+			/* "het 45-jarig bestaan van de stedenband in 2019": against
+			 * the year the sentence names, else the document's */
+			int at = doc ? doc->y : 0;
+			for (size_t q = 0; age > 0 && q < r->nd; q++)
+				if (r->dm[q].w0 > s0 && r->dm[q].w0 < s1 && rr_wis(ws, r->dm[q].w0 - 1, "in") &&
+				    r->dm[q].d.start.prec == RR_PREC_YEAR && !r->dm[q].d.end.prec)
+					at = r->dm[q].d.start.y;
+			if (age > 0 && at && !p->since.prec)
+				p->since = rr_date_year(at - (int)age);
 			/* events near the relation or its partner */
 			size_t near0 = partners[i]->w0 < fw ? partners[i]->w0 : fw;
 			size_t near1 = partners[i]->w1 > fw ? partners[i]->w1 : fw + 1;
@@ -634,8 +667,10 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 					if (!strcmp(kind, "signed") && (word_between(ws, s0, s1, "opnieuw") || age > 0 ||
 									reconfirms(ws, s0, s1)))
 						kind = "renewed";
-					if (!strcmp(kind, "signed") && !explicit)
-						continue; /* a signing is dated by its own words */
+					/* a signing is dated by its own words; "vrijdag getekend"
+					 * in a dated news item is of the item's time */
+					if (!strcmp(kind, "signed") && !explicit && !weekday_in(ws, s0, s1))
+						continue;
 					add_event(p, kind, !strcmp(kind, "signed") && first ? first->type : NULL,
 						  &d, bs, be);
 					break;

@@ -542,6 +542,29 @@ size_t imp_persons_scan(const rr_words *ws, size_t from, size_t to, const imp_bo
 				continue;
 			}
 		}
+		/* Name (office …): "J. Jansen (wethouder economie)", "Co Lieverse
+		 * (voorzitter Stichting X)" — a name of two or more words */
+		if (is_cap(ws, i) && (i == from || !is_cap(ws, i - 1)) && !office_at(ws, i, to, &j)) {
+			size_t e = name_at(ws, i, to, body);
+			if (e > i + 1 && e + 2 < to && rr_wmark(ws, e, '(') &&
+			    (o = office_at(ws, e + 1, to, &j)) && !o->plural) {
+				size_t q = j;
+				while (q < to && q < j + 8 && !rr_wmark(ws, q, ')') && !rr_wmark(ws, q, '('))
+					q++;
+				if (q < to && rr_wmark(ws, q, ')')) {
+					set_person(&out[n], ws, i, q + 1, i, e, o);
+					decide_side(&out[n], ws, o, IMP_SIDE_UNKNOWN, j, q, body);
+					/* a Dutch foundation or association named after a
+					 * foreign place is not a foreign body */
+					if (out[n].side == IMP_SIDE_FOREIGN && j < q &&
+					    (rr_wis(ws, j, "stichting") || rr_wis(ws, j, "vereniging")))
+						out[n].side = IMP_SIDE_UNKNOWN;
+					n++;
+					i = q + 1;
+					continue;
+				}
+			}
+		}
 		if (!(o = office_at(ws, i, to, &j))) {
 			/* "de heer Wang Qishan", "Dhr. Dumitru RACEU, burgemeester …" */
 			size_t h = i;

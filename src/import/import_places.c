@@ -133,6 +133,7 @@ typedef struct scan {
 	char doc_countries[64][3];  /* countries the document names */
 	size_t ndoc;
 	const imp_pms *done;        /* the places chosen so far */
+	const imp_pms *later;       /* a first reading of the whole text, or NULL */
 } scan;
 
 static bool doc_has(const scan *s, const char *cc)
@@ -241,6 +242,16 @@ static int choose(scan *s, size_t a, size_t b, const rr_place *c, size_t n)
 				return (int)k;
 		return -1;
 	}
+	/* "Stichting Stedenband Groningen – San Carlos …; … in San Carlos in
+	 * Nicaragua": the town the text names later with a cue is that town
+	 * already (not an ordinary word) */
+	for (size_t k = 0; s->later && k < n; k++)
+		for (size_t i = 0; i < s->later->n; i++)
+			if (s->later->v[i].p.id == c[k].id && s->later->v[i].w0 > b &&
+			    s->later->v[i].cue && c[k].kind == RR_PLACE_CITY &&
+			    !(c[k].common_word && c[k].match != RR_PLACE_BY_NL) &&
+			    !body_place(ws, a, b, s->body))
+				return (int)k;
 	/* the country named nearby, else in the sentence, else in the
 	 * document; a national capital or a city of a million keeps its name
 	 * against the last */
@@ -330,8 +341,23 @@ static rr_err push(imp_pms *out, const imp_pm *m)
 	return RR_OK;
 }
 
+static rr_err scan_pass(const rr_words *ws, const imp_body *body, const unsigned char *mask,
+			const imp_pms *later, imp_pms *out);
+
 rr_err imp_places_scan(const rr_words *ws, const imp_body *body, const unsigned char *mask,
 		       imp_pms *out)
+{
+	imp_pms first;
+	/* twice: the second reading knows the places the whole text names */
+	rr_err e = scan_pass(ws, body, mask, NULL, &first);
+	if (!e)
+		e = scan_pass(ws, body, mask, &first, out);
+	imp_pms_free(&first);
+	return e;
+}
+
+static rr_err scan_pass(const rr_words *ws, const imp_body *body, const unsigned char *mask,
+			const imp_pms *later, imp_pms *out)
 {
 	scan s;
 	rr_place c[CANDS];
@@ -343,6 +369,7 @@ rr_err imp_places_scan(const rr_words *ws, const imp_body *body, const unsigned 
 	s.body = body;
 	s.mask = mask;
 	s.done = out;
+	s.later = later;
 	/* first the countries the document names, by name or adjective */
 	for (size_t i = 0; i < ws->count; i++) {
 		const char *cc;
@@ -524,6 +551,17 @@ size_t imp_places_find(const char *t, size_t from, size_t to, imp_place *out, si
 	return n;
 }
 
+const char *imp_city_state(const char *cc)
+{
+	/* territories that are one city: the country named is that city */
+	static const char *const cs[][2] = {{"SG", "Singapore"}, {"HK", "Hong Kong"},
+		{"MO", "Macau"}, {"MC", "Monaco"}, {"VA", "Vaticaanstad"}, {"GI", "Gibraltar"}};
+	for (size_t i = 0; cc && i < sizeof cs / sizeof cs[0]; i++)
+		if (!strcmp(cc, cs[i][0]))
+			return cs[i][1];
+	return NULL;
+}
+
 json_t *imp_destinations(const imp_place *p, size_t n)
 {
 	json_t *arr = json_array();
@@ -543,6 +581,8 @@ json_t *imp_destinations(const imp_place *p, size_t n)
 		json_object_set_new(o, "country", json_string(p[i].country));
 		if (p[i].city[0])
 			json_object_set_new(o, "city", json_string(p[i].city));
+		else if (!p[i].region[0] && imp_city_state(p[i].country))
+			json_object_set_new(o, "city", json_string(imp_city_state(p[i].country)));
 		if (p[i].region[0])
 			json_object_set_new(o, "region", json_string(p[i].region));
 		if (p[i].has_coords) {

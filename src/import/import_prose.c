@@ -21,7 +21,7 @@
  * cancelled. A later sentence that speaks of "het bezoek", "de reis" or
  * "de missie" without a new place adds its dates, costs, officials and
  * travellers to the trip before it. */
-#include "import_int.h"
+#include "import_prose_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,14 +32,6 @@
 #include "../nl/numwords.h"
 
 /* ---- the lexicon ---- */
-
-typedef struct trig {
-	const char *w;
-	const char *kind;  /* the register's kind, or NULL */
-	bool plural;
-	bool verb;         /* a verb of going: needs naar/in/bij + a place */
-	bool visit;        /* a verb of visiting: the place may follow directly */
-} trig;
 
 static const trig trigs[] = {
 	{"bezoek", "bezoek", false, false, true}, {"bezoeken", "bezoek", true, false, true},
@@ -95,6 +87,8 @@ static const trig trigs[] = {
 
 /* "zij reizen naar …": the verb, one trip */
 static const trig reizen_verb = {"reizen", NULL, false, true, false};
+/* a line of a register that names a place without a trip word */
+const trig pr_register_line = {"", NULL, false, false, false};
 static const trig trade_mission = {"economische missie", "handelsmissie", false, false, false};
 static const trig trade_missions = {"economische missies", "handelsmissie", true, false, false};
 
@@ -112,7 +106,7 @@ static const char *const visitor_nouns[] = {"delegatie", "gasten", "groep", "bez
 static const char *const come_verbs[] = {"komt", "komen", "kwam", "kwamen", "gekomen", NULL};
 static const char *const welcome_verbs[] = {"ontving", "ontvingen", "ontvangt", "ontvangen",
 	"ontvangst", "verwelkomd", "verwelkomde", "verwelkomt", "onthaald", NULL};
-static const char *const past_words[] = {"was", "waren", "werd", "werden", "had", "hadden",
+const char *const pr_past_words[] = {"was", "waren", "werd", "werden", "had", "hadden",
 	"bracht", "brachten", "bezocht", "bezochten", "reisde", "reisden", "ging", "gingen",
 	"vertrok", "vertrokken", "kwam", "kwamen", "ontving", "ontvingen", "nam", "namen",
 	"sprak", "maakte", "maakten", "vond", "vonden", "hield", "vloog", "vlogen", "geweest",
@@ -120,18 +114,18 @@ static const char *const past_words[] = {"was", "waren", "werd", "werden", "had"
 	"vorig", "jl", "onlangs", "eerder", "kostte", "kostten", "verbleef", "verbleven",
 	"ontvangen", "bezochten", "werden", "vierde", "tekende", "ondertekend", "getekend",
 	"gevierd", "begon", "startte", "landde", "overhandigde", "leidde", NULL};
-static const char *const future_words[] = {"zal", "zullen", "gepland", "voorgenomen",
+const char *const pr_future_words[] = {"zal", "zullen", "gepland", "voorgenomen",
 	"volgende", "komende", "aanstaande", "as", "binnenkort", NULL};
 /* Present-tense verbs of a trip: announced, or under way when the text says
  * so ("nu", "vandaag", "tot zondag") */
-static const char *const present_words[] = {"is", "zijn", "gaat", "gaan", "brengt", "brengen",
+const char *const pr_present_words[] = {"is", "zijn", "gaat", "gaan", "brengt", "brengen",
 	"bezoekt", "reist", "vertrekt", "vertrekken", "neemt", "nemen", "leidt", "staat", "komt",
 	"komen", "verblijft", "organiseert", "ontvangt", "verwelkomt", NULL};
 static const char *const ongoing_words[] = {"vandaag", "vanmorgen", "vanochtend", "momenteel",
 	"nu", "tot", NULL};
-static const char *const cancel_words[] = {"afgelast", "geannuleerd", "afgezegd", "afzeggen",
+const char *const pr_cancel_words[] = {"afgelast", "geannuleerd", "afgezegd", "afzeggen",
 	"annuleren", "afgeblazen", "uitgesteld", "verplaatst", "verplaatsen", NULL};
-static const char *const anaphors[] = {"bezoek", "reis", "missie", "handelsmissie",
+const char *const pr_anaphors[] = {"bezoek", "reis", "missie", "handelsmissie",
 	"werkbezoek", "trip", "delegatie", "dienstreis", "studiereis", "handelsreis",
 	"excursie", "tripje", NULL};
 static const char *const first_person[] = {"ik", "wij", "we", "mijn", "ons", "onze", NULL};
@@ -147,19 +141,22 @@ static const char *const habit_words[] = {"jaarlijks", "jaarlijkse", "regelmatig
 	"doorgaans", "gewoonlijk", "telkens", NULL};
 /* "Schriftelijke vragen … van het Statenlid X over de reis van een
  * delegatie": X asks */
-static const char *const question_words[] = {"vragen", "vraag", "schriftelijke", "stelde",
+const char *const pr_question_words[] = {"vragen", "vraag", "schriftelijke", "stelde",
 	"stelden", "gesteld", "vroeg", "vroegen", NULL};
-static const char *const delegation_words[] = {"delegatie", "gezelschap", "deel", "mee",
-	"reisden", "reisde", NULL};
+const char *const pr_delegation_words[] = {"delegatie", "gezelschap", "deel", "mee",
+	"reisden", "reisde", "delegatieleider", "reisgezelschap", NULL};
+
+/* Words before those who go along: "samen met", "vergezeld door". */
+static const char *const along_words[] = {"samen", "vergezeld", "begeleid", NULL};
 
 /* Offices a visiting delegation is led by. */
-static const char *const foreign_offices[] = {"president", "vicepresident", "premier",
+const char *const pr_foreign_offices[] = {"president", "vicepresident", "premier",
 	"minister", "viceminister", "gouverneur", "burgemeester", "koning", "koningin",
 	"partijsecretaris", "ambassadeur", "delegatie", NULL};
 /* Words that make the one after them a host, not a traveller. */
 static const char *const host_cues[] = {"door", "van", "met", "bij", "tegen", NULL};
 
-static bool in_list(const char *const *l, const char *w)
+bool pr_in_list(const char *const *l, const char *w)
 {
 	for (; *l; l++)
 		if (!strcmp(*l, w))
@@ -167,7 +164,7 @@ static bool in_list(const char *const *l, const char *w)
 	return false;
 }
 
-static const trig *trig_at(const rr_words *ws, size_t i)
+const trig *pr_trig_at(const rr_words *ws, size_t i)
 {
 	if (i >= ws->count || ws->w[i].kind != RR_W_WORD)
 		return NULL;
@@ -181,10 +178,10 @@ static const trig *trig_at(const rr_words *ws, size_t i)
 	return NULL;
 }
 
-static bool word_in(const imp_read *r, size_t a, size_t b, const char *const *l)
+bool pr_word_in(const imp_read *r, size_t a, size_t b, const char *const *l)
 {
 	for (size_t k = a; k < b && k < r->ws.count; k++)
-		if (r->ws.w[k].kind == RR_W_WORD && in_list(l, rr_wfold(&r->ws, k)))
+		if (r->ws.w[k].kind == RR_W_WORD && pr_in_list(l, rr_wfold(&r->ws, k)))
 			return true;
 	return false;
 }
@@ -196,7 +193,7 @@ static bool other_travellers_in(const imp_read *r, size_t a, size_t b)
 {
 	const rr_words *ws = &r->ws;
 	for (size_t k = a; k < b && k < ws->count; k++) {
-		if (ws->w[k].kind != RR_W_WORD || !in_list(other_travellers, rr_wfold(ws, k)))
+		if (ws->w[k].kind != RR_W_WORD || !pr_in_list(other_travellers, rr_wfold(ws, k)))
 			continue;
 		if (k >= 3 && rr_wis(ws, k - 1, "de") && rr_wis(ws, k - 2, "van") &&
 		    (rr_wis(ws, k - 3, "commissaris") || rr_wis(ws, k - 3, "commissarissen")))
@@ -208,38 +205,7 @@ static bool other_travellers_in(const imp_read *r, size_t a, size_t b)
 
 /* ---- frames ---- */
 
-#define MAX_DEST 12
-#define MAX_TRAV 12
-
-typedef struct frame {
-	size_t s0, s1;          /* words of the sentence(s) */
-	size_t trig_w;
-	const trig *tg;
-	int dir;                /* 1 out, -1 in */
-	const imp_pm *dest[MAX_DEST];
-	size_t ndest;
-	const imp_pm *origin;
-	const imp_person *trav[MAX_TRAV];
-	size_t ntrav;
-	const imp_date_m *date;
-	long officials;
-	size_t off_w0, off_w1;
-	imp_amount cost;
-	bool has_cost;
-	size_t pay_s, pay_e;
-	char counterpart[120];
-	const char *status;
-	int times;              /* "twee keer" */
-	bool ours;              /* evidence that the body travels */
-	size_t c0, c1;          /* the sentences that speak of it, for its status */
-	size_t co[4][2];        /* later sentences that speak of it again */
-	size_t nco;
-	const char *org;        /* the section's body when not the importing one */
-	bool origin_country;    /* only the origin's country is sure */
-	bool kind_open;         /* "werkbezoeken of beurzen": either, so no kind */
-} frame;
-
-static bool is_place_word(const imp_read *r, size_t k, const imp_pm **pm)
+bool pr_is_place_word(const imp_read *r, size_t k, const imp_pm **pm)
 {
 	for (size_t i = 0; i < r->pms.n; i++)
 		if (k >= r->pms.v[i].w0 && k < r->pms.v[i].w1) {
@@ -255,8 +221,25 @@ static bool is_place_word(const imp_read *r, size_t k, const imp_pm **pm)
  * Treviso") stay attached. */
 /* Nouns for the body's partner, written without its name: "aan de Chinese
  * partnerregio", "naar de zusterstad". */
-static const char *const partner_nouns[] = {"partnerregio", "zusterstad", "zusterprovincie",
+const char *const pr_partner_nouns[] = {"partnerregio", "zusterstad", "zusterprovincie",
 	"partnerstad", "partnergemeente", "zustergemeente", "partnerprovincie", NULL};
+
+/* "deze Chinese provincie", "die Duitse stad": a demonstrative, a country
+ * adjective and a noun of the partner's kind point back to the partner. */
+static bool back_to_partner(const imp_read *r, const imp_pm *the_partner, size_t k)
+{
+	const rr_words *ws = &r->ws;
+	const imp_pm *adj = NULL;
+	bool region = rr_wis(ws, k, "provincie") || rr_wis(ws, k, "regio") ||
+		      rr_wis(ws, k, "deelstaat");
+	bool city = rr_wis(ws, k, "stad") || rr_wis(ws, k, "gemeente");
+	if (k < 2 || !(region || city) || !pr_is_place_word(r, k - 1, &adj) || !adj->adjective ||
+	    !(rr_wis(ws, k - 2, "deze") || rr_wis(ws, k - 2, "die") || rr_wis(ws, k - 2, "dit")))
+		return false;
+	if (strcmp(adj->p.country, the_partner->p.country) || the_partner->home)
+		return false;
+	return region ? the_partner->p.kind == RR_PLACE_REGION : the_partner->p.kind == RR_PLACE_CITY;
+}
 
 static void attached(const imp_read *r, const imp_pm *the_partner, size_t from, size_t s1,
 		     const char *const *preps, const imp_pm **out, size_t *n, size_t max,
@@ -269,11 +252,14 @@ static void attached(const imp_read *r, const imp_pm *the_partner, size_t from, 
 	for (size_t k = from; k < s1 && *n < max; k++) {
 		const imp_pm *pm;
 		/* "de Chinese partnerregio" with no name after it: the partner the
-		 * document speaks of, when its country agrees */
+		 * document speaks of, when its country agrees; "naar deze Chinese
+		 * provincie": a place noun pointing back, with the partner's country
+		 * and kind */
 		if (on && the_partner && ws->w[k].kind == RR_W_WORD &&
-		    in_list(partner_nouns, rr_wfold(ws, k)) && !is_place_word(r, k + 1, &pm)) {
+		    (pr_in_list(pr_partner_nouns, rr_wfold(ws, k)) || back_to_partner(r, the_partner, k)) &&
+		    !pr_is_place_word(r, k + 1, &pm)) {
 			const imp_pm *adj = NULL;
-			if (k > 0 && is_place_word(r, k - 1, &adj) && !adj->adjective)
+			if (k > 0 && pr_is_place_word(r, k - 1, &adj) && !adj->adjective)
 				adj = NULL;
 			if (!adj || !strcmp(adj->p.country, the_partner->p.country)) {
 				bool dup = false;
@@ -285,13 +271,13 @@ static void attached(const imp_read *r, const imp_pm *the_partner, size_t from, 
 			continue;
 		}
 		/* not the particle of a verb: "hun vleugels uit te slaan in China" */
-		if (ws->w[k].kind == RR_W_WORD && in_list(preps, rr_wfold(ws, k)) &&
+		if (ws->w[k].kind == RR_W_WORD && pr_in_list(preps, rr_wfold(ws, k)) &&
 		    !(k + 1 < s1 && rr_wis(ws, k + 1, "te"))) {
 			on = true;
 			since = 0;
 			continue;
 		}
-		if (is_place_word(r, k, &pm)) {
+		if (pr_is_place_word(r, k, &pm)) {
 			/* "een vertegenwoordiger van de Guangzhou Award": whose, not
 			 * where to */
 			bool of = (k >= 1 && rr_wis(ws, k - 1, "van")) ||
@@ -337,13 +323,13 @@ static void attached(const imp_read *r, const imp_pm *the_partner, size_t from, 
 	}
 }
 
-static bool foreign(const imp_pm *p)
+bool pr_foreign(const imp_pm *p)
 {
 	return !p->home;
 }
 
 /* The people of the sentence: who travels and who receives. */
-static void travellers(const imp_read *r, frame *f, bool want_foreign)
+void pr_travellers(const imp_read *r, frame *f, bool want_foreign)
 {
 	const rr_words *ws = &r->ws;
 	for (size_t i = 0; i < r->np && f->ntrav < MAX_TRAV; i++) {
@@ -357,9 +343,9 @@ static void travellers(const imp_read *r, frame *f, bool want_foreign)
 		/* "ontvangen door X", "op uitnodiging van X", "met X gesproken";
 		 * "ondernomen door X" is X's trip */
 		bool host = !leads && p->w0 > f->s0 && ws->w[p->w0 - 1].kind == RR_W_WORD &&
-			    in_list(host_cues, rr_wfold(ws, p->w0 - 1));
+			    pr_in_list(host_cues, rr_wfold(ws, p->w0 - 1));
 		if (host && rr_wis(ws, p->w0 - 1, "door"))
-			host = word_in(r, p->w0 > f->s0 + 4 ? p->w0 - 4 : f->s0, p->w0, welcome_verbs);
+			host = pr_word_in(r, p->w0 > f->s0 + 4 ? p->w0 - 4 : f->s0, p->w0, welcome_verbs);
 		/* "samen met wethouder X": X goes along */
 		if (host && rr_wis(ws, p->w0 - 1, "met") && p->w0 >= f->s0 + 2 &&
 		    rr_wis(ws, p->w0 - 2, "samen"))
@@ -370,16 +356,21 @@ static void travellers(const imp_read *r, frame *f, bool want_foreign)
 			f->trav[f->ntrav++] = p;
 			continue;
 		}
-		if (want_foreign ? p->side != IMP_SIDE_FOREIGN && !(p->side == IMP_SIDE_UNKNOWN)
-				 : p->side != IMP_SIDE_OURS)
+		/* "samen met wethouder X, Co Lieverse (voorzitter Stichting …)":
+		 * someone of no known body who goes along with the body's people */
+		bool along = !want_foreign && p->side == IMP_SIDE_UNKNOWN && p->role[0] &&
+			     ((f->ntrav > 0 && pr_word_in(r, f->s0, p->w0, along_words)) ||
+			      pr_word_in(r, f->s0, f->s1, pr_delegation_words));
+		if (!along && (want_foreign ? p->side != IMP_SIDE_FOREIGN && !(p->side == IMP_SIDE_UNKNOWN)
+				 : p->side != IMP_SIDE_OURS))
 			continue;
 		if (want_foreign && p->side == IMP_SIDE_UNKNOWN && !p->role[0])
 			continue;
 		/* a council or States member asks questions; travels only as one
 		 * of a delegation */
 		if ((!strcmp(p->role, "raadslid") || !strcmp(p->role, "statenlid")) &&
-		    (!word_in(r, f->s0, f->s1, delegation_words) ||
-		     word_in(r, f->s0, f->s1, question_words)))
+		    (!pr_word_in(r, f->s0, f->s1, pr_delegation_words) ||
+		     pr_word_in(r, f->s0, f->s1, pr_question_words)))
 			continue;
 		f->trav[f->ntrav++] = p;
 	}
@@ -388,7 +379,7 @@ static void travellers(const imp_read *r, frame *f, bool want_foreign)
 /* A date that belongs to a paper, not a journey: "conform GS besluit van 12
  * september 2017", "het verzoek van de commissie van 21 juni", "de brief
  * d.d. 3 mei". */
-static bool paper_date(const rr_words *ws, size_t w0, size_t a)
+bool pr_paper_date(const rr_words *ws, size_t w0, size_t a)
 {
 	static const char *const papers[] = {"besluit", "brief", "verzoek", "vergadering",
 		"motie", "commissie", "raadsvoorstel", "statenvoorstel", "kamerbrief",
@@ -402,25 +393,25 @@ static bool paper_date(const rr_words *ws, size_t w0, size_t a)
 	size_t k = w0 - 1;
 	if (rr_wmark(ws, k, '.') && k > a)
 		k--; /* "d.d." */
-	if (in_list(papers, rr_wfold(ws, k)))
+	if (pr_in_list(papers, rr_wfold(ws, k)))
 		return true;
 	if (!rr_wis(ws, k, "van"))
 		return false;
 	for (size_t q = k; q-- > a && q + 5 > k;)
-		if (ws->w[q].kind == RR_W_WORD && in_list(papers, rr_wfold(ws, q)))
+		if (ws->w[q].kind == RR_W_WORD && pr_in_list(papers, rr_wfold(ws, q)))
 			return true;
 	return false;
 }
 
 /* The date of words [a, b) that belongs to the trip word at w: the most
  * precise, a range before a single day, the nearest of equals. */
-static const imp_date_m *best_date(const imp_read *r, size_t a, size_t b, size_t w)
+const imp_date_m *pr_best_date(const imp_read *r, size_t a, size_t b, size_t w)
 {
 	const imp_date_m *best = NULL;
 	long best_score = 0;
 	for (size_t i = 0; i < r->nd; i++) {
 		const imp_date_m *d = &r->dm[i];
-		if (d->w0 < a || d->w0 >= b || paper_date(&r->ws, d->w0, a))
+		if (d->w0 < a || d->w0 >= b || pr_paper_date(&r->ws, d->w0, a))
 			continue;
 		size_t dist = d->w0 > w ? d->w0 - w : w - d->w0;
 		long score = (long)d->d.start.prec * 100 + (d->d.end.prec ? 50 : 0) - (long)dist;
@@ -454,7 +445,7 @@ static bool own_office_words(const imp_read *r, size_t a, size_t b)
 {
 	const rr_words *ws = &r->ws;
 	for (size_t k = a; k < b; k++) {
-		if (ws->w[k].kind != RR_W_WORD || !in_list(own_offices, rr_wfold(ws, k)) || r->mask[k])
+		if (ws->w[k].kind != RR_W_WORD || !pr_in_list(own_offices, rr_wfold(ws, k)) || r->mask[k])
 			continue;
 		/* "de burgemeester van Rotterdam" is someone else's */
 		if (k + 1 < b && rr_wis(ws, k + 1, "van"))
@@ -474,7 +465,7 @@ static bool own_office_words(const imp_read *r, size_t a, size_t b)
 
 /* Does the sentence name the body itself ("de provincie Groningen",
  * "Flevoland", "namens de gemeente") as a party? */
-static bool names_us(const imp_read *r, size_t a, size_t b)
+bool pr_names_us(const imp_read *r, size_t a, size_t b)
 {
 	for (size_t i = 0; i < r->pms.n; i++) {
 		const imp_pm *m = &r->pms.v[i];
@@ -495,7 +486,7 @@ static bool in_date(const imp_read *r, size_t k)
 static const char *status_of(const imp_read *r, const frame *f, const rr_date *doc)
 {
 	size_t a = f->c0, b = f->c1 ? f->c1 : f->s1;
-	if (word_in(r, a, b, cancel_words))
+	if (pr_word_in(r, a, b, pr_cancel_words))
 		return "cancelled";
 	/* "ging niet door", "is niet doorgegaan"; not "niet door het college
 	 * ingelicht" */
@@ -520,20 +511,20 @@ static const char *status_of(const imp_read *r, const frame *f, const rr_date *d
 		"beoogde", "toekomstige", NULL};
 	static const char *const past_adj[] = {"afgelopen", "vorige", "recente", "eerdere", NULL};
 	for (size_t k = f->trig_w > f->s0 + 2 ? f->trig_w - 2 : f->s0; k < f->trig_w; k++) {
-		if (in_list(planned_adj, rr_wfold(&r->ws, k)))
+		if (pr_in_list(planned_adj, rr_wfold(&r->ws, k)))
 			return "approved";
-		if (in_list(past_adj, rr_wfold(&r->ws, k)))
+		if (pr_in_list(past_adj, rr_wfold(&r->ws, k)))
 			return "completed";
 	}
 	bool past = false, future = false, present = false, ongoing = false;
 	for (size_t i = 0; i <= f->nco; i++) {
 		size_t x = i ? f->co[i - 1][0] : f->s0, y = i ? f->co[i - 1][1] : f->s1;
-		past |= word_in(r, x, y, past_words);
-		future |= word_in(r, x, y, future_words);
-		present |= word_in(r, x, y, present_words);
+		past |= pr_word_in(r, x, y, pr_past_words);
+		future |= pr_word_in(r, x, y, pr_future_words);
+		present |= pr_word_in(r, x, y, pr_present_words);
 		/* "tot zondag", but not the "tot" of "8 tot 10 juni" */
 		for (size_t k = x; k < y; k++)
-			if (r->ws.w[k].kind == RR_W_WORD && in_list(ongoing_words, rr_wfold(&r->ws, k)) &&
+			if (r->ws.w[k].kind == RR_W_WORD && pr_in_list(ongoing_words, rr_wfold(&r->ws, k)) &&
 			    !in_date(r, k))
 				ongoing = true;
 	}
@@ -551,15 +542,8 @@ static const char *status_of(const imp_read *r, const frame *f, const rr_date *d
 		return "approved"; /* (dated news in the trip's month tells it under way) */
 	/* "gaan … naar China", "vertrekt naar": going somewhere is still to
 	 * come, unless the text says it is under way now */
-	if (present && !f->date && !ongoing) {
-		static const char *const going[] = {"gaat", "gaan", "vertrekt", "vertrekken", NULL};
-		for (size_t i = 0; i <= f->nco; i++) {
-			size_t x = i ? f->co[i - 1][0] : f->s0, y = i ? f->co[i - 1][1] : f->s1;
-			if (word_in(r, x, y, going) && word_in(r, x, y, (const char *const[]){"naar",
-									     NULL}))
-				return "approved";
-		}
-	}
+	if (present && !f->date && !ongoing && pr_going(r, f))
+		return "approved";
 	(void)ongoing;
 	return NULL;
 }
@@ -574,6 +558,8 @@ static void set_place(json_t *o, const imp_pm *m)
 		json_object_set_new(o, "city", json_string(nm));
 	else if (m->p.kind == RR_PLACE_REGION)
 		json_object_set_new(o, "region", json_string(nm));
+	else if (imp_city_state(m->p.country))
+		json_object_set_new(o, "city", json_string(imp_city_state(m->p.country)));
 	if (m->p.has_coords && m->p.kind != RR_PLACE_COUNTRY) {
 		json_object_set_new(o, "lat", json_real(m->p.lat));
 		json_object_set_new(o, "lon", json_real(m->p.lon));
@@ -661,6 +647,12 @@ static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp
 	if (dt) {
 		imp_set_dates(it.trip, "start", "end", &dt->d.start, &dt->d.end);
 		imp_span(&it, "start", dt->d.off, dt->d.off + dt->d.len);
+	} else if (doc && doc->prec && pr_told_now(r, f)) {
+		/* "De wethouder leidt een handelsreis in Zuid-Duitsland": a trip
+		 * under way as the dated text is written is in its year */
+		rr_date y = *doc;
+		y.prec = RR_PREC_YEAR;
+		imp_set_dates(it.trip, "start", "end", &y, &y);
 	}
 	if (f->ntrav) {
 		json_t *arr = json_array();
@@ -696,8 +688,13 @@ static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp
 		json_object_set_new(it.trip, "costs", costs);
 		imp_span(&it, "costs", f->pay_s, f->pay_e);
 	}
-	if (f->counterpart[0])
-		json_object_set_new(it.trip, "counterpart", json_string(f->counterpart));
+	{
+		char cp[120];
+		if (f->counterpart[0])
+			json_object_set_new(it.trip, "counterpart", json_string(f->counterpart));
+		else if (pr_host_place(r, f, only, cp, sizeof cp))
+			json_object_set_new(it.trip, "counterpart", json_string(cp));
+	}
 	const char *st = f->status ? f->status : status_of(r, f, doc);
 	if (st)
 		json_object_set_new(it.trip, "status", json_string(st));
@@ -753,103 +750,6 @@ static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp
 	return imp_push_item(a, &it);
 }
 
-/* A trip's cost and payer in words [s0, s1): an amount with a word of
- * cost, not a maximum or a sum of several trips. */
-static void cost_of(const imp_read *r, frame *f, size_t s0, size_t s1)
-{
-	const rr_words *ws = &r->ws;
-	size_t bs = ws->w[s0].off, be = ws->w[s1 - 1].off + ws->w[s1 - 1].len, ps, pe;
-	imp_amount am;
-	static const char *const cost_words[] = {"kosten", "kostte", "kostten", "kost",
-		"kostprijs", NULL};
-	static const char *const not_one[] = {"maximaal", "ruim", "bijna", "samen", "totaal",
-		"gezamenlijk", "per", NULL};
-
-	if (imp_amount_find(ws->text, bs, be, &am) && !am.approx && word_in(r, s0, s1, cost_words) &&
-	    !word_in(r, s0, s1, not_one) && !(f->tg && f->tg->plural && f->ndest > 1)) {
-		f->cost = am;
-		f->has_cost = true;
-	}
-	if (!(f->pay_e > f->pay_s) && imp_payer_find(ws->text, bs, be, &ps, &pe)) {
-		f->pay_s = ps;
-		f->pay_e = pe;
-	}
-}
-
-/* Words [a, b) are few: "deze missie" far below a trip, in a section on
- * another one, is not that trip (a news item's short paragraphs are). */
-static bool near_paragraph(const rr_words *ws, size_t a, size_t b)
-{
-	size_t words = 0;
-	for (size_t k = a; k < b && k < ws->count; k++)
-		if (ws->w[k].kind == RR_W_WORD && ++words > 200)
-			return false;
-	return true;
-}
-
-static const char *const determiners[] = {"het", "de", "dit", "deze", "die", "dat", "aan", "zijn",
-	"haar", "hun", NULL};
-
-/* "Tot zondag is de delegatie … in Duitsland" — a sentence without a new
- * place that speaks of the trip again adds to the frame before it. */
-static void coref(const imp_read *r, frame *f, size_t s0, size_t s1)
-{
-	const rr_words *ws = &r->ws;
-	bool mention = false;
-	size_t w0, w1;
-	long n;
-
-	for (size_t k = s0; k < s1; k++) {
-		if (ws->w[k].kind != RR_W_WORD || !in_list(anaphors, rr_wfold(ws, k)) || k == s0)
-			continue;
-		/* "de delegatie", "de kleine delegatie" (one adjective between) */
-		size_t d = k - 1;
-		if (d > s0 && ws->w[d].kind == RR_W_WORD && !(ws->w[d].flags & RR_W_CAP) &&
-		    !in_list(determiners, rr_wfold(ws, d)))
-			d--;
-		if (in_list(determiners, rr_wfold(ws, d)))
-			mention = true;
-	}
-	/* "Kosten: 15.000 euro." right after the trip */
-	if (rr_wis(ws, s0, "kosten") || (rr_wis(ws, s0, "totale") && rr_wis(ws, s0 + 1, "kosten")))
-		mention = true;
-	if (!mention)
-		return;
-	/* one date is not that of each of several trips ("drie keer in Spanje
-	 * … de laatste reis (deze week)") */
-	if (!f->date && f->times <= 1 && !f->tg->plural)
-		f->date = best_date(r, s0, s1, s0);
-	if (f->officials < 0 && (n = imp_officials_count(ws, s0, s1, &w0, &w1)) >= 0) {
-		f->officials = n;
-		f->off_w0 = w0;
-		f->off_w1 = w1;
-	}
-	if (!f->has_cost)
-		cost_of(r, f, s0, s1);
-	/* its travellers; more of them when the sentence lists the delegation
-	 * ("Van de kleine delegatie maakten behalve X ook Y en Z deel uit") */
-	if (f->ntrav == 0 || word_in(r, s0, s1, delegation_words)) {
-		frame tmp;
-		memset(&tmp, 0, sizeof tmp);
-		tmp.s0 = s0;
-		tmp.s1 = s1;
-		travellers(r, &tmp, f->dir < 0);
-		for (size_t i = 0; i < tmp.ntrav && f->ntrav < MAX_TRAV; i++) {
-			bool have = false;
-			for (size_t q = 0; q < f->ntrav; q++)
-				have |= !strcmp(f->trav[q]->name, tmp.trav[i]->name);
-			if (!have)
-				f->trav[f->ntrav++] = tmp.trav[i];
-		}
-	}
-	f->c1 = s1;
-	if (f->nco < 4) {
-		f->co[f->nco][0] = s0;
-		f->co[f->nco][1] = s1;
-		f->nco++;
-	}
-}
-
 /* One sentence [s0, s1): zero or more frames. */
 typedef struct frames {
 	frame *v;
@@ -897,7 +797,7 @@ static const imp_date_m *date_before(const imp_read *r, size_t s0, const char *c
 		size_t p1 = s0, p0 = rr_wsent_start(ws, s0 - 1);
 		bool trips = false, places = false;
 		for (size_t k = p0; k < p1; k++)
-			if (trig_at(ws, k))
+			if (pr_trig_at(ws, k))
 				trips = true;
 		/* places of another country: another trip ("… op handelsmissie in
 		 * Indonesië. De delegatie bezoekt Semarang" is one) */
@@ -905,12 +805,12 @@ static const imp_date_m *date_before(const imp_read *r, size_t s0, const char *c
 			if (r->pms.v[i].w0 >= p0 && r->pms.v[i].w0 < p1 && !r->pms.v[i].adjective &&
 			    !r->pms.v[i].home && !(cc && !strcmp(cc, r->pms.v[i].p.country)))
 				places = true;
-		const imp_date_m *d = best_date(r, p0, p1, p1);
+		const imp_date_m *d = pr_best_date(r, p0, p1, p1);
 		if (trips && !places && d) {
 			/* "… een handelsmissie die medio 2014 zal plaatsvinden. Dan
 			 * zullen bedrijven naar Zhejiang reizen": that mission */
 			for (size_t k = p0; k < d->w0 && kind; k++) {
-				const trig *t = trig_at(ws, k);
+				const trig *t = pr_trig_at(ws, k);
 				if (t && t->kind)
 					*kind = t; /* the trip word nearest before the date */
 			}
@@ -931,7 +831,7 @@ static bool other_office(const imp_read *r, size_t a, size_t b)
 	const rr_words *ws = &r->ws;
 	const imp_body *body = r->c->body;
 	for (size_t k = a; k + 2 < b; k++) {
-		if (ws->w[k].kind != RR_W_WORD || !in_list(own_offices, rr_wfold(ws, k)) ||
+		if (ws->w[k].kind != RR_W_WORD || !pr_in_list(own_offices, rr_wfold(ws, k)) ||
 		    !rr_wis(ws, k + 1, "van"))
 			continue;
 		size_t s = k + 2;
@@ -953,7 +853,7 @@ static bool other_office(const imp_read *r, size_t a, size_t b)
 	return false;
 }
 
-static bool habitual(const rr_words *ws, size_t s0, size_t s1)
+bool pr_habitual(const rr_words *ws, size_t s0, size_t s1)
 {
 	for (size_t q = s0; q + 1 < s1; q++) {
 		if (rr_wis(ws, q, "eens") && rr_wis(ws, q + 1, "per"))
@@ -991,7 +891,7 @@ static bool speaks_of_trade_missions(const rr_words *ws, size_t a, size_t b)
 /* "De gedeputeerde bezocht Chili niet", "is nooit naar … geweest": no trip.
  * Not "niet alleen … maar ook", "niet voor het eerst", nor "ging niet
  * door" (called off, see status_of). */
-static bool negated(const rr_words *ws, size_t s0, size_t s1)
+bool pr_negated(const rr_words *ws, size_t s0, size_t s1)
 {
 	for (size_t k = s0; k < s1; k++) {
 		/* "een bezoek … ontbrak nog": there was none */
@@ -1016,12 +916,12 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 	frame f;
 
 	for (size_t k = s0; k < s1; k++) {
-		const trig *tg = trig_at(ws, k);
+		const trig *tg = pr_trig_at(ws, k);
 		if (!tg || r->used[k])
 			continue;
-		if (in_list(event_words, tg->w) && !word_in(r, s0, s1, taking_part))
+		if (pr_in_list(event_words, tg->w) && !pr_word_in(r, s0, s1, taking_part))
 			continue;
-		if (negated(ws, s0, s1) && !word_in(r, s0, s1, cancel_words))
+		if (pr_negated(ws, s0, s1) && !pr_word_in(r, s0, s1, pr_cancel_words))
 			continue;
 		/* a footnote ("[1] 6 Bezoek aan Lille …") refers, it does not tell */
 		if (rr_wmark(ws, s0, '[') && s0 + 2 < s1 && ws->w[s0 + 1].kind == RR_W_NUM &&
@@ -1032,7 +932,7 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		if (!strcmp(tg->w, "delegatie")) {
 			bool verb_after = false;
 			for (size_t q = k + 1; q < s1 && !verb_after; q++)
-				verb_after = trig_at(ws, q) && trig_at(ws, q)->verb;
+				verb_after = pr_trig_at(ws, q) && pr_trig_at(ws, q)->verb;
 			if (verb_after)
 				continue;
 		}
@@ -1050,9 +950,9 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		}
 		/* a habit, not a trip: "steeds meer paarden gaan naar …", "jaarlijks",
 		 * "eens per twee jaar", "elk jaar", "om de twee jaar" */
-		if (word_in(r, s0, s1, habit_words) || habitual(ws, s0, s1) ||
-		    (word_in(r, s0, s1, (const char *const[]){"steeds", NULL}) &&
-		     word_in(r, s0, s1, (const char *const[]){"meer", NULL})))
+		if (pr_word_in(r, s0, s1, habit_words) || pr_habitual(ws, s0, s1) ||
+		    (pr_word_in(r, s0, s1, (const char *const[]){"steeds", NULL}) &&
+		     pr_word_in(r, s0, s1, (const char *const[]){"meer", NULL})))
 			continue;
 		memset(&f, 0, sizeof f);
 		f.s0 = s0;
@@ -1063,20 +963,22 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		/* the trip word's reach: up to the next trip word of the sentence */
 		size_t reach = s1;
 		for (size_t q = k + 1; q < s1; q++)
-			if (trig_at(ws, q) && !(q == k + 2 && rr_wis(ws, k + 1, "en")) &&
-			    !(q == k + 2 && rr_wis(ws, k + 1, "of"))) {
+			/* "zijn er handelsmissies geweest": the verb of the same clause */
+			if (pr_trig_at(ws, q) && !(q == k + 2 && rr_wis(ws, k + 1, "en")) &&
+			    !(q == k + 2 && rr_wis(ws, k + 1, "of")) &&
+			    !(rr_wis(ws, q, "geweest") && !tg->verb)) {
 				reach = q;
 				break;
 			}
-		if (k + 2 < s1 && rr_wis(ws, k + 1, "of") && trig_at(ws, k + 2) &&
-		    trig_at(ws, k + 2)->kind != tg->kind)
+		if (k + 2 < s1 && rr_wis(ws, k + 1, "of") && pr_trig_at(ws, k + 2) &&
+		    pr_trig_at(ws, k + 2)->kind != tg->kind)
 			f.kind_open = true;
 		/* "een economische missie in de marge van het werkbezoek van het
 		 * koninklijk paar aan Duitsland en het staatsbezoek Italië": the
 		 * body's part of a visit that a trade mission goes along with */
 		bool alongside = false;
 		for (size_t q = s0; q < k && !alongside; q++) {
-			const trig *t2 = trig_at(ws, q);
+			const trig *t2 = pr_trig_at(ws, q);
 			bool trade = t2 && ((t2->kind && !strcmp(t2->kind, "handelsmissie")) ||
 					    ((!strcmp(t2->w, "missie") || !strcmp(t2->w, "missies")) && q > s0 &&
 					     (rr_wis(ws, q - 1, "economische") || rr_wis(ws, q - 1, "handels"))));
@@ -1130,25 +1032,33 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 			/* "een China-reis", "de Marokko-reis" */
 			if (rr_wmark(ws, q, '-') && rr_wglued(ws, q) && rr_wglued(ws, k) && q > s0)
 				q--;
-			if (is_place_word(r, q, &pm) && !pm->adjective)
+			if (pr_is_place_word(r, q, &pm) && !pm->adjective)
 				into[ninto++] = pm;
+		}
+		/* "In april was ik nog in China met een succesvolle handelsmissie":
+		 * the place of the clause right before the trip word, joined by
+		 * "met/voor/op een" */
+		bool place_before = false;
+		if (!ninto && !incoming && k > s0 && !tg->verb) {
+			pr_into_before(r, s0, k, into, &ninto);
+			place_before = ninto > 0;
 		}
 		size_t nf = 0, nh = 0;
 		const imp_pm *fd[MAX_DEST];
 		for (size_t i = 0; i < ninto; i++) {
-			if (foreign(into[i]))
+			if (pr_foreign(into[i]))
 				fd[nf++] = into[i];
 			else
 				nh++;
 		}
 		/* incoming: visitors from abroad */
-		bool visitors = word_in(r, s0, s1, visitor_nouns) || word_in(r, s0, s1, welcome_verbs);
+		bool visitors = pr_word_in(r, s0, s1, visitor_nouns) || pr_word_in(r, s0, s1, welcome_verbs);
 		const imp_pm *origin = NULL;
 		for (size_t i = 0; i < nfrom; i++)
-			if (foreign(from[i]))
+			if (pr_foreign(from[i]))
 				origin = from[i];
 		/* a verb of welcoming is a trip word only for visitors from abroad */
-		if (in_list(welcome_verbs, tg->w) && !(origin && word_in(r, s0, s1, visitor_nouns)))
+		if (pr_in_list(welcome_verbs, tg->w) && !(origin && pr_word_in(r, s0, s1, visitor_nouns)))
 			continue;
 		bool foreign_person = false;
 		for (size_t i = 0; i < r->np; i++)
@@ -1159,18 +1069,18 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		 * foreign office, or an office of a country named right after it */
 		for (size_t q = s0; q < k && !foreign_person; q++) {
 			const char *fw = rr_wfold(ws, q);
-			if (!in_list(foreign_offices, fw))
+			if (!pr_in_list(pr_foreign_offices, fw))
 				continue;
 			const imp_pm *pm;
-			if (q + 2 < k && rr_wis(ws, q + 1, "van") && is_place_word(r, q + 2, &pm) &&
-			    foreign(pm))
+			if (q + 2 < k && rr_wis(ws, q + 1, "van") && pr_is_place_word(r, q + 2, &pm) &&
+			    pr_foreign(pm))
 				foreign_person = true;
-			else if (q > s0 && is_place_word(r, q - 1, &pm) && pm->adjective && foreign(pm))
+			else if (q > s0 && pr_is_place_word(r, q - 1, &pm) && pm->adjective && pr_foreign(pm))
 				foreign_person = true;
 		}
 		if (incoming && nfrom) {
 			/* several origins after a plural: a visit from each */
-			for (size_t i = 0; i < nfrom && foreign(from[i]); i++) {
+			for (size_t i = 0; i < nfrom && pr_foreign(from[i]); i++) {
 				frame g;
 				memset(&g, 0, sizeof g);
 				g.s0 = s0;
@@ -1181,7 +1091,7 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 				g.dir = -1;
 				g.origin = from[i];
 				g.ours = true;
-				g.date = best_date(r, s0, s1, k);
+				g.date = pr_best_date(r, s0, s1, k);
 				if (!g.date)
 					g.date = date_before(r, s0, NULL, NULL);
 				g.times = 1;
@@ -1199,15 +1109,15 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		/* visitors from abroad are the body's guests when the sentence says
 		 * so: received, here (a place of ours), by our people or by us; "een
 		 * delegatie uit China heeft het Fieldlab bezocht" is a company's */
-		bool hosted = nh || word_in(r, s0, s1, welcome_verbs) || own_office_words(r, s0, s1) ||
-			      names_us(r, s0, s1) || word_in(r, s0, s1, first_person) ||
+		bool hosted = nh || pr_word_in(r, s0, s1, welcome_verbs) || own_office_words(r, s0, s1) ||
+			      pr_names_us(r, s0, s1) || pr_word_in(r, s0, s1, first_person) ||
 			      a->register_of_body;
 		/* "zusterstad Bad Pyrmont komt op bezoek": the place comes */
 		if (!origin && !nf && k > s0 && rr_wis(ws, k - 1, "op") &&
-		    word_in(r, s0, s1, come_verbs))
+		    pr_word_in(r, s0, s1, come_verbs))
 			for (size_t i = 0; i < r->pms.n; i++) {
 				const imp_pm *m = &r->pms.v[i];
-				if (m->w0 >= s0 && m->w0 < k && foreign(m) && !m->adjective) {
+				if (m->w0 >= s0 && m->w0 < k && pr_foreign(m) && !m->adjective) {
 					origin = m;
 					visitors = hosted = true;
 				}
@@ -1221,7 +1131,7 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 				size_t cities = 0;
 				for (size_t i = 0; i < r->pms.n; i++) {
 					const imp_pm *m = &r->pms.v[i];
-					if (m->w0 < s0 || m->w0 >= s1 || !foreign(m))
+					if (m->w0 < s0 || m->w0 >= s1 || !pr_foreign(m))
 						continue;
 					if (!f.origin)
 						f.origin = m;
@@ -1231,13 +1141,13 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 				}
 				f.origin_country = cities > 0;
 			}
-			travellers(r, &f, true);
+			pr_travellers(r, &f, true);
 			f.ours = true;
 		} else if (nf) {
 			f.dir = 1;
 			for (size_t i = 0; i < nf; i++)
 				f.dest[f.ndest++] = fd[i];
-			travellers(r, &f, false);
+			pr_travellers(r, &f, false);
 			/* whose trip: the body's people, "ik"/"wij", "de burgemeester",
 			 * the body named; not the King's or a fraction's */
 			bool others = !alongside && (other_travellers_in(r, s0, k) ||
@@ -1247,8 +1157,8 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 				if (r->pp[i].w0 >= s0 && r->pp[i].w0 < s1 &&
 				    (r->pp[i].side == IMP_SIDE_OTHER || r->pp[i].side == IMP_SIDE_FOREIGN))
 					strangers = true;
-			f.ours = !others && (f.ntrav || word_in(r, s0, s1, first_person) ||
-					     own_office_words(r, s0, s1) || names_us(r, s0, s1) ||
+			f.ours = !others && (f.ntrav || pr_word_in(r, s0, s1, first_person) ||
+					     own_office_words(r, s0, s1) || pr_names_us(r, s0, s1) ||
 					     a->register_of_body || (a->authored && !strangers));
 			if (!f.ours && !others) {
 				/* only people of another body? */
@@ -1265,20 +1175,56 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		} else {
 			continue;
 		}
+		if (!f.ntrav && f.dir > 0 && pr_word_in(r, s0, s1, (const char *const[]){"ik", NULL})) {
+			const imp_person *p = pr_speaker(r, s0);
+			if (p)
+				f.trav[f.ntrav++] = p;
+		}
+		if (!f.ntrav && f.dir > 0) {
+			const imp_person *p = pr_named_before(r, s0, s1);
+			if (p) {
+				f.trav[f.ntrav++] = p;
+				f.ours = true;
+			}
+		}
 		if (heading && f.dir > 0 && !f.ntrav) {
 			f.trav[f.ntrav++] = heading;
 			f.ours = true;
 		}
 		if (!f.ours)
 			continue;
+		/* "De handelsmissie naar Portugal heeft vruchten afgeworpen. Dat zei
+		 * minister X na afloop van een driedaagse reis naar Lissabon": the
+		 * kind the sentence before gave the journey, when it told no trip of
+		 * its own */
+		if (f.dir > 0 && !f.tg->kind && !f.tg->plural && f.ndest && s0 > 0 &&
+		    !(ws->w[s0].flags & RR_W_PARA) && !(fs->n && fs->v[fs->n - 1].s1 == s0)) {
+			size_t p0 = rr_wsent_start(ws, s0 - 1);
+			for (size_t q = p0; q < s0; q++) {
+				const trig *t2 = pr_trig_at(ws, q);
+				const imp_pm *pm;
+				if (!t2 || !t2->kind || t2->plural || t2->verb || q + 2 >= s0 ||
+				    !(rr_wis(ws, q + 1, "naar") || rr_wis(ws, q + 1, "aan") ||
+				      rr_wis(ws, q + 1, "in")) ||
+				    !pr_is_place_word(r, q + 2, &pm) || strcmp(pm->p.country, f.dest[0]->p.country))
+					continue;
+				f.tg = t2;
+				break;
+			}
+		}
 		/* a date after the next trip word is that trip's: "het bezoek … dient ter
 		 * voorbereiding op een handelsmissie die medio 2014 zal plaatsvinden" */
-		f.date = best_date(r, s0, reach, k);
+		f.date = pr_best_date(r, s0, reach, k);
+		/* the clause told before the trip word holds its date too */
+		if (place_before && pr_best_date(r, s0, k, k))
+			f.date = pr_best_date(r, s0, k, k);
 		/* nor is one far from it in a long sentence: "… bedrijven bezocht en
 		 * … (IDH) dat een boost heeft gekregen nadat de provincie het vorig
 		 * jaar heeft geïntroduceerd" */
 		if (f.date && (f.date->w0 > k ? f.date->w0 - k : k - f.date->w0) > 40)
 			f.date = NULL;
+		if (f.date && f.tg->plural)
+			pr_list_dates(r, &f, s0, reach);
 		if (!f.date && times_in(r, s0, s1) == 1) {
 			const trig *was = NULL;
 			f.date = date_before(r, s0, f.ndest ? f.dest[0]->p.country : NULL, &was);
@@ -1294,7 +1240,7 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 				f.off_w1 = w1;
 			}
 		}
-		cost_of(r, &f, s0, s1);
+		pr_cost_of(r, &f, s0, s1);
 		f.times = times_in(r, s0, s1);
 		f.c0 = s0;
 		f.c1 = s1;
@@ -1372,18 +1318,38 @@ rr_err imp_prose_trips(const imp_read *r, imp_analysis *a)
 		}
 		size_t n0 = fs.n;
 		e = sentence(r, a, s0, s1, &fs, heading, partner);
+		if (!e && fs.n == n0) {
+			frame f;
+			if ((a->register_of_body && pr_register_line_frame(r, s0, s1, &f)) ||
+			    pr_celebration_frame(r, s0, s1, &f)) {
+				if (heading)
+					f.trav[f.ntrav++] = heading;
+				e = push_frame(&fs, &f);
+			}
+		}
 		for (size_t i = n0; i < fs.n; i++)
 			fs.v[i].org = section_org;
 		/* a later sentence of the same paragraph about the same trip */
 		if (!e && fs.n == before && fs.n && !(ws->w[s0].flags & RR_W_PARA) &&
-		    near_paragraph(ws, fs.v[fs.n - 1].s1, s0))
-			coref(r, &fs.v[fs.n - 1], s0, s1);
+		    pr_near_paragraph(ws, fs.v[fs.n - 1].s1, s0))
+			pr_coref(r, &fs.v[fs.n - 1], s0, s1);
+		else if (!e && fs.n == before && fs.n && (ws->w[s0].flags & RR_W_PARA))
+			pr_next_paragraph(r, &fs.v[fs.n - 1], s0, s1);
+		if (!e && fs.n == before && fs.n)
+			pr_stops(r, &fs.v[fs.n - 1], s0, s1);
 		s0 = s1;
 	}
 	for (size_t i = 0; i < fs.n && !e; i++) {
 		frame *f = &fs.v[i];
 		/* several places after a plural: a trip to each */
-		if (f->tg->plural && f->dir > 0 && f->ndest > 1) {
+		if (f->neach > 1 && (f->dir < 0 || f->ndest <= 1)) {
+			/* a trip on each date of the list */
+			for (size_t k = 0; k < f->neach && !e; k++) {
+				frame g = *f;
+				g.date = f->each[k];
+				e = emit(r, a, &g, NULL, &a->date, i + 1);
+			}
+		} else if (f->tg->plural && f->dir > 0 && f->ndest > 1) {
 			for (size_t k = 0; k < f->ndest && !e; k++)
 				e = emit(r, a, f, f->dest[k], &a->date, i + 1);
 		} else {

@@ -674,6 +674,265 @@ static void test_prose_rules(void **state)
 	json_decref(doc);
 }
 
+/* More rules of the genre: a list of years, a noun pointing back. */
+static void test_prose_lists(void **state)
+{
+	json_t *doc;
+	(void)state;
+	/* a plural with a list of years is a trip in each; "deze Noorse
+	 * provincie" is the partner region named before */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nMet de provincie Rogaland bestaat sinds "
+		      "1998 een vriendschapsrelatie. In 2004, 2008 en 2012 zijn er handelsmissies "
+		      "geweest van Utrecht naar deze Noorse provincie.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 3);
+	assert_string_equal(trip_str(doc, 0, "start"), "2004");
+	assert_string_equal(trip_str(doc, 1, "start"), "2008");
+	assert_string_equal(trip_str(doc, 2, "start"), "2012");
+	assert_string_equal(trip_str(doc, 2, "kind"), "handelsmissie");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(json_object_get(doc, "trips"), 1), "destinations"), 0), "region")),
+		"Rogaland");
+	json_decref(doc);
+	/* the paragraph after a trip that names who goes adds its travellers;
+	 * a question about them does not */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe provincie organiseert op 2 en 3 juni "
+		      "2021 een uitwisselingsbezoek aan Trondheim.\n\nGedeputeerde Karel Jansen is "
+		      "delegatieleider en gedeputeerde Anna de Vries gaat mee namens de provincie.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_int_equal(json_array_size(json_object_get(json_array_get(json_object_get(doc, "trips"), 0),
+							 "travellers")), 2);
+	json_decref(doc);
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe provincie organiseert op 2 en 3 juni "
+		      "2021 een uitwisselingsbezoek aan Trondheim.\n\nGaat gedeputeerde Karel Jansen "
+		      "mee met de delegatie?\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_null(json_object_get(json_array_get(json_object_get(doc, "trips"), 0), "travellers"));
+	json_decref(doc);
+	/* the town that sends visitors or is visited as the partner is the
+	 * counterpart; a country is not */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde ontvangt op 12 april 2021 "
+		      "een delegatie uit de Noorse stad Trondheim.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "direction"), "in");
+	assert_string_equal(trip_str(doc, 0, "counterpart"), "Trondheim");
+	json_decref(doc);
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde ontvangt op 12 april 2021 "
+		      "een delegatie uit Noorwegen.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_null(trip_str(doc, 0, "counterpart"));
+	json_decref(doc);
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde bracht in maart 2021 een "
+		      "bezoek aan partnerstad Trondheim.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "counterpart"), "Trondheim");
+	json_decref(doc);
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde reisde in maart 2021 "
+		      "naar Trondheim.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_null(trip_str(doc, 0, "counterpart"));
+	json_decref(doc);
+	/* a trip under way as a dated text is written is in its year; told in
+	 * the past it may be any year */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde leidt een handelsmissie "
+		      "in Noorwegen.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "start"), "2021");
+	json_decref(doc);
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde leidde een handelsmissie "
+		      "in Noorwegen.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_null(trip_str(doc, 0, "start"));
+	json_decref(doc);
+	/* "de gedeputeerde" after a sentence that named her is her */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nGedeputeerde Anna de Vries hoopt op meer "
+		      "handel met Noorwegen. De gedeputeerde leidde in april 2021 een handelsmissie "
+		      "naar Trondheim.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(json_object_get(doc, "trips"), 0), "travellers"), 0), "name")),
+		"Anna de Vries");
+	json_decref(doc);
+	/* two of that office named before: nobody can tell which */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nGedeputeerde Anna de Vries en gedeputeerde "
+		      "Karel Jansen hopen op meer handel met Noorwegen. De gedeputeerde leidde in april "
+		      "2021 een handelsmissie naar Trondheim.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_null(json_object_get(json_array_get(json_object_get(doc, "trips"), 0), "travellers"));
+	json_decref(doc);
+	/* a line of an overview of trips that names a place is a trip there,
+	 * with the costs of the line; a heading with only a place is not */
+	doc = import1("Overzicht buitenlandse dienstreizen 2021\n\nNoorwegen\n"
+		      "Jubileumviering in Trondheim\n"
+		      "Juni 2021 Zweden. Totale kosten: € 2.500\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(json_object_get(doc, "trips"), 0), "destinations"), 0), "city")),
+		"Trondheim");
+	assert_string_equal(trip_str(doc, 1, "start"), "2021-06");
+	assert_non_null(json_object_get(json_array_get(json_object_get(doc, "trips"), 1), "costs"));
+	json_decref(doc);
+	/* the same line in a text that is no overview of trips tells none */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nJubileumviering in Trondheim\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 0);
+	json_decref(doc);
+	/* a celebration of the body's relation in a foreign town is a trip
+	 * there; the paragraph after it names who spoke on the occasion */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn de Noorse stad Trondheim is op 8 april "
+		      "2021 het 40-jarige partnerschap met de provincie Utrecht gevierd. Er werd een "
+		      "oorkonde ondertekend.\n\nIn de toespraak die gedeputeerde Anna de Vries bij "
+		      "deze gelegenheid hield, ging zij in op de vriendschap.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "direction"), "out");
+	assert_string_equal(trip_str(doc, 0, "start"), "2021-04-08");
+	assert_string_equal(trip_str(doc, 0, "counterpart"), "Trondheim");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(json_object_get(doc, "trips"), 0), "travellers"), 0), "name")),
+		"Anna de Vries");
+	json_decref(doc);
+	/* a celebration at home, or of others, is none */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn Trondheim is op 8 april 2021 het "
+		      "jubileum van de universiteit gevierd.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 0);
+	json_decref(doc);
+	/* a territory that is one city is that city too */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde reisde in april 2021 "
+		      "naar Hongkong.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(json_object_get(doc, "trips"), 0), "destinations"), 0), "city")),
+		"Hong Kong");
+	json_decref(doc);
+	/* a name with its office in brackets goes along; a foundation named
+	 * after the partner town is no foreign body */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde reisde in april 2021 naar "
+		      "Trondheim, samen met gedeputeerde Karel Jansen, Anna de Vries (voorzitter "
+		      "Stichting Trondheim) en een tolk.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	{
+		json_t *tr = json_object_get(json_array_get(json_object_get(doc, "trips"), 0), "travellers");
+		assert_int_equal(json_array_size(tr), 2);
+		assert_string_equal(json_string_value(json_object_get(json_array_get(tr, 1), "name")),
+				    "Anna de Vries");
+		assert_string_equal(json_string_value(json_object_get(json_array_get(tr, 1), "role")),
+				    "voorzitter");
+	}
+	json_decref(doc);
+	/* everyone the sentence counts to the delegation goes, also an
+	 * official of no named body */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nDe gedeputeerde bracht in april 2021 een "
+		      "bezoek aan Trondheim. Van de kleine delegatie maakten ook gedeputeerde Karel "
+		      "Jansen en ambtenaar Piet Smit deel uit.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_int_equal(json_array_size(json_object_get(json_array_get(json_object_get(doc, "trips"), 0),
+							 "travellers")), 2);
+	json_decref(doc);
+	/* "Ze hebben vrijdag een samenwerkingsovereenkomst getekend": with the
+	 * party the sentence before named, in the dated item's year */
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nDe provincie Utrecht gaat samenwerken met "
+		      "de Noorse regio Rogaland. Ze hebben vrijdag een samenwerkingsovereenkomst "
+		      "getekend.\n");
+	{
+		json_t *p = json_array_get(json_object_get(doc, "partnerships"), 0);
+		assert_non_null(p);
+		assert_string_equal(json_string_value(json_object_get(json_object_get(p, "partner"),
+									"name")), "Rogaland");
+		assert_string_equal(json_string_value(json_object_get(p, "type")),
+				    "cooperation_agreement");
+		assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+			p, "events"), 0), "date")), "2021");
+	}
+	json_decref(doc);
+	/* a town named bare first and with its country later is that town
+	 * from the start: the relation the first sentence ends */
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nDe Stichting Stedenband Utrecht – Santa Rosa "
+		      "wordt op 31 december 2021 opgeheven. Amerikaanse steun viel weg.\n\nDe "
+		      "ontwikkelingen in Argentinië maakten het werk van de stichting in Santa Rosa "
+		      "moeilijker.\n");
+	{
+		json_t *p = json_array_get(json_object_get(doc, "partnerships"), 0);
+		assert_non_null(p);
+		assert_string_equal(json_string_value(json_object_get(json_object_get(p, "partner"),
+									"country")), "AR");
+		assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+			p, "events"), 0), "kind")), "ended");
+	}
+	json_decref(doc);
+	/* an age "in 2019" is counted from that year, not the text's */
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nDe gedeputeerde bezocht in mei 2021 "
+		      "partnerregio Rogaland, ook ter gelegenheid van het 30-jarig bestaan van de "
+		      "vriendschapsband in 2019.\n");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(doc,
+		"partnerships"), 0), "since")), "1989");
+	json_decref(doc);
+	/* the towns where the next paragraph holds its visits are stops of
+	 * the trip; towns of another country are not */
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nEen delegatie van de provincie Utrecht is "
+		      "volgende week te gast in de Noorse regio Rogaland.\n\nIn Stavanger en Sandnes "
+		      "worden bezoeken gebracht aan diverse bedrijven.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	/* (the region gives way to its towns) */
+	assert_int_equal(json_array_size(json_object_get(json_array_get(json_object_get(doc, "trips"), 0),
+							 "destinations")), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(json_object_get(doc, "trips"), 0), "destinations"), 1), "city")),
+		"Sandnes");
+	json_decref(doc);
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nEen delegatie van de provincie Utrecht is "
+		      "volgende week te gast in de Noorse regio Rogaland.\n\nIn Göteborg "
+		      "worden bezoeken gebracht aan diverse bedrijven.\n");
+	assert_int_equal(json_array_size(json_object_get(json_array_get(json_object_get(doc, "trips"), 0),
+							 "destinations")), 1);
+	json_decref(doc);
+	/* "was ik in Noorwegen met een handelsmissie": the place of the
+	 * clause before the trip word, and its date, not the next clause's */
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nIn april was ik nog in Noorwegen met een "
+		      "succesvolle handelsmissie en de koning bracht in februari een bezoek aan het "
+		      "land.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "kind"), "handelsmissie");
+	assert_string_equal(trip_str(doc, 0, "start"), "2021-04");
+	json_decref(doc);
+	/* the "ik" of a text that named one of the body's people is that
+	 * person; of a text that named two, nobody */
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nGedeputeerde Anna de Vries licht toe:\n\n"
+		      "'In april ben ik op werkbezoek geweest in Noorwegen.'\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(json_object_get(doc, "trips"), 0), "travellers"), 0), "name")),
+		"Anna de Vries");
+	json_decref(doc);
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nGedeputeerde Anna de Vries en gedeputeerde "
+		      "Karel Jansen lichten toe:\n\n'In april ben ik op werkbezoek geweest in "
+		      "Noorwegen.'\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_null(json_object_get(json_array_get(json_object_get(doc, "trips"), 0), "travellers"));
+	json_decref(doc);
+	/* a visiting head's visit is his; everyone his delegation is said to
+	 * hold visits too, whatever office the words seem to name */
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nDe premier van Noorwegen, de heer Ola "
+		      "Nordmann, bracht van 12 tot en met 14 mei 2021 een werkbezoek aan Nederland. In "
+		      "zijn delegatie zaten onder meer een gedeputeerde van Rogaland, de heer Per "
+		      "Hansen, en gedeputeerde Kari Berg.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "direction"), "in");
+	assert_string_equal(trip_str(doc, 0, "counterpart"), "premier Ola Nordmann");
+	assert_int_equal(json_array_size(json_object_get(json_array_get(json_object_get(doc, "trips"), 0),
+							 "travellers")), 3);
+	json_decref(doc);
+	/* the kind the sentence before gave the journey to that country */
+	doc = import1("Provincie Utrecht, 3 juni 2021\n\nDe handelsmissie naar Noorwegen heeft haar "
+		      "eerste vruchten afgeworpen. Dat zei gedeputeerde Anna de Vries na afloop van "
+		      "een driedaagse reis naar Oslo.\n");
+	assert_int_equal(json_array_size(json_object_get(doc, "trips")), 1);
+	assert_string_equal(trip_str(doc, 0, "kind"), "handelsmissie");
+	json_decref(doc);
+	/* a date that is no list (a range, a paper's date) is one trip's */
+	doc = import1("Provincie Utrecht, 3 mei 2021\n\nIn 2004 en in de zomer van 2008 zijn er "
+		      "handelsmissies geweest van Utrecht naar Noorwegen.\n");
+	assert_true(json_array_size(json_object_get(doc, "trips")) <= 1);
+	json_decref(doc);
+}
+
 static void test_cancelled_mentions(void **state)
 {
 	json_t *doc, *t;
@@ -767,6 +1026,7 @@ int main(void)
 		cmocka_unit_test(test_mission_results),
 		cmocka_unit_test(test_cancelled_mentions),
 		cmocka_unit_test(test_prose_rules),
+		cmocka_unit_test(test_prose_lists),
 		cmocka_unit_test(test_bad_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
