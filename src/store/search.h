@@ -10,7 +10,9 @@
  *   sources  the titles of the trip's sources
  * The index is written in the same transaction as the trip (rr_store_put,
  * rr_store_delete). Visibility is the store's (store.h): a viewer never
- * finds, counts or facets a record it may not read. */
+ * finds, counts or facets a record it may not read, and a viewer who may
+ * read no unpublished record is ranked against published text only (an
+ * index of the published trips: unpublished text moves no public score). */
 #ifndef RR_SEARCH_H
 #define RR_SEARCH_H
 

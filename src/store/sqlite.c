@@ -197,6 +197,7 @@ void rr_store_close(rr_store *s)
 		return;
 	if (s->in_txn)
 		rr_store_rollback(s);
+	rr_sqlite_fts_close(s);
 	sqlite3_close(s->db);
 	rr_gen_close(s->gen);
 	free(s);

@@ -108,9 +108,71 @@ rr_err rr_sqlite_fts_register(rr_store *s)
 
 #include "sqlite_fts_sql.h"
 
+/* The write path's statements, prepared once per connection (a load
+ * writes every trip through them). */
+enum { ST_KEY, ST_DOCID, ST_DROP, ST_DROP_PUBLIC, ST_INDEX, ST_INDEX_PUBLIC, ST_KEY_DELETE, ST_N };
+
+static const char *const write_sql[ST_N] = {
+	[ST_KEY] = "INSERT INTO trip_search (trip) VALUES (?1) ON CONFLICT (trip) DO NOTHING",
+	[ST_DOCID] = "SELECT docid FROM trip_search WHERE trip = ?1",
+	[ST_DROP] = "DELETE FROM trip_fts WHERE rowid = ?1",
+	[ST_DROP_PUBLIC] = "DELETE FROM trip_fts_public WHERE rowid = ?1",
+	[ST_INDEX] = "INSERT INTO trip_fts (rowid, title, purpose, report, sources) "
+		"SELECT ?1, t.title, " FTS_PURPOSE ", " FTS_REPORT ", " FTS_SOURCES
+		" FROM trip t WHERE t.id = ?2",
+	[ST_INDEX_PUBLIC] = "INSERT INTO trip_fts_public (rowid, title, purpose, report, sources) "
+		"SELECT f.rowid, f.title, f.purpose, f.report, f.sources FROM trip_fts f, trip t "
+		"WHERE f.rowid = ?1 AND t.id = ?2 AND t.public = 1",
+	[ST_KEY_DELETE] = "DELETE FROM trip_search WHERE docid = ?1",
+};
+
+_Static_assert(ST_N <= sizeof ((rr_store *)0)->fts_st / sizeof (sqlite3_stmt *),
+	       "rr_store keeps every write statement");
+
+void rr_sqlite_fts_close(rr_store *s)
+{
+	for (int i = 0; i < ST_N; i++) {
+		sqlite3_finalize(s->fts_st[i]);
+		s->fts_st[i] = NULL;
+	}
+}
+
+/* Statement which, ready to bind. */
+static sqlite3_stmt *write_stmt(rr_store *s, int which)
+{
+	sqlite3_stmt *st = s->fts_st[which];
+	if (st) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		return st;
+	}
+	if (sqlite3_prepare_v3(s->db, write_sql[which], -1, SQLITE_PREPARE_PERSISTENT, &st,
+			       NULL) != SQLITE_OK) {
+		rr_sqlite_fail(s, "prepare");
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return s->fts_st[which] = st;
+}
+
+/* Runs a statement of write_stmt to its end, and resets it. */
+static rr_err write_run(rr_store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	if (rc != SQLITE_DONE) {
+		rr_err e = rr_sqlite_fail(s, what);
+		sqlite3_reset(st);
+		return e;
+	}
+	sqlite3_reset(st);
+	return RR_OK;
+}
+
 static rr_err docid_of(rr_store *s, const char *id, sqlite3_int64 *docid, int *found)
 {
-	sqlite3_stmt *st = rr_sqlite_prepare(s, "SELECT docid FROM trip_search WHERE trip = ?1");
+	sqlite3_stmt *st = write_stmt(s, ST_DOCID);
 	int rc;
 
 	*found = 0;
@@ -122,22 +184,26 @@ static rr_err docid_of(rr_store *s, const char *id, sqlite3_int64 *docid, int *f
 		*docid = sqlite3_column_int64(st, 0);
 		*found = 1;
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? RR_OK : rr_sqlite_fail(s, "search docid");
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		rr_err e = rr_sqlite_fail(s, "search docid");
+		sqlite3_reset(st);
+		return e;
+	}
+	sqlite3_reset(st);
+	return RR_OK;
 }
 
 /* Removes the row docid from both indexes. */
 static rr_err drop_row(rr_store *s, sqlite3_int64 docid)
 {
-	static const char *const sql[] = {"DELETE FROM trip_fts WHERE rowid = ?1",
-					  "DELETE FROM trip_fts_public WHERE rowid = ?1"};
-	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
-		sqlite3_stmt *st = rr_sqlite_prepare(s, sql[i]);
+	static const int which[] = {ST_DROP, ST_DROP_PUBLIC};
+	for (size_t i = 0; i < sizeof which / sizeof which[0]; i++) {
+		sqlite3_stmt *st = write_stmt(s, which[i]);
 		rr_err e;
 		if (!st)
 			return RR_EDB;
 		sqlite3_bind_int64(st, 1, docid);
-		if ((e = rr_sqlite_run(s, st, "search index delete")))
+		if ((e = write_run(s, st, "search index delete")))
 			return e;
 	}
 	return RR_OK;
@@ -150,34 +216,24 @@ rr_err rr_sqlite_fts_put(rr_store *s, const char *id)
 	int found;
 	rr_err e;
 
-	st = rr_sqlite_prepare(s, "INSERT INTO trip_search (trip) VALUES (?1) "
-				  "ON CONFLICT (trip) DO NOTHING");
-	if (!st)
+	if (!(st = write_stmt(s, ST_KEY)))
 		return RR_EDB;
 	rr_sqlite_bind_str(st, 1, id);
-	if ((e = rr_sqlite_run(s, st, "search key")))
+	if ((e = write_run(s, st, "search key")))
 		return e;
 	if ((e = docid_of(s, id, &docid, &found)))
 		return e;
 	if ((e = drop_row(s, docid)))
 		return e;
-	st = rr_sqlite_prepare(s, "INSERT INTO trip_fts (rowid, title, purpose, report, sources) "
-		"SELECT ?1, t.title, " FTS_PURPOSE ", " FTS_REPORT ", " FTS_SOURCES
-		" FROM trip t WHERE t.id = ?2");
-	if (!st)
-		return RR_EDB;
-	sqlite3_bind_int64(st, 1, docid);
-	rr_sqlite_bind_str(st, 2, id);
-	if ((e = rr_sqlite_run(s, st, "search index")))
-		return e;
-	st = rr_sqlite_prepare(s, "INSERT INTO trip_fts_public (rowid, title, purpose, report, "
-		"sources) SELECT f.rowid, f.title, f.purpose, f.report, f.sources FROM trip_fts f, "
-		"trip t WHERE f.rowid = ?1 AND t.id = ?2 AND t.public = 1");
-	if (!st)
-		return RR_EDB;
-	sqlite3_bind_int64(st, 1, docid);
-	rr_sqlite_bind_str(st, 2, id);
-	return rr_sqlite_run(s, st, "public search index");
+	for (int which = ST_INDEX; which <= ST_INDEX_PUBLIC; which++) {
+		if (!(st = write_stmt(s, which)))
+			return RR_EDB;
+		sqlite3_bind_int64(st, 1, docid);
+		rr_sqlite_bind_str(st, 2, id);
+		if ((e = write_run(s, st, which == ST_INDEX ? "search index" : "public search index")))
+			return e;
+	}
+	return RR_OK;
 }
 
 rr_err rr_sqlite_fts_delete(rr_store *s, const char *id)
@@ -191,11 +247,10 @@ rr_err rr_sqlite_fts_delete(rr_store *s, const char *id)
 		return e;
 	if ((e = drop_row(s, docid)))
 		return e;
-	st = rr_sqlite_prepare(s, "DELETE FROM trip_search WHERE docid = ?1");
-	if (!st)
+	if (!(st = write_stmt(s, ST_KEY_DELETE)))
 		return RR_EDB;
 	sqlite3_bind_int64(st, 1, docid);
-	return rr_sqlite_run(s, st, "search key delete");
+	return write_run(s, st, "search key delete");
 }
 
 /* ---- the user's query ---- */

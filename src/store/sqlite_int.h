@@ -12,6 +12,7 @@ struct rr_store {
 	char actor[128]; /* who the audit log names for this connection's writes */
 	char errmsg[512];
 	struct rr_gen *gen; /* the shared write generation (gen.h), or NULL */
+	sqlite3_stmt *fts_st[8]; /* sqlite_fts.c's write statements, prepared once */
 };
 
 /* Appends an audit entry (sqlite_audit.c); before/after may be NULL. */
@@ -41,6 +42,8 @@ void rr_sqlite_bind_str(sqlite3_stmt *st, int i, const char *v);
 rr_err rr_sqlite_fts_register(rr_store *s);
 rr_err rr_sqlite_fts_put(rr_store *s, const char *trip_id);
 rr_err rr_sqlite_fts_delete(rr_store *s, const char *trip_id);
+/* Finalizes the statements sqlite_fts.c keeps (before closing). */
+void rr_sqlite_fts_close(rr_store *s);
 
 /* sqlite_read.c's visible() and bind_visible(), for queries built elsewhere. */
 struct rr_buf;
