@@ -25,13 +25,13 @@ static const char help[] =
 	"                           [--private] [--date YYYY[-MM[-DD]]]\n"
 	"                           [--url URL] FILE [[--url URL] FILE]...\n"
 	"\n"
-	"Reads trip reports and requests, register pages, letters on missions and\n"
-	"evaluations with delegation lists (plain text, HTML or Markdown) and adds\n"
-	"their trips, partnerships and signed agreements to the register of the\n"
-	"body CODE: a body in the register, or any Dutch municipality, province,\n"
-	"water board or ministry by its TOOI code (gm0518, pv28, ws0656, mnre1013;\n"
-	"see 'reisregister bodies'), which then joins the register with the\n"
-	"import. Each file is kept whole as a document; every\n"
+	"Reads trip reports and requests, register pages, letters on missions,\n"
+	"evaluations with delegation lists and gift registers (plain text, HTML or\n"
+	"Markdown) and adds their trips, partnerships, signed agreements and gifts\n"
+	"to the register of the body CODE: a body in the register, or any Dutch\n"
+	"municipality, province, water board or ministry by its TOOI code (gm0518,\n"
+	"pv28, ws0656, mnre1013; see 'reisregister bodies'), which then joins the\n"
+	"register with the import. Each file is kept whole as a document; every\n"
 	"trip names the document and the spans its fields came from. The same\n"
 	"journey in two documents becomes one trip; importing a file again changes\n"
 	"nothing. Records are public unless --private is given. The original file\n"
@@ -195,6 +195,15 @@ static void print_plan(rr_store *s, const json_t *doc, const rr_diag *notes)
 		       state(s, RR_K_RESULT, r), rr_rec_str(r, "date") ? rr_rec_str(r, "date") : "-",
 		       rr_rec_str(r, "agreement") ? rr_rec_str(r, "agreement") : rr_rec_str(r, "type"),
 		       rr_rec_str(r, "title"));
+	json_array_foreach(json_object_get(doc, "gifts"), i, r) {
+		char value[40] = "";
+		if (json_object_get(r, "value_eur"))
+			snprintf(value, sizeof value, " | EUR %.2f",
+				 json_number_value(json_object_get(r, "value_eur")));
+		printf("gift %s (%s)\n  %s | %s -> %s | %s%s\n", rr_rec_str(r, "id"),
+		       state(s, RR_K_GIFT, r), rr_rec_str(r, "date"), rr_rec_str(r, "giver"),
+		       rr_rec_str(r, "recipient"), rr_rec_str(r, "description"), value);
+	}
 	if (notes->n) {
 		printf("not understood (kept in the documents' text):\n");
 		rr_diag_print(notes, "  ", stdout);

@@ -26,6 +26,7 @@ struct rr_import {
 	json_t *touched;      /* id -> true: trips created or changed */
 	json_t *partnerships; /* id -> record, created or changed */
 	json_t *results;
+	json_t *gifts;        /* id -> gift record (import_gifts.c) */
 	json_t *documents;
 	json_t *merged;       /* trip ids an item of the current file merged into */
 	rr_diag notes;
@@ -73,6 +74,7 @@ rr_err rr_import_new(rr_store *s, const char *organisation, bool public_records,
 	im->touched = json_object();
 	im->partnerships = json_object();
 	im->results = json_object();
+	im->gifts = json_object();
 	im->documents = json_object();
 	im->merged = json_object();
 	if (s) {
@@ -97,6 +99,7 @@ void rr_import_free(rr_import *im)
 	json_decref(im->touched);
 	json_decref(im->partnerships);
 	json_decref(im->results);
+	json_decref(im->gifts);
 	json_decref(im->documents);
 	json_decref(im->merged);
 	rr_diag_free(&im->notes);
@@ -639,6 +642,7 @@ rr_err rr_import_add(rr_import *im, const char *name, const unsigned char *data,
 		if ((m = find_match(im, trip, docid, org))) {
 			const char *mid = rr_rec_str(m, "id");
 			merge_trip(m, trip);
+			json_object_set_new(trip, "id", json_string(mid)); /* for its gifts */
 			json_object_set_new(im->merged, mid, json_true());
 			json_object_set_new(im->touched, mid, json_true());
 			add_results(im, it, mid,
@@ -662,6 +666,7 @@ rr_err rr_import_add(rr_import *im, const char *name, const unsigned char *data,
 		json_object_set_new(im->merged, id, json_true());
 		add_results(im, it, id, rr_rec_str(trip, "partnership"), docid);
 	}
+	imp_gifts_records(&a, im->org, im->pub, im->s, im->gifts, name, &im->notes);
 	if (a.results && pid[0])
 		add_results_of(im, a.results, NULL, pid, docid);
 	else if (a.results)
@@ -772,6 +777,7 @@ rr_err rr_import_result(rr_import *im, json_t **out, rr_diag *d)
 	values(im->documents, json_object_get(doc, "documents"));
 	values(im->partnerships, json_object_get(doc, "partnerships"));
 	values(im->results, json_object_get(doc, "results"));
+	values(im->gifts, json_object_get(doc, "gifts"));
 	e = rr_doc_normalise(doc, "import", out, d);
 	json_decref(doc);
 	return e;

@@ -45,6 +45,7 @@ void imp_analysis_free(imp_analysis *a)
 	for (size_t i = 0; i < a->n; i++)
 		imp_item_free(&a->items[i]);
 	free(a->items);
+	free(a->gifts);
 	json_decref(a->results);
 	memset(a, 0, sizeof *a);
 }
@@ -956,13 +957,13 @@ rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 		if (!a->partnership.found || a->partners[i].mentions > a->partnership.mentions)
 			a->partnership = a->partners[i];
 	/* a register as a table first: its column names are no form's labels */
-	if ((e = imp_tables_scan(&r, a)))
+	if ((e = imp_tables_scan(&r, a)) || (e = imp_gifts_scan(&r, a)))
 		goto out;
 	nl = a->n ? 0 : imp_labels_scan(t, 0, n, labs, IMP_MAX_LABELS);
 	for (size_t i = 0; i < nl; i++)
-		if (labs[i].kind == IMP_L_DATES || labs[i].kind == IMP_L_DESTINATION ||
-		    labs[i].kind == IMP_L_OFFICIALS)
-			form++;
+		if ((labs[i].kind == IMP_L_DATES || labs[i].kind == IMP_L_DESTINATION ||
+		     labs[i].kind == IMP_L_OFFICIALS) && !r.used[rr_wat(&r.ws, labs[i].line)])
+			form++; /* a gift register's "Datum:" is no trip form's */
 	if (form) {
 		e = forms(t, n, name, a, notes);
 		if (!e)

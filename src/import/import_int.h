@@ -339,6 +339,8 @@ typedef struct imp_analysis {
 	bool about_body;    /* the text names the body it is imported for */
 	bool register_of_body; /* a register or overview of the body's own trips */
 	bool authored;      /* a letter or report in the body's own voice */
+	struct imp_gift *gifts; /* gifts the text states (import_gifts.c) */
+	size_t ngifts, gcap;
 } imp_analysis;
 
 #define IMP_MAX_ITEMS 2000
@@ -420,5 +422,46 @@ bool imp_result_repeated(const json_t *arr, size_t i);
 /* Jobs stated in [from, to): "20 banen", "10 nieuwe arbeidsplaatsen",
  * "werkgelegenheid voor 134 mensen". */
 bool imp_jobs_find(const char *t, size_t from, size_t to, long *jobs);
+
+/* ---- gifts (import_gifts.c) ---- */
+
+/* One gift to or from the body's people as the text states it: from a
+ * gift register (a table in rows or flattened, or blocks of label lines)
+ * or from running text ("ontving van de burgemeester van X een vaas",
+ * "waaronder sokken (provincie X, vijf euro)", "een schilderij, geschonken
+ * door …"). Strings as written; empty when the text does not say. */
+typedef struct imp_gift {
+	char giver[160];
+	char recipient[160];
+	char description[160];
+	rr_date date;             /* prec NONE when the text gives none */
+	bool has_value;
+	long long cents;          /* the estimated value, when has_value */
+	const char *disposition;  /* a schema value (rr_disposition_values) or NULL */
+	char note[200];           /* what was done with it, as written */
+	size_t off, end;          /* the sentence, row or block it was read from */
+	size_t line;              /* the line of off, for notes */
+	bool during_trip;         /* "tijdens de reis", "bij het werkbezoek" */
+	imp_place places[4];      /* places abroad named with it, for its trip */
+	size_t nplaces;
+} imp_gift;
+
+/* Gifts of r's text into a->gifts (those with a giver, a recipient and a
+ * description; what lacks one of them is noted in r's notes). The lines
+ * of a gift register are marked used. Run after the trip tables, before
+ * the running text's trips. */
+rr_err imp_gifts_scan(imp_read *r, imp_analysis *a);
+/* Is t[s..e) the name of a gift register's own column (Gever, Schenker,
+ * Ontvanger, Geschenk, Waarde, …)? A table with one is no trip register. */
+bool imp_gift_column(const char *t, size_t s, size_t e);
+struct rr_store;
+/* The gift records of a (import.c, once a's trips carry their ids): id
+ * ORG-geschenk-DATE-WORDS, organisation, public, the trip it was given
+ * during when the text places it in one of a's trips (which then dates
+ * it, if the text does not). A gift the register has already keeps what
+ * it has and gains what it lacked. A gift without a date is noted (name)
+ * and left out. Records go into out, by id. */
+void imp_gifts_records(const imp_analysis *a, const char *org, bool pub, struct rr_store *s,
+		       json_t *out, const char *name, rr_diag *notes);
 
 #endif

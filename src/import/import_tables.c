@@ -24,7 +24,8 @@
 #include "../nl/fold.h"
 #include "../nl/nldate.h"
 
-enum col { C_NONE, C_DEST, C_PURPOSE, C_DATE, C_WHO, C_COST, C_PAYER, C_REPORT, C_OFFICIALS };
+enum col { C_NONE, C_DEST, C_PURPOSE, C_DATE, C_WHO, C_COST, C_PAYER, C_REPORT, C_OFFICIALS,
+	C_GIFT };
 
 #define MAX_COLS 10
 #define MAX_CELLS 64
@@ -39,6 +40,8 @@ static enum col column_of(const char *t, size_t s, size_t e)
 	char f[160];
 	if (e <= s || e - s > 80)
 		return C_NONE;
+	if (imp_gift_column(t, s, e)) /* a gift register's (import_gifts.c) */
+		return C_GIFT;
 	rr_fold(t + s, e - s, f, sizeof f);
 	if (strstr(f, "betaald door") || strstr(f, "rekening van") || strstr(f, "financiering") ||
 	    strstr(f, "bekostiging"))
@@ -100,6 +103,8 @@ static bool useful(const table *tb)
 	for (size_t i = 0; i < tb->ncols; i++) {
 		dest |= tb->cols[i] == C_DEST;
 		date |= tb->cols[i] == C_DATE;
+		if (tb->cols[i] == C_GIFT)
+			return false;
 	}
 	return tb->ncols >= 3 && dest && date;
 }

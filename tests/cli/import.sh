@@ -184,3 +184,17 @@ expect_exit 0 "a Markdown request" -- "$RR_BIN" import --db "$DB" --organisation
 contains "$T/out" "planned 2024-06-10 .. 2024-06-11" "Markdown: planned dates"
 contains "$T/out" "EUR 1600.00 estimate" "Markdown: the estimated cost"
 contains "$T/out" "| requested" "Markdown: a request without a decision is requested"
+# A gift register: real gift records, written and read back; again: unchanged.
+printf 'Geschenkenregister 2042\n\nDatum\tOntvanger\tOmschrijving\tGever\tWaarde\tBestemming\n%s\n%s\n' \
+	"3-3-2042	Burgemeester A. Wolf	Porseleinen schaal	Burgemeester van Coimbra	€ 75	Vitrine stadhuis" \
+	"8-5-2042	Wethouder B. Das	Fles wijn	Consul van Chili	onbekend	Gedeeld met medewerkers" > "$T/geschenken.txt"
+expect_exit 0 "a gift register: dry run" -- "$RR_BIN" import --db "$DB" --organisation gm0034 --dry-run "$T/geschenken.txt"
+contains "$T/out" "gift gm0034-geschenk-2042-03-03-porseleinen-schaal (new)" "dry run lists the gifts"
+contains "$T/out" "Burgemeester van Coimbra -> Burgemeester A. Wolf | Porseleinen schaal | EUR 75.00" "a gift's giver, recipient and value"
+expect_exit 0 "a gift register: import" -- "$RR_BIN" import --db "$DB" --organisation gm0034 "$T/geschenken.txt"
+contains "$T/out" "gifts             2 (2 new" "the gifts are written"
+"$RR_BIN" export --db "$DB" > "$T/gifts.json"
+n=$(jq '[.gifts[] | select(.organisation == "gm0034" and .disposition == "shared")] | length' "$T/gifts.json")
+[ "$n" -eq 1 ] && ok "a written gift keeps what was done with it" || notok "a written gift keeps what was done with it" "$n"
+expect_exit 0 "a gift register again" -- "$RR_BIN" import --db "$DB" --organisation gm0034 "$T/geschenken.txt"
+contains "$T/out" "gifts             2 (0 new, 0 changed, 2 unchanged)" "importing again changes no gift"

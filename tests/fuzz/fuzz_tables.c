@@ -1,6 +1,7 @@
 /* fuzz_tables - the readers of registers as tables (rows separated by tabs
  * or '|', or flattened to a cell a line under a header) and of delegation
- * lists, on arbitrary cells. The first byte picks the shape the input is
+ * lists, and of gift registers and news on gifts, on arbitrary cells. The
+ * first byte picks the shape the input is
  * put in, so that mutations reach the table and list readers and not only
  * the classification; the rest goes through the whole importer. Any crash,
  * leak or sanitizer report is a bug; refusing input is fine. */
@@ -20,6 +21,11 @@ static const char *const shapes[] = {
 	"Overzicht buitenlandse reizen 2019\n\n",
 	"Geachte leden van de raad,\n\n",
 	"\xe2\x80\xa2 ",
+	/* gift registers (import_gifts.c): rows, flattened, label blocks, news */
+	"Datum\tOntvanger\tOmschrijving\tGever\tGeschatte waarde\tBestemming\n",
+	"Burgemeester K. Brons\n\nDatum\nOmschrijving\nGever\nWaarde\nBestemming\n",
+	"Geschenken 2030\n\nDatum: 1 mei 2030\nOntvanger: wethouder A. Bos\nGever: ",
+	"Geschenkenregister\n\nWethouder Jan Bos ontving op 2 mei 2030 van de burgemeester van ",
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
