@@ -11,7 +11,7 @@ if [ ! -d "$SEEDS" ] || ! ls "$SEEDS"/004_*.txt >/dev/null 2>&1; then
 	notok "seeds missing" "looked in $SEEDS"
 	exit 0
 fi
-DB="$T/co2.db"
+DB="${RR_TEST_DB:-$T/co2.db}"
 "$RR_BIN" init --db "$DB" >/dev/null
 "$RR_BIN" load --db "$DB" "$EXAMPLES/organisations.json" >/dev/null || { notok "load organisations"; exit 1; }
 expect_exit 0 "import the Almere seeds" -- "$RR_BIN" import --db "$DB" --organisation gm0034 \

@@ -19,7 +19,7 @@ if [ ! -d "$SEEDS" ] || ! ls "$SEEDS"/004_*.txt >/dev/null 2>&1; then
 	exit 0
 fi
 command -v xmllint >/dev/null || { notok "xmllint is needed (apt-get install libxml2-utils)"; exit 0; }
-DB="$T/woo.db"
+DB="${RR_TEST_DB:-$T/woo.db}"
 "$RR_BIN" init --db "$DB" >/dev/null
 "$RR_BIN" load --db "$DB" "$EXAMPLES/organisations.json" >/dev/null || { notok "load organisations"; exit 1; }
 expect_exit 0 "import the Almere seeds" -- "$RR_BIN" import --db "$DB" --organisation gm0034 \

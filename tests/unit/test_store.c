@@ -13,6 +13,7 @@
 #include "report/csv.h"
 #include "store/load.h"
 #include "store/store.h"
+#include "store/store_int.h"
 
 typedef rr_test_db fixture;
 
@@ -79,6 +80,15 @@ static void migrations_applied(void **state)
 	assert_int_equal(rr_store_open("/tmp/rr-no-such-dir/x.db", 0, &again, &d), RR_ENOTFOUND);
 	assert_non_null(strstr(d.msg[0], "reisregister init"));
 	rr_diag_free(&d);
+}
+
+/* Schema version N means the same tables on SQLite and PostgreSQL
+ * (pg_schema.c): a migration added to one needs its step in the other. */
+static void backends_agree_on_versions(void **state)
+{
+	(void)state;
+	assert_int_equal(rr_sqlite_migration_count, rr_pg_migration_count);
+	assert_int_equal(rr_store_latest_version(), rr_pg_migration_count);
 }
 
 static void newer_schema_refused(void **state)
@@ -297,6 +307,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(migrations_applied, setup, teardown),
+		cmocka_unit_test(backends_agree_on_versions),
 		cmocka_unit_test_setup_teardown(newer_schema_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(get_and_visibility, setup, teardown),
 		cmocka_unit_test_setup_teardown(trip_queries, setup, teardown),
