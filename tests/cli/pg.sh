@@ -135,3 +135,72 @@ expect_exit 3 "an unreachable server is an error, not a crash" -- "$RR_BIN" expo
 contains "$T/err" "cannot connect" "says it cannot connect"
 expect_exit 3 "a password never shows in messages" -- "$RR_BIN" export --db "postgresql://rr:geheim@127.0.0.1:1/none?connect_timeout=2"
 lacks "$T/err" "geheim" "the password is masked"
+
+# import on PostgreSQL gives what it gives on SQLite (originals kept too)
+SEEDS=${SEEDS:-$PWD/../shared/seeds}
+if [ -d "$SEEDS" ]; then
+	for db in "$SQ" "$PG"; do
+		"$RR_BIN" import --db "$db" --organisation gm0034 "$SEEDS"/000_*.txt "$SEEDS"/001_*.txt \
+			"$SEEDS"/004_*.txt > "$T/imp.out" 2>&1 || notok "import into $db" "$(cat "$T/imp.out")"
+	done
+	compare "import then export is identical" export
+	nf=$(sqlite3 "$SQ" "SELECT count(*) FROM document_file")
+	[ "$nf" -gt 0 ] && [ "$(pg_sql reg "SELECT count(*) FROM document_file")" = "$nf" ] \
+		&& ok "both keep the $nf original files" || notok "original files kept" "$nf"
+else
+	notok "import on PostgreSQL needs the seeds in $SEEDS"
+fi
+
+# copy: any backend into an empty one, all or nothing
+CP=$(pg_db copy2)
+expect_exit 0 "copy SQLite -> PostgreSQL" -- "$RR_BIN" copy --from "$SQ" --to "$CP"
+contains "$T/out" "users" "copy reports what it copied"
+"$RR_BIN" export --db "$SQ" > "$T/c1.json"
+"$RR_BIN" export --db "$CP" > "$T/c2.json"
+same_files "$T/c1.json" "$T/c2.json" "the copy exports byte-identically"
+"$RR_BIN" user list --db "$CP" > "$T/u2.txt"
+"$RR_BIN" user list --db "$SQ" > "$T/u1.txt"
+same_files "$T/u1.txt" "$T/u2.txt" "accounts and roles are copied"
+sqlite3 "$SQ" "SELECT document, sha256, hex(bytes) FROM document_file ORDER BY document" | tr 'A-F' 'a-f' > "$T/f1.txt"
+pg_sql copy2 "SELECT document, sha256, encode(bytes, 'hex') FROM document_file ORDER BY document" > "$T/f2.txt"
+[ -s "$T/f1.txt" ] && same_files "$T/f1.txt" "$T/f2.txt" "original files are copied byte for byte" \
+	|| notok "original files are copied" "no files"
+SQ2="$T/back.db"
+expect_exit 0 "copy PostgreSQL -> SQLite" -- "$RR_BIN" copy --from "$CP" --to "$SQ2"
+"$RR_BIN" export --db "$SQ2" > "$T/c3.json"
+same_files "$T/c1.json" "$T/c3.json" "and back: still byte-identical"
+"$RR_BIN" export --db "$CP" > "$T/c4.json"
+dump2() { "$PGBIN/pg_dump" -h 127.0.0.1 -p "$PGPORT" -U rr --data-only copy2 | grep -v -e '^\\\(un\)\?restrict ' -e '^SELECT pg_catalog.setval'; }
+dump2 > "$T/before.sql"
+expect_exit 1 "copy into a register that is not empty is refused" -- "$RR_BIN" copy --from "$SQ" --to "$CP"
+contains "$T/err" "copy only into an empty register" "says why"
+dump2 > "$T/after.sql"
+same_files "$T/before.sql" "$T/after.sql" "the refused copy wrote nothing"
+expect_exit 2 "copy without --to is a usage error" -- "$RR_BIN" copy --from "$SQ"
+
+# suites that take their database from RR_TEST_DB, again on PostgreSQL
+for s in remind; do
+	url=$(pg_db "suite_$s") || { notok "postgresql: database for $s"; continue; }
+	RR_TEST_DB="$url" sh "$(dirname "$0")/$s.sh" > "$T/$s.out" 2>&1
+	rc=$?
+	sed -n -e 's/^ok - /ok - postgresql: '"$s"': /p' -e 's/^not ok - /not ok - postgresql: '"$s"': /p' \
+		-e '/^#/p' "$T/$s.out"
+	[ "$rc" -eq 0 ] || grep -q '^not ok ' "$T/$s.out" || notok "postgresql: $s exited $rc"
+done
+
+# the store's unit tests again, on PostgreSQL (teststore.h reads RR_TEST_PG_URL)
+TB=$(dirname "$RR_BIN")/tests
+for u in test_store test_auth test_bodies test_evaluation; do
+	if [ ! -x "$TB/$u" ]; then
+		notok "postgresql: $u is built" "no $TB/$u: run make unit with the same BUILD"
+		continue
+	fi
+	url=$(pg_db "unit_$u") || { notok "postgresql: database for $u"; continue; }
+	RR_TEST_PG_URL="$url" "$TB/$u" > "$T/$u.out" 2>&1
+	rc=$?
+	sed -n -e 's/^\[       OK \] \(.*\)/ok - postgresql: '"$u"': \1/p' \
+		-e 's/^\[  FAILED  \] \([^0-9].*\)/not ok - postgresql: '"$u"': \1/p' "$T/$u.out"
+	if [ "$rc" -ne 0 ]; then
+		notok "postgresql: $u exited $rc" "$(grep -E 'ERROR|error|Sanitizer|FAIL' "$T/$u.out" | head -n 10)"
+	fi
+done
