@@ -241,18 +241,6 @@ static void quiet(void *arg, const char *msg)
 	(void)msg;
 }
 
-/* The URL without its password, for messages. */
-static void shown_url(const char *url, char *out, size_t n)
-{
-	const char *at = strchr(url, '@'), *scheme = strstr(url, "://");
-	const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
-
-	if (at && colon && colon < at)
-		snprintf(out, n, "%.*s:***%s", (int)(colon - url), url, at);
-	else
-		snprintf(out, n, "%s", url);
-}
-
 rr_err rr_pg_open(const char *url, unsigned flags, rr_store **out, rr_diag *d)
 {
 	rr_store *s;
@@ -260,7 +248,7 @@ rr_err rr_pg_open(const char *url, unsigned flags, rr_store **out, rr_diag *d)
 	rr_err e = RR_OK;
 
 	*out = NULL;
-	shown_url(url, shown, sizeof shown);
+	rr_store_shown(url, shown, sizeof shown);
 	if (!(s = calloc(1, sizeof *s)))
 		return RR_ENOMEM;
 	s->ops = &rr_pg_ops;

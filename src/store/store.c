@@ -2,6 +2,7 @@
  * auth_store.h, public.h and search.h forwarded to it (store_int.h). */
 #include "store_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "auth_store.h"
@@ -28,6 +29,19 @@ rr_err rr_store_open(const char *db, unsigned flags, rr_store **out, rr_diag *d)
 	else
 		e = rr_sqlite_open(!strncmp(db, "sqlite:", 7) ? db + 7 : db, flags, out, d);
 	return e;
+}
+
+const char *rr_store_shown(const char *db, char *out, size_t n)
+{
+	const char *scheme = db ? strstr(db, "://") : NULL;
+	const char *at = scheme ? strchr(scheme + 3, '@') : NULL;
+	const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
+
+	if (at && colon && colon < at)
+		snprintf(out, n, "%.*s:***%s", (int)(colon - db), db, at);
+	else
+		snprintf(out, n, "%s", db ? db : "");
+	return out;
 }
 
 void rr_store_close(rr_store *s)

@@ -135,6 +135,8 @@ expect_exit 3 "an unreachable server is an error, not a crash" -- "$RR_BIN" expo
 contains "$T/err" "cannot connect" "says it cannot connect"
 expect_exit 3 "a password never shows in messages" -- "$RR_BIN" export --db "postgresql://rr:geheim@127.0.0.1:1/none?connect_timeout=2"
 lacks "$T/err" "geheim" "the password is masked"
+expect_exit 0 "a URL with a password" -- "$RR_BIN" init --db "postgresql://rr:geheim@127.0.0.1:$PGPORT/reg"
+contains "$T/out" "postgresql://rr:***@127.0.0.1:$PGPORT/reg: schema version" "init names the database without its password"
 
 # import on PostgreSQL gives what it gives on SQLite (originals kept too)
 SEEDS=${SEEDS:-$PWD/../shared/seeds}
