@@ -66,42 +66,66 @@ static rr_err put_row(rr_store *s, rr_kind k, const json_t *rec, const char *id,
 	return e;
 }
 
-static rr_err put_children(rr_store *s, const json_t *t, const char *id)
+/* Appends one child row's "($1, $n, ...)" to sql, binding its values. */
+static void child_values(rr_buf *sql, rr_pg_params *p, const rr_child_table *ct,
+			 const json_t *el, size_t i, int first)
 {
-	for (size_t c = 0; c < rr_trip_children_count; c++) {
-		const rr_child_table *ct = &rr_trip_children[c];
-		char del[96];
-		rr_pg_params p = {0};
-		json_t *el;
-		size_t i;
-		rr_err e;
+	rr_col cols[4];
+	size_t n = rr_derive_child(ct, el, cols);
 
+	rr_buf_printf(sql, "%s($1", first ? "" : ", ");
+	if (ct->seq)
+		rr_buf_printf(sql, ", $%d", rr_pg_int(p, (long long)i));
+	for (size_t k = 0; k < n; k++)
+		rr_buf_printf(sql, ", $%d", rr_pg_col(p, &cols[k]));
+	rr_buf_addc(sql, ')');
+}
+
+/* Replaces trip t's rows of one child table: a new trip has none to
+ * delete; the rows go in as few INSERTs as the parameter limit allows. */
+static rr_err put_child_table(rr_store *s, const json_t *t, const char *id, int fresh,
+			      const rr_child_table *ct)
+{
+	const json_t *list = json_object_get(t, ct->list);
+	size_t n = json_array_size(list), per_row = 1 + (size_t)ct->seq, i = 0;
+	rr_pg_params p = {0};
+	rr_err e = RR_OK;
+
+	for (size_t k = 0; k < 4 && ct->cols[k]; k++)
+		per_row++;
+	if (!fresh) {
+		char del[96];
 		snprintf(del, sizeof del, "DELETE FROM %s WHERE trip = $%d", ct->table,
 			 rr_pg_str(&p, id));
 		if ((e = rr_pg_run(s, del, &p, "clear trip rows")))
 			return e;
-		json_array_foreach(json_object_get(t, ct->list), i, el) {
-			rr_col cols[4];
-			size_t n = rr_derive_child(ct, el, cols);
-			rr_buf sql;
-
-			p.n = 0;
-			rr_buf_init(&sql, 1024);
-			rr_buf_printf(&sql, "INSERT INTO %s (trip%s", ct->table, ct->seq ? ", seq" : "");
-			for (size_t k = 0; k < n; k++)
-				rr_buf_printf(&sql, ", %s", cols[k].name);
-			rr_buf_printf(&sql, ") VALUES ($%d", rr_pg_str(&p, id));
-			if (ct->seq)
-				rr_buf_printf(&sql, ", $%d", rr_pg_int(&p, (long long)i));
-			for (size_t k = 0; k < n; k++)
-				rr_buf_printf(&sql, ", $%d", rr_pg_col(&p, &cols[k]));
-			rr_buf_addstr(&sql, ") ON CONFLICT DO NOTHING");
-			PQclear(rr_pg_query_buf(s, &sql, &p, ct->list, &e));
-			rr_buf_free(&sql);
-			if (e)
-				return e;
-		}
 	}
+	while (i < n && !e) {
+		rr_buf sql;
+		size_t rows = 0;
+
+		p.n = 0;
+		rr_pg_str(&p, id);
+		rr_buf_init(&sql, 16384);
+		rr_buf_printf(&sql, "INSERT INTO %s (trip%s", ct->table, ct->seq ? ", seq" : "");
+		for (size_t k = 0; k < 4 && ct->cols[k]; k++)
+			rr_buf_printf(&sql, ", %s", ct->cols[k]);
+		rr_buf_addstr(&sql, ") VALUES ");
+		for (; i < n && p.n + (int)per_row <= RR_PG_MAX_PARAMS; i++, rows++)
+			child_values(&sql, &p, ct, json_array_get(list, i), i, rows == 0);
+		rr_buf_addstr(&sql, " ON CONFLICT DO NOTHING");
+		PQclear(rr_pg_query_buf(s, &sql, &p, ct->list, &e));
+		rr_buf_free(&sql);
+	}
+	return e;
+}
+
+static rr_err put_children(rr_store *s, const json_t *t, const char *id, int fresh)
+{
+	rr_err e;
+	for (size_t c = 0; c < rr_trip_children_count; c++)
+		if ((e = put_child_table(s, t, id, fresh, &rr_trip_children[c])))
+			return e;
 	return RR_OK;
 }
 
@@ -153,7 +177,7 @@ rr_err rr_pg_put(rr_store *s, rr_kind k, const json_t *rec, rr_put_result *res, 
 	now_iso(now);
 	e = put_row(s, k, rec, id, doc, now);
 	if (!e && k == RR_K_TRIP)
-		e = put_children(s, rec, id);
+		e = put_children(s, rec, id, before == NULL);
 	if (!e && k == RR_K_TRIP)
 		e = rr_pg_search_put(s, rec);
 	if (!e)
