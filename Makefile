@@ -10,7 +10,7 @@
 
 BUILD   ?= build
 CC      ?= cc
-PKGS    := sqlite3 jansson libmicrohttpd libcmark libsodium libxml-2.0 xlsxwriter
+PKGS    := sqlite3 libpq jansson libmicrohttpd libcmark libsodium libxml-2.0 xlsxwriter
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
 OPT     ?= -O2 -g

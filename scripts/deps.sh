@@ -3,7 +3,7 @@
 # they are missing. As root it runs apt-get; otherwise it prints the command.
 set -e
 PKGS="build-essential pkg-config clang libclang-rt-14-dev
-libsqlite3-dev sqlite3 libjansson-dev libmicrohttpd-dev libcmark-dev
+libsqlite3-dev sqlite3 libpq-dev postgresql libjansson-dev libmicrohttpd-dev libcmark-dev
 libsodium-dev libxml2-dev libstemmer-dev libcmocka-dev libxlsxwriter-dev unzip
 iso-codes wdutch"
 [ -n "$RR_EXTRA_PKGS" ] && PKGS="$PKGS $RR_EXTRA_PKGS"

@@ -26,6 +26,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_remind(int argc, char **argv);
+int cmd_copy(int argc, char **argv);
 
 /* Options shared by the commands (src/cli/opts.c). */
 

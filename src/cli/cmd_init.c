@@ -43,7 +43,10 @@ int cmd_init(int argc, char **argv)
 		return rr_exit_code(e);
 	}
 	before = rr_store_schema_version(s);
-	printf("%s: schema version %d\n", db, before);
+	{
+		char shown[512];
+		printf("%s: schema version %d\n", rr_store_shown(db, shown, sizeof shown), before);
+	}
 	size_t cur = 0;
 	for (size_t i = 0; i < rr_bodies_count(); i++)
 		cur += rr_body_at(i)->end == NULL;

@@ -16,6 +16,7 @@ static const rr_command commands[] = {
 	{"serve", cmd_serve, "serve the public register website and open-data API"},
 	{"user", cmd_user, "manage accounts and their roles"},
 	{"audit", cmd_audit, "print the audit log"},
+	{"copy", cmd_copy, "copy a whole register into another database (SQLite, PostgreSQL)"},
 	{"remind", cmd_remind, "mail each body's worklist through sendmail (for cron)"},
 };
 
@@ -25,7 +26,8 @@ static void usage(FILE *f)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fprintf(f, "\n'reisregister COMMAND --help' describes a command.\n"
-		   "The database is --db FILE, else $REISREGISTER_DB, else ./reisregister.db.\n");
+		   "The database is --db FILE, else $REISREGISTER_DB, else ./reisregister.db;\n"
+		   "sqlite:PATH and postgresql://... URLs are accepted too.\n");
 }
 
 int main(int argc, char **argv)

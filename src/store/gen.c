@@ -1,5 +1,6 @@
 /* gen.c - the write generation in a shared-memory file (gen.h). */
 #include "gen.h"
+#include "store_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -18,6 +19,7 @@ struct rr_gen {
 	_Atomic long long *counter; /* in the mapping, or in local */
 	_Atomic long long local;
 	void *map;
+	struct rr_pg_listener *listener; /* PostgreSQL: keeps counter current */
 };
 
 /* The file a database name stands for, or NULL ("postgresql://...",
@@ -44,10 +46,14 @@ rr_err rr_gen_open(const char *db, rr_gen **out, rr_diag *d)
 		return RR_ENOMEM;
 	atomic_init(&g->local, 0);
 	g->counter = &g->local;
-	if (!(db = plain_file(db))) {
+	if (!plain_file(db)) {
+		/* without a listener the server's backstop still sees writes */
+		if (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11))
+			g->listener = rr_pg_listen(db, g);
 		*out = g;
 		return RR_OK;
 	}
+	db = plain_file(db);
 	if ((size_t)snprintf(path, sizeof path, "%s-gen", db) >= sizeof path) {
 		rr_diag_add(d, "%s: path too long", db);
 		goto fail;
@@ -83,6 +89,7 @@ void rr_gen_close(rr_gen *g)
 {
 	if (!g)
 		return;
+	rr_pg_listen_stop(g->listener);
 	if (g->map)
 		munmap(g->map, GEN_FILE_SIZE);
 	free(g);

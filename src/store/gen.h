@@ -10,10 +10,10 @@
  * This is the one place where the cache meets the store: the server opens
  * one rr_gen with rr_gen_open(--db) and calls rr_gen_read per request. A
  * backend that keeps the generation in its database (PostgreSQL, several
- * servers) plugs in at rr_gen_open: for its URL it returns an rr_gen whose
- * counter a listening connection keeps current (bumped on each NOTIFY), and
- * the server needs no change. Today such URLs get a private counter that
- * only the server's once-a-second check of rr_store_generation moves.
+ * servers) plugs in at rr_gen_open: for a postgresql:// URL it returns an
+ * rr_gen whose counter a listening connection keeps current (pg_gen.c:
+ * bumped on each commit's NOTIFY), and the server needs no change; the
+ * server's once-a-second check of rr_store_generation stays the backstop.
  *
  * Memory: rr_gen_open returns an object the caller closes with rr_gen_close.
  * Thread-safe: any number of threads may read and bump one rr_gen. */

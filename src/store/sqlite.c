@@ -7,9 +7,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-const rr_viewer rr_viewer_anonymous = {false, NULL, 0};
-const rr_viewer rr_viewer_system = {true, NULL, 0};
-
 /* The last failure's class: the database itself (full, read-only,
  * unreadable, locked: RR_EUNAVAIL, try later) or anything else (RR_EDB). */
 static rr_err failure_class(rr_store *s)
@@ -63,11 +60,6 @@ void rr_sqlite_bind_str(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_null(st, i);
 }
 
-const char *rr_store_errmsg(rr_store *s)
-{
-	return s ? s->errmsg : "";
-}
-
 static rr_err exec(rr_store *s, const char *sql, const char *what)
 {
 	char *msg = NULL;
@@ -79,7 +71,7 @@ static rr_err exec(rr_store *s, const char *sql, const char *what)
 	return RR_OK;
 }
 
-int rr_store_schema_version(rr_store *s)
+int rr_sqlite_schema_version(rr_store *s)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "PRAGMA user_version");
 	int v = -1;
@@ -87,11 +79,6 @@ int rr_store_schema_version(rr_store *s)
 		v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return v;
-}
-
-int rr_store_latest_version(void)
-{
-	return rr_sqlite_migration_count;
 }
 
 static rr_err migrate(rr_store *s, rr_diag *d)
@@ -129,7 +116,7 @@ out:
 	return e;
 }
 
-rr_err rr_store_open(const char *path, unsigned flags, rr_store **out, rr_diag *d)
+rr_err rr_sqlite_open(const char *path, unsigned flags, rr_store **out, rr_diag *d)
 {
 	rr_store *s;
 	struct stat sb;
@@ -145,6 +132,7 @@ rr_err rr_store_open(const char *path, unsigned flags, rr_store **out, rr_diag *
 	s = calloc(1, sizeof *s);
 	if (!s)
 		return RR_ENOMEM;
+	s->ops = &rr_sqlite_ops;
 	oflags |= (flags & RR_STORE_READONLY) ? SQLITE_OPEN_READONLY
 					      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
@@ -191,7 +179,7 @@ out:
 	return e;
 }
 
-void rr_store_close(rr_store *s)
+void rr_sqlite_close(rr_store *s)
 {
 	if (!s)
 		return;
@@ -203,7 +191,7 @@ void rr_store_close(rr_store *s)
 	free(s);
 }
 
-rr_err rr_store_begin(rr_store *s)
+rr_err rr_sqlite_begin(rr_store *s)
 {
 	rr_err e;
 	if (s->in_txn) {
@@ -216,7 +204,7 @@ rr_err rr_store_begin(rr_store *s)
 	return RR_OK;
 }
 
-rr_err rr_store_commit(rr_store *s)
+rr_err rr_sqlite_commit(rr_store *s)
 {
 	rr_err e;
 	if (!s->in_txn)
@@ -231,7 +219,7 @@ rr_err rr_store_commit(rr_store *s)
 	return RR_OK;
 }
 
-void rr_store_rollback(rr_store *s)
+void rr_sqlite_rollback(rr_store *s)
 {
 	char why[sizeof s->errmsg];
 
@@ -244,7 +232,7 @@ void rr_store_rollback(rr_store *s)
 	s->in_txn = 0;
 }
 
-rr_err rr_store_generation(rr_store *s, long long *gen)
+rr_err rr_sqlite_generation(rr_store *s, long long *gen)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "SELECT value FROM meta WHERE key = 'generation'");
 	rr_err e = RR_OK;

@@ -44,7 +44,7 @@ static json_t *parsed(const unsigned char *txt)
 	return j ? j : json_null();
 }
 
-rr_err rr_store_audit(rr_store *s, int kind, const char *id, json_t **out)
+rr_err rr_sqlite_audit_list(rr_store *s, int kind, const char *id, json_t **out)
 {
 	sqlite3_stmt *st;
 	json_t *arr;

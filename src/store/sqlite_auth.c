@@ -23,7 +23,7 @@ static rr_err changed_one(rr_store *s, sqlite3_stmt *st, const char *what)
 	return sqlite3_changes(s->db) ? RR_OK : RR_ENOTFOUND;
 }
 
-rr_err rr_store_user_add(rr_store *s, const char *name, const char *hash, long long *id)
+rr_err rr_sqlite_user_add(rr_store *s, const char *name, const char *hash, long long *id)
 {
 	char now[32];
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "INSERT INTO user (name, password_hash, disabled, "
@@ -59,7 +59,7 @@ static rr_err end_sessions(rr_store *s, const char *name)
 	return rr_sqlite_run(s, st, "end sessions");
 }
 
-rr_err rr_store_user_set_hash(rr_store *s, const char *name, const char *hash)
+rr_err rr_sqlite_user_set_hash(rr_store *s, const char *name, const char *hash)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "UPDATE user SET password_hash = ?2 WHERE name = ?1");
 	rr_err e;
@@ -73,7 +73,7 @@ rr_err rr_store_user_set_hash(rr_store *s, const char *name, const char *hash)
 	return end_sessions(s, name);
 }
 
-rr_err rr_store_user_set_disabled(rr_store *s, const char *name, int disabled)
+rr_err rr_sqlite_user_set_disabled(rr_store *s, const char *name, int disabled)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "UPDATE user SET disabled = ?2 WHERE name = ?1");
 	rr_err e;
@@ -87,7 +87,7 @@ rr_err rr_store_user_set_disabled(rr_store *s, const char *name, int disabled)
 	return end_sessions(s, name);
 }
 
-rr_err rr_store_user_grant(rr_store *s, const char *name, const char *org, const char *role)
+rr_err rr_sqlite_user_grant(rr_store *s, const char *name, const char *org, const char *role)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "INSERT OR IGNORE INTO user_role (user, organisation, "
 		"role) SELECT id, ?2, ?3 FROM user WHERE name = ?1");
@@ -101,7 +101,7 @@ rr_err rr_store_user_grant(rr_store *s, const char *name, const char *org, const
 	return RR_OK;
 }
 
-rr_err rr_store_user_revoke(rr_store *s, const char *name, const char *org, const char *role)
+rr_err rr_sqlite_user_revoke(rr_store *s, const char *name, const char *org, const char *role)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "DELETE FROM user_role WHERE organisation = ?2 AND "
 		"role = ?3 AND user = (SELECT id FROM user WHERE name = ?1)");
@@ -173,17 +173,17 @@ static rr_err user_where(rr_store *s, const char *name, long long id, int with_h
 	return RR_OK;
 }
 
-rr_err rr_store_user_get(rr_store *s, const char *name, json_t **out)
+rr_err rr_sqlite_user_get(rr_store *s, const char *name, json_t **out)
 {
 	return user_where(s, name, 0, 1, out);
 }
 
-rr_err rr_store_user_by_id(rr_store *s, long long id, json_t **out)
+rr_err rr_sqlite_user_by_id(rr_store *s, long long id, json_t **out)
 {
 	return user_where(s, NULL, id, 0, out);
 }
 
-rr_err rr_store_users(rr_store *s, json_t **out)
+rr_err rr_sqlite_users(rr_store *s, json_t **out)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "SELECT id FROM user ORDER BY name");
 	json_t *arr = json_array(), *u;
@@ -208,7 +208,7 @@ rr_err rr_store_users(rr_store *s, json_t **out)
 	return RR_OK;
 }
 
-rr_err rr_store_session_add(rr_store *s, const char *token_hash, long long user,
+rr_err rr_sqlite_session_add(rr_store *s, const char *token_hash, long long user,
 			    const char *csrf, long long now)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "INSERT INTO session (token_hash, user, csrf, "
@@ -222,7 +222,7 @@ rr_err rr_store_session_add(rr_store *s, const char *token_hash, long long user,
 	return rr_sqlite_run(s, st, "session");
 }
 
-rr_err rr_store_session_get(rr_store *s, const char *token_hash, long long *user,
+rr_err rr_sqlite_session_get(rr_store *s, const char *token_hash, long long *user,
 			    char csrf[96], long long *created, long long *last_seen)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "SELECT user, csrf, created, last_seen FROM session "
@@ -244,7 +244,7 @@ rr_err rr_store_session_get(rr_store *s, const char *token_hash, long long *user
 	return rc == SQLITE_DONE ? RR_ENOTFOUND : rr_sqlite_fail(s, "session");
 }
 
-rr_err rr_store_session_touch(rr_store *s, const char *token_hash, long long now)
+rr_err rr_sqlite_session_touch(rr_store *s, const char *token_hash, long long now)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "UPDATE session SET last_seen = ?2 WHERE token_hash = ?1");
 	if (!st)
@@ -254,7 +254,7 @@ rr_err rr_store_session_touch(rr_store *s, const char *token_hash, long long now
 	return rr_sqlite_run(s, st, "touch session");
 }
 
-rr_err rr_store_session_delete(rr_store *s, const char *token_hash)
+rr_err rr_sqlite_session_delete(rr_store *s, const char *token_hash)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "DELETE FROM session WHERE token_hash = ?1");
 	if (!st)
@@ -263,7 +263,7 @@ rr_err rr_store_session_delete(rr_store *s, const char *token_hash)
 	return rr_sqlite_run(s, st, "end session");
 }
 
-rr_err rr_store_sessions_purge(rr_store *s, long long created_before, long long seen_before)
+rr_err rr_sqlite_sessions_purge(rr_store *s, long long created_before, long long seen_before)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "DELETE FROM session WHERE created < ?1 OR last_seen < ?2");
 	if (!st)
@@ -273,7 +273,7 @@ rr_err rr_store_sessions_purge(rr_store *s, long long created_before, long long 
 	return rr_sqlite_run(s, st, "purge sessions");
 }
 
-rr_err rr_store_login_failed(rr_store *s, const char *key, long long now)
+rr_err rr_sqlite_login_failed(rr_store *s, const char *key, long long now)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "INSERT INTO login_failure (key, at) VALUES (?1, ?2)");
 	if (!st)
@@ -283,7 +283,7 @@ rr_err rr_store_login_failed(rr_store *s, const char *key, long long now)
 	return rr_sqlite_run(s, st, "login failure");
 }
 
-rr_err rr_store_login_failures(rr_store *s, const char *key, long long since, int *n)
+rr_err rr_sqlite_login_failures(rr_store *s, const char *key, long long since, int *n)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "SELECT count(*) FROM login_failure "
 						 "WHERE key = ?1 AND at >= ?2");
@@ -300,7 +300,7 @@ rr_err rr_store_login_failures(rr_store *s, const char *key, long long since, in
 	return rc == SQLITE_ROW ? RR_OK : rr_sqlite_fail(s, "login failures");
 }
 
-rr_err rr_store_login_forget(rr_store *s, const char *key, long long at)
+rr_err rr_sqlite_login_forget(rr_store *s, const char *key, long long at)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "DELETE FROM login_failure WHERE rowid = "
 		"(SELECT rowid FROM login_failure WHERE key = ?1 AND at = ?2 LIMIT 1)");
@@ -311,7 +311,7 @@ rr_err rr_store_login_forget(rr_store *s, const char *key, long long at)
 	return rr_sqlite_run(s, st, "forget failure");
 }
 
-rr_err rr_store_login_clear(rr_store *s, const char *key)
+rr_err rr_sqlite_login_clear(rr_store *s, const char *key)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "DELETE FROM login_failure WHERE key = ?1");
 	if (!st)

@@ -70,7 +70,7 @@ static rr_err citing_kind(rr_store *s, rr_kind k, const char *document,
 	return e;
 }
 
-rr_err rr_store_citing(rr_store *s, const char *document, const char *organisation,
+rr_err rr_sqlite_citing(rr_store *s, const char *document, const char *organisation,
 		       const rr_viewer *v, json_t **out)
 {
 	static const struct {
@@ -97,7 +97,7 @@ rr_err rr_store_citing(rr_store *s, const char *document, const char *organisati
 	return RR_OK;
 }
 
-rr_err rr_store_trip_counts(rr_store *s, const rr_viewer *v, json_t **out)
+rr_err rr_sqlite_trip_counts(rr_store *s, const rr_viewer *v, json_t **out)
 {
 	rr_buf sql;
 	sqlite3_stmt *st;
@@ -130,7 +130,7 @@ rr_err rr_store_trip_counts(rr_store *s, const rr_viewer *v, json_t **out)
 	return e;
 }
 
-rr_err rr_store_file_put(rr_store *s, const char *document, const char *name,
+rr_err rr_sqlite_file_put(rr_store *s, const char *document, const char *name,
 			 const char *media_type, const char *sha256,
 			 const unsigned char *data, size_t len)
 {
@@ -161,7 +161,7 @@ rr_err rr_store_file_put(rr_store *s, const char *document, const char *name,
 	return rr_sqlite_run(s, st, "file_put");
 }
 
-rr_err rr_store_file_get(rr_store *s, const char *document, json_t **meta, rr_buf *data)
+rr_err rr_sqlite_file_get(rr_store *s, const char *document, json_t **meta, rr_buf *data)
 {
 	sqlite3_stmt *st = rr_sqlite_prepare(s, "SELECT name, media_type, sha256, length(bytes),"
 					     " bytes FROM document_file WHERE document = ?1");

@@ -251,7 +251,7 @@ static rr_err old_doc(rr_store *s, rr_kind k, const char *id, char **out)
 	return RR_OK;
 }
 
-rr_err rr_store_put(rr_store *s, rr_kind k, const json_t *rec, rr_put_result *res,
+rr_err rr_sqlite_put(rr_store *s, rr_kind k, const json_t *rec, rr_put_result *res,
 		    rr_diag *d)
 {
 	sqlite3_stmt *st = NULL;
@@ -303,7 +303,7 @@ out:
 	return e;
 }
 
-rr_err rr_store_delete(rr_store *s, rr_kind k, const char *id)
+rr_err rr_sqlite_delete(rr_store *s, rr_kind k, const char *id)
 {
 	char sql[96], *before = NULL;
 	sqlite3_stmt *st;

@@ -93,7 +93,7 @@ static sqlite3_stmt *prepare_buf(rr_store *s, rr_buf *sql)
 	return st;
 }
 
-rr_err rr_store_get(rr_store *s, rr_kind k, const char *id, const rr_viewer *v,
+rr_err rr_sqlite_get(rr_store *s, rr_kind k, const char *id, const rr_viewer *v,
 		    json_t **out)
 {
 	rr_buf sql;
@@ -124,7 +124,7 @@ rr_err rr_store_get(rr_store *s, rr_kind k, const char *id, const rr_viewer *v,
 	return e;
 }
 
-rr_err rr_store_exists(rr_store *s, rr_kind k, const char *id, bool *yes)
+rr_err rr_sqlite_exists(rr_store *s, rr_kind k, const char *id, bool *yes)
 {
 	char sql[96];
 	sqlite3_stmt *st;
@@ -153,7 +153,7 @@ static int has_year_column(rr_kind k)
 	return k == RR_K_TRIP || k == RR_K_RESULT || k == RR_K_GIFT;
 }
 
-/* The statement of rr_store_list and rr_store_each. */
+/* The statement of rr_sqlite_list and rr_sqlite_each. */
 static rr_err list_stmt(rr_store *s, rr_kind k, const char *organisation, int year,
 			const rr_viewer *v, sqlite3_stmt **out)
 {
@@ -193,8 +193,8 @@ static rr_err list_stmt(rr_store *s, rr_kind k, const char *organisation, int ye
 	return RR_OK;
 }
 
-rr_err rr_store_list(rr_store *s, rr_kind k, const char *organisation, int year,
-		     const rr_viewer *v, json_t **out)
+rr_err rr_sqlite_list(rr_store *s, rr_kind k, const char *organisation, int year,
+		      const rr_viewer *v, json_t **out)
 {
 	sqlite3_stmt *st;
 	rr_err e;
@@ -205,7 +205,7 @@ rr_err rr_store_list(rr_store *s, rr_kind k, const char *organisation, int year,
 	return collect(s, st, out);
 }
 
-rr_err rr_store_each(rr_store *s, rr_kind k, const char *organisation, int year,
+rr_err rr_sqlite_each(rr_store *s, rr_kind k, const char *organisation, int year,
 		     const rr_viewer *v, rr_each_fn fn, void *ctx)
 {
 	sqlite3_stmt *st;
@@ -229,7 +229,7 @@ rr_err rr_store_each(rr_store *s, rr_kind k, const char *organisation, int year,
 	return e;
 }
 
-rr_err rr_store_trips(rr_store *s, const rr_trip_query *q, const rr_viewer *v,
+rr_err rr_sqlite_trips(rr_store *s, const rr_trip_query *q, const rr_viewer *v,
 		      json_t **out, size_t *total)
 {
 	rr_buf where, sql;
@@ -314,27 +314,4 @@ out:
 	rr_buf_free(&where);
 	rr_buf_free(&sql);
 	return e;
-}
-
-rr_err rr_store_export(rr_store *s, const char *organisation, int year,
-		       const rr_viewer *v, json_t **out)
-{
-	json_t *doc = json_object(), *arr;
-	rr_err e = RR_OK;
-
-	*out = NULL;
-	for (int k = 0; k < RR_K_COUNT; k++) {
-		/* bodies and people are shared reference data: always whole */
-		int ref = k == RR_K_ORGANISATION || k == RR_K_PERSON;
-		if ((e = rr_store_list(s, (rr_kind)k, ref ? NULL : organisation,
-				       ref ? 0 : year, v, &arr)))
-			break;
-		json_object_set_new(doc, rr_kind_get((rr_kind)k)->plural, arr);
-	}
-	if (e) {
-		json_decref(doc);
-		return e;
-	}
-	*out = doc;
-	return RR_OK;
 }

@@ -1,7 +1,8 @@
 /* store.h - where the register is kept. All SQL lives under src/store/.
  *
- * The first backend is SQLite (one file, WAL, foreign keys on, versioned
- * migrations applied on open). Records are passed in and out as normalised
+ * Two backends: SQLite (one file, WAL, foreign keys on, versioned
+ * migrations applied on open) and PostgreSQL (pg*.c); store.c forwards
+ * every call to the one the database name picks (store_int.h). Records are passed in and out as normalised
  * canonical JSON objects (model/record.h); the store keeps each record's
  * document and derives the columns and child rows it is queried by, in the
  * same transaction. A store handle is one connection: use it from one
@@ -37,8 +38,9 @@ typedef struct rr_viewer {
 extern const rr_viewer rr_viewer_anonymous;
 extern const rr_viewer rr_viewer_system;
 
-/* Opens (and, unless read-only, migrates) the database at path. On failure
- * d says why. Caller closes with rr_store_close. */
+/* Opens (and, unless read-only, migrates) the database at path: a SQLite
+ * file (PATH or sqlite:PATH) or a PostgreSQL URL (postgresql://...). On
+ * failure d says why. Caller closes with rr_store_close. */
 rr_err rr_store_open(const char *path, unsigned flags, rr_store **out, rr_diag *d);
 void rr_store_close(rr_store *s);
 int rr_store_schema_version(rr_store *s);
@@ -104,6 +106,10 @@ rr_err rr_store_export(rr_store *s, const char *organisation, int year,
 
 /* A counter that grows with every committed write, for caches. */
 rr_err rr_store_generation(rr_store *s, long long *gen);
+
+/* db as messages and logs may show it: a URL's password replaced by ***.
+ * Returns out (n bytes). */
+const char *rr_store_shown(const char *db, char *out, size_t n);
 
 /* The backend's own error text for the last failure (borrowed). */
 const char *rr_store_errmsg(rr_store *s);

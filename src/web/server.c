@@ -1113,8 +1113,10 @@ static rr_err check_db(const char *db, rr_diag *d)
 	if (e)
 		return e;
 	if (rr_store_schema_version(s) != rr_store_latest_version()) {
+		char shown[512];
+		rr_store_shown(db, shown, sizeof shown);
 		rr_diag_add(d, "%s: schema version %d, this program needs %d: run 'reisregister init --db %s'",
-			    db, rr_store_schema_version(s), rr_store_latest_version(), db);
+			    shown, rr_store_schema_version(s), rr_store_latest_version(), shown);
 		e = RR_EINVAL;
 	}
 	rr_store_close(s);
@@ -1150,6 +1152,7 @@ rr_err rr_serve(const rr_serve_opts *o, rr_diag *d)
 {
 	server srv = {.db = o->db, .trust_proxy = o->trust_proxy, .seen_db = -1};
 	struct MHD_Daemon *daemon = NULL;
+	char shown_db[512];
 	struct sockaddr_storage ss;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
 			 MHD_ALLOW_SUSPEND_RESUME;
@@ -1239,7 +1242,8 @@ rr_err rr_serve(const rr_serve_opts *o, rr_diag *d)
 	fprintf(stderr, "reisregister serve: http://%s%s%s:%u/ (%u connection threads, %u workers, "
 		"%u connections, %u per address, db %s)\n",
 		(flags & MHD_USE_IPv6) ? "[" : "", o->host, (flags & MHD_USE_IPv6) ? "]" : "",
-		o->port, threads, workers, max_conns, o->trust_proxy ? 0 : per_addr, o->db);
+		o->port, threads, workers, max_conns, o->trust_proxy ? 0 : per_addr,
+		rr_store_shown(o->db, shown_db, sizeof shown_db));
 	while (sigwait(&set, &sig) == 0 && sig != SIGINT && sig != SIGTERM)
 		;
 	fprintf(stderr, "reisregister serve: signal %d, stopping\n", sig);

@@ -6,7 +6,7 @@
 # address, --to, --dry-run, a failing sendmail, bad options.
 . "$(dirname "$0")/lib.sh"
 
-DB="$T/r.db"
+DB="${RR_TEST_DB:-$T/r.db}" # tests/cli/pg.sh runs this suite on PostgreSQL
 "$RR_BIN" init --db "$DB" >/dev/null 2>&1 && "$RR_BIN" load --db "$DB" examples/*.json >/dev/null 2>&1 ||
 	{ notok "fixture database loads"; exit 1; }
 # a request waiting for the decision, and a trip back long ago without report

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/fixtures/serve_lib.sh"
 . "$(dirname "$0")/fixtures/session_lib.sh"
 
-DB="$T/r.db"
+DB="${RR_TEST_DB:-$T/r.db}"
 make_db "$DB" || { notok "database from examples and fixtures"; exit 1; }
 cat > "$T/private.json" <<'JSON'
 {"trips": [{"id": "ws0656-2024-geheim", "organisation": "ws0656", "title": "Onaangekondigd bezoek",

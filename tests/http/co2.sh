@@ -6,7 +6,7 @@
 . "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/fixtures/serve_lib.sh"
 
-DB="$T/co2.db"
+DB="${RR_TEST_DB:-$T/co2.db}"
 seed_register "$DB" || exit 0
 expect_exit 0 "load the Brussel flight and an unpublished trip" -- "$RR_BIN" load --db "$DB" \
 	"$(dirname "$0")/fixtures/co2.json"

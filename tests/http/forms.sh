@@ -7,7 +7,7 @@
 . "$(dirname "$0")/fixtures/serve_lib.sh"
 . "$(dirname "$0")/fixtures/session_lib.sh"
 
-DB="$T/f.db"
+DB="${RR_TEST_DB:-$T/f.db}"
 make_db "$DB" || { notok "fixture database loads"; exit 1; }
 adduser anna gm0034 redacteur 'anna-wachtwoord-1' && adduser piet pv26 redacteur 'piet-wachtwoord-1' &&
 	adduser bea gm0034 beheerder 'bea-wachtwoord-12' &&

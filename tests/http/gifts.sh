@@ -3,7 +3,7 @@
 . "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/fixtures/serve_lib.sh"
 
-DB="$T/g.db"
+DB="${RR_TEST_DB:-$T/g.db}"
 "$RR_BIN" init --db "$DB" >/dev/null
 "$RR_BIN" load --db "$DB" "$EXAMPLES"/*.json >/dev/null || { notok "load examples"; exit 1; }
 start_server "$DB" || { notok "server starts"; exit 1; }

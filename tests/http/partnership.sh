@@ -4,7 +4,7 @@
 . "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/fixtures/serve_lib.sh"
 
-DB="$T/p.db"
+DB="${RR_TEST_DB:-$T/p.db}"
 "$RR_BIN" init --db "$DB" >/dev/null
 "$RR_BIN" load --db "$DB" "$EXAMPLES"/*.json >/dev/null || { notok "load examples"; exit 1; }
 start_server "$DB" || { notok "server starts"; exit 1; }

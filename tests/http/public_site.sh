@@ -23,7 +23,7 @@ if [ ! -d "$SEEDS" ] || ! ls "$SEEDS"/004_*.txt >/dev/null 2>&1; then
 	exit 0
 fi
 ALMERE_URL=https://www.almere.nl/bestuur/register-buitenlandse-dienstreizen
-DB="$T/pub.db"
+DB="${RR_TEST_DB:-$T/pub.db}"
 "$RR_BIN" init --db "$DB" >/dev/null
 "$RR_BIN" load --db "$DB" "$EXAMPLES/organisations.json" >/dev/null || { notok "load organisations"; exit 1; }
 expect_exit 0 "import the Almere seeds, the register with its address" -- "$RR_BIN" import \

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/fixtures/serve_lib.sh"
 
-DB="$T/r.db"
+DB="${RR_TEST_DB:-$T/r.db}" # tests/http/pg.sh runs this suite on PostgreSQL
 make_db "$DB" || { notok "database from examples and fixtures"; exit 1; }
 start_server "$DB" || { notok "server starts"; exit 1; }
 ok "server starts and answers"

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/fixtures/serve_lib.sh"
 
-DB="$T/r.db"
+DB="${RR_TEST_DB:-$T/r.db}"
 node -e '
 const trips = [];
 for (let t = 0; t < 10; t++) {

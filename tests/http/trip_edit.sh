@@ -10,7 +10,7 @@
 . "$(dirname "$0")/fixtures/serve_lib.sh"
 . "$(dirname "$0")/fixtures/session_lib.sh"
 
-DB="$T/e.db"
+DB="${RR_TEST_DB:-$T/e.db}"
 ID=gm0034-2023-osaka-tokio
 make_db "$DB" || { notok "fixture database loads"; exit 1; }
 adduser anna gm0034 redacteur 'anna-wachtwoord-1' && adduser piet pv26 redacteur 'piet-wachtwoord-1' &&

@@ -14,7 +14,7 @@
 . "$(dirname "$0")/fixtures/serve_lib.sh"
 
 command -v xmllint >/dev/null || { notok "xmllint is needed (apt-get install libxml2-utils)"; exit 0; }
-DB="$T/woo.db"
+DB="${RR_TEST_DB:-$T/woo.db}"
 seed_register "$DB" || exit 0
 # An unpublished trip to Shenzhen whose letter no public record cites.
 cat >"$T/secret.json" <<'JSON'

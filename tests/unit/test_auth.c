@@ -138,7 +138,6 @@ static void audit_log(void **state)
 			 "\"out\",\"status\":\"draft\"}]}";
 	const char *v2 = "{\"trips\":[{\"id\":\"t1\",\"organisation\":\"gm0034\",\"title\":\"Daarna\","
 			 "\"direction\":\"out\",\"status\":\"requested\"}]}";
-	sqlite3 *db;
 	for (int i = 0; i < 3; i++) { /* v1, v2, v2 again (unchanged: no entry) */
 		const char *txt = i == 0 ? v1 : v2;
 		rr_store_set_actor(f->s, i == 0 ? "cli:load" : "user:anna");
@@ -167,10 +166,10 @@ static void audit_log(void **state)
 	assert_int_equal(json_array_size(log), 3);
 	assert_true(json_is_null(json_object_get(json_array_get(log, 2), "after")));
 	json_decref(log);
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(db, "UPDATE audit SET actor = 'x'", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM audit", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	assert_int_not_equal(rr_test_db_sql(f, "UPDATE audit SET actor = 'x'",
+					    "UPDATE audit SET actor = 'x'"), 0);
+	assert_int_not_equal(rr_test_db_sql(f, "DELETE FROM audit", "DELETE FROM audit"), 0);
+	assert_int_not_equal(rr_test_db_sql(f, "DELETE FROM audit", "TRUNCATE audit"), 0);
 	rr_diag_free(&d);
 }
 

@@ -13,6 +13,7 @@
 #include "report/csv.h"
 #include "store/load.h"
 #include "store/store.h"
+#include "store/store_int.h"
 
 typedef rr_test_db fixture;
 
@@ -81,17 +82,25 @@ static void migrations_applied(void **state)
 	rr_diag_free(&d);
 }
 
+/* Schema version N means the same tables on SQLite and PostgreSQL
+ * (pg_schema.c): a migration added to one needs its step in the other. */
+static void backends_agree_on_versions(void **state)
+{
+	(void)state;
+	assert_int_equal(rr_sqlite_migration_count, rr_pg_migration_count);
+	assert_int_equal(rr_store_latest_version(), rr_pg_migration_count);
+}
+
 static void newer_schema_refused(void **state)
 {
 	fixture *f = *state;
-	sqlite3 *db;
 	rr_store *s2 = NULL;
 	rr_diag d = {0};
-	char sql[64];
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	char sql[64], pg[96];
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", rr_store_latest_version() + 1);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	snprintf(pg, sizeof pg, "UPDATE meta SET value = %d WHERE key = 'schema_version'",
+		 rr_store_latest_version() + 1);
+	assert_int_equal(rr_test_db_sql(f, sql, pg), 0);
 	assert_int_equal(rr_store_open(f->path, 0, &s2, &d), RR_ECONFLICT);
 	assert_non_null(strstr(d.msg[0], "newer reisregister"));
 	rr_diag_free(&d);
@@ -208,14 +217,14 @@ static void load_refuses_bad_refs_and_transitions(void **state)
 static void failure_mid_load_rolls_back(void **state)
 {
 	fixture *f = *state;
-	sqlite3 *db;
 	rr_diag d = {0};
 	json_t *t = NULL;
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "CREATE TRIGGER fail_b BEFORE INSERT ON trip "
-		"WHEN NEW.id = 'b' BEGIN SELECT RAISE(ABORT, 'injected fault'); END", NULL, NULL,
-		NULL), SQLITE_OK);
-	sqlite3_close(db);
+	assert_int_equal(rr_test_db_sql(f, "CREATE TRIGGER fail_b BEFORE INSERT ON trip "
+		"WHEN NEW.id = 'b' BEGIN SELECT RAISE(ABORT, 'injected fault'); END",
+		"CREATE FUNCTION fail_b() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
+		"IF NEW.id = 'b' THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END$$; "
+		"CREATE TRIGGER fail_b BEFORE INSERT ON trip FOR EACH ROW EXECUTE FUNCTION fail_b()"),
+		0);
 	assert_int_equal(load_text(f->s, "{\"trips\":[{\"id\":\"a\",\"organisation\":\"gm0034\","
 		"\"title\":\"a\",\"direction\":\"out\",\"status\":\"draft\"},{\"id\":\"b\","
 		"\"organisation\":\"gm0034\",\"title\":\"b\",\"direction\":\"out\",\"status\":"
@@ -297,6 +306,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(migrations_applied, setup, teardown),
+		cmocka_unit_test(backends_agree_on_versions),
 		cmocka_unit_test_setup_teardown(newer_schema_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(get_and_visibility, setup, teardown),
 		cmocka_unit_test_setup_teardown(trip_queries, setup, teardown),

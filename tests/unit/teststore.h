@@ -1,5 +1,9 @@
 /* teststore.h - a real register database in a temporary directory, for the
- * unit tests that need a store. Include after testutil.h. */
+ * unit tests that need a store. Include after testutil.h.
+ *
+ * With $RR_TEST_PG_URL set (tests/cli/pg.sh sets it) the database is that
+ * PostgreSQL database instead, emptied before each test: the same tests
+ * run on both backends. */
 #ifndef RR_TESTSTORE_H
 #define RR_TESTSTORE_H
 
@@ -9,14 +13,45 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
 #include "model/doc.h"
 #include "store/load.h"
 #include "store/store.h"
 
 typedef struct rr_test_db {
-	char dir[64], path[96];
+	char dir[64], path[256];
 	rr_store *s;
 } rr_test_db;
+
+/* The PostgreSQL URL the tests run on, or NULL for SQLite. */
+static inline const char *rr_test_pg(void)
+{
+	const char *u = getenv("RR_TEST_PG_URL");
+	return u && *u ? u : NULL;
+}
+
+/* Runs SQL behind the store's back: sqlite_sql on SQLite, pg_sql on
+ * PostgreSQL. Returns 0 when it succeeded. */
+static inline int rr_test_db_sql(const rr_test_db *t, const char *sqlite_sql, const char *pg_sql)
+{
+	int rc = 1;
+	if (rr_test_pg()) {
+		PGconn *c = PQconnectdb(rr_test_pg());
+		PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, pg_sql) : NULL;
+		rc = !(r && (PQresultStatus(r) == PGRES_COMMAND_OK ||
+			     PQresultStatus(r) == PGRES_TUPLES_OK));
+		PQclear(r);
+		PQfinish(c);
+	} else {
+		sqlite3 *db = NULL;
+		if (sqlite3_open(t->path, &db) == SQLITE_OK)
+			rc = sqlite3_exec(db, sqlite_sql, NULL, NULL, NULL) != SQLITE_OK;
+		sqlite3_close(db);
+	}
+	return rc;
+}
 
 /* Creates a temporary directory with a new database "db" in it, open. */
 static inline void rr_test_db_open(rr_test_db *t)
@@ -25,6 +60,11 @@ static inline void rr_test_db_open(rr_test_db *t)
 	snprintf(t->dir, sizeof t->dir, "/tmp/rr-test-XXXXXX");
 	assert_non_null(mkdtemp(t->dir));
 	snprintf(t->path, sizeof t->path, "%s/db", t->dir);
+	if (rr_test_pg()) {
+		snprintf(t->path, sizeof t->path, "%s", rr_test_pg());
+		assert_int_equal(rr_test_db_sql(t, NULL, "DROP SCHEMA public CASCADE; "
+						 "CREATE SCHEMA public"), 0);
+	}
 	if (rr_store_open(t->path, RR_STORE_CREATE, &t->s, &d)) {
 		rr_diag_print(&d, "", stderr);
 		fail();
