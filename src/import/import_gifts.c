@@ -358,7 +358,7 @@ static size_t cap_run(const rr_words *ws, size_t k, size_t lim)
 		if (cap(ws, i) && (i == k || !in(F(ws, i), not_names) || in(F(ws, i), particles))) {
 			bool initial = ws->w[i].len <= 2 && is_word(ws, i);
 			i = compound_end(ws, i, lim, &last);
-			/* an initial: "K. Smit", "J.P. Lindenbergh" */
+			/* an initial: "K. Smit", "J.P. de Wit" */
 			if (initial && i < lim && rr_wmark(ws, i, '.') && rr_wglued(ws, i) && i + 1 < lim &&
 			    cap(ws, i + 1))
 				i++;
