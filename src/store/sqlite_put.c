@@ -256,23 +256,12 @@ rr_err rr_sqlite_put(rr_store *s, rr_kind k, const json_t *rec, rr_put_result *r
 {
 	sqlite3_stmt *st = NULL;
 	char *doc = NULL, *before = NULL, now[32];
-	const char *id = rr_rec_str(rec, "id");
-	rr_err e = RR_OK;
+	const char *id;
+	rr_err e = rr_store_put_begin(s, k, rec, d, &id, &doc);
 
-	if (!s->in_txn) {
-		rr_diag_add(d, "internal: write outside a transaction");
-		return RR_ECONFLICT;
-	}
-	if (!id || k >= RR_K_COUNT) {
-		rr_diag_add(d, "internal: record without id");
-		return RR_EINVAL;
-	}
-	doc = json_dumps(rec, JSON_SORT_KEYS | JSON_COMPACT | JSON_REAL_PRECISION(15));
-	if (!doc) {
-		e = RR_ENOMEM;
-		goto out;
-	}
-	if ((e = old_doc(s, k, id, &before)))
+	if (e == RR_ECONFLICT || e == RR_EINVAL)
+		return e;
+	if (e || (e = old_doc(s, k, id, &before)))
 		goto out;
 	if (res)
 		*res = !before ? RR_PUT_CREATED : strcmp(before, doc) ? RR_PUT_UPDATED

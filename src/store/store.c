@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../model/record.h"
 #include "auth_store.h"
 
 const rr_viewer rr_viewer_anonymous = {false, NULL, 0};
@@ -83,6 +84,23 @@ void rr_store_rollback(rr_store *s)
 rr_err rr_store_generation(rr_store *s, long long *gen)
 {
 	return s->ops->generation(s, gen);
+}
+
+rr_err rr_store_put_begin(rr_store *s, rr_kind k, const json_t *rec, rr_diag *d,
+			  const char **id, char **doc)
+{
+	*doc = NULL;
+	*id = rr_rec_str(rec, "id");
+	if (!s->in_txn) {
+		rr_diag_add(d, "internal: write outside a transaction");
+		return RR_ECONFLICT;
+	}
+	if (!*id || k >= RR_K_COUNT) {
+		rr_diag_add(d, "internal: record without id");
+		return RR_EINVAL;
+	}
+	*doc = json_dumps(rec, JSON_SORT_KEYS | JSON_COMPACT | JSON_REAL_PRECISION(15));
+	return *doc ? RR_OK : RR_ENOMEM;
 }
 
 rr_err rr_store_put(rr_store *s, rr_kind k, const json_t *rec, rr_put_result *res, rr_diag *d)

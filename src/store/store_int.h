@@ -92,6 +92,13 @@ struct rr_store {
 	struct pg_conn *pg;   /* PostgreSQL (libpq's PGconn) */
 };
 
+/* The first step of every backend's put: refuses a write outside a
+ * transaction (RR_ECONFLICT) or a record without an id (RR_EINVAL), both
+ * said in d, and gives the record's id and its stored text (the canonical
+ * compact dump, *doc to be freed). */
+rr_err rr_store_put_begin(rr_store *s, rr_kind k, const json_t *rec, rr_diag *d,
+			  const char **id, char **doc);
+
 extern const rr_store_ops rr_sqlite_ops;
 extern const rr_store_ops rr_pg_ops;
 
