@@ -1,0 +1,15 @@
+/* agg.c - agg.h's calls, forwarded to the backend (store_int.h). */
+#include "agg.h"
+#include "store_int.h"
+
+rr_err rr_store_trip_tally(rr_store *s, const char *organisation, const rr_viewer *v,
+			   json_t **out)
+{
+	return s->ops->trip_tally(s, organisation, v, out);
+}
+
+rr_err rr_store_trip_places(rr_store *s, const char *organisation, const rr_viewer *v,
+			    json_t **out)
+{
+	return s->ops->trip_places(s, organisation, v, out);
+}

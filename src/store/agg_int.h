@@ -1,0 +1,20 @@
+/* agg_int.h - each backend's part of agg.h (sqlite_agg.c, pg_agg.c), and
+ * public.h's trip counts from the same summary table. */
+#ifndef RR_STORE_AGG_INT_H
+#define RR_STORE_AGG_INT_H
+
+#include "agg.h"
+
+rr_err rr_sqlite_trip_tally(rr_store *s, const char *organisation, const rr_viewer *v,
+			    json_t **out);
+rr_err rr_sqlite_trip_places(rr_store *s, const char *organisation, const rr_viewer *v,
+			     json_t **out);
+rr_err rr_sqlite_agg_trip_counts(rr_store *s, const rr_viewer *v, json_t **out);
+
+rr_err rr_pg_trip_tally(rr_store *s, const char *organisation, const rr_viewer *v,
+			json_t **out);
+rr_err rr_pg_trip_places(rr_store *s, const char *organisation, const rr_viewer *v,
+			 json_t **out);
+rr_err rr_pg_agg_trip_counts(rr_store *s, const rr_viewer *v, json_t **out);
+
+#endif
