@@ -1,4 +1,5 @@
 /* pg_ops.c - the PostgreSQL backend's table of operations (store_int.h). */
+#include "agg_int.h"
 #include "pg_int.h"
 
 const rr_store_ops rr_pg_ops = {
@@ -35,7 +36,9 @@ const rr_store_ops rr_pg_ops = {
 	.login_forget = rr_pg_login_forget,
 	.audit = rr_pg_audit_list,
 	.citing = rr_pg_citing,
-	.trip_counts = rr_pg_trip_counts,
+	.trip_counts = rr_pg_agg_trip_counts,
+	.trip_tally = rr_pg_trip_tally,
+	.trip_places = rr_pg_trip_places,
 	.file_put = rr_pg_file_put,
 	.file_get = rr_pg_file_get,
 	.search = rr_pg_search,

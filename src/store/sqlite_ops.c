@@ -1,4 +1,5 @@
 /* sqlite_ops.c - the SQLite backend's table of operations (store_int.h). */
+#include "agg_int.h"
 #include "sqlite_int.h"
 
 const rr_store_ops rr_sqlite_ops = {
@@ -35,7 +36,9 @@ const rr_store_ops rr_sqlite_ops = {
 	.login_forget = rr_sqlite_login_forget,
 	.audit = rr_sqlite_audit_list,
 	.citing = rr_sqlite_citing,
-	.trip_counts = rr_sqlite_trip_counts,
+	.trip_counts = rr_sqlite_agg_trip_counts,
+	.trip_tally = rr_sqlite_trip_tally,
+	.trip_places = rr_sqlite_trip_places,
 	.file_put = rr_sqlite_file_put,
 	.file_get = rr_sqlite_file_get,
 	.search = rr_sqlite_search,

@@ -3,6 +3,7 @@
  * Each record kind has a table holding the canonical JSON (doc) and the
  * columns it is queried by; child tables index the lists inside a trip.
  * A migration, once released, is never edited: add a new one. */
+#include "agg_sql.h"
 #include "sqlite_fts_sql.h"
 #include "sqlite_int.h"
 
@@ -143,6 +144,11 @@ const char *const rr_sqlite_migrations[] = {
 	"CREATE INDEX trip_destination_facet ON trip_destination(trip, country);"
 	"CREATE INDEX trip_traveller_facet ON trip_traveller(trip, person, name);"
 	"CREATE INDEX trip_cost_facet ON trip_cost(trip, paid_by);",
+	/* 8: held for the search index's next change (sqlite_fts.c) */
+	"SELECT 1;",
+	/* 9: counts per body, year, direction and status, and the places of
+	 * the trips, kept by triggers (agg_sql.h, sqlite_agg.c) */
+	RR_SQLITE_AGG_MIGRATION,
 };
 
 const int rr_sqlite_migration_count =

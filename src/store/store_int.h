@@ -73,6 +73,12 @@ typedef struct rr_store_ops {
 			   size_t len);
 	rr_err (*file_get)(rr_store *s, const char *document, json_t **meta, rr_buf *data);
 
+	/* agg.h (and public.h's trip_counts, from the same table) */
+	rr_err (*trip_tally)(rr_store *s, const char *organisation, const rr_viewer *v,
+			     json_t **out);
+	rr_err (*trip_places)(rr_store *s, const char *organisation, const rr_viewer *v,
+			      json_t **out);
+
 	/* search.h */
 	rr_err (*search)(rr_store *s, const rr_search_query *q, const rr_viewer *v,
 			 json_t **results, json_t **facets, size_t *total);

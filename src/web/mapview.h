@@ -7,6 +7,8 @@
 #ifndef RR_WEB_MAPVIEW_H
 #define RR_WEB_MAPVIEW_H
 
+#include <stdbool.h>
+
 #include <jansson.h>
 
 #include "util/html.h"
@@ -17,5 +19,14 @@
  * year > 0: the map of one year). id: unique on the page ([a-z0-9-]). */
 void mapview_destinations(html *h, const json_t *trips, const char *org, int year,
 			  const char *id, const char *heading);
+
+/* The same from the places counted by the store (store/agg.h:
+ * rr_store_trip_places, for the viewer), without reading the trips: the
+ * same bytes as mapview_destinations over those trips. Writes nothing and
+ * returns false when the counts cannot say it alone (one place written in
+ * two ways, whose first trip decides where its dot goes, or more places
+ * than the map holds): then call mapview_destinations. */
+bool mapview_destinations_counted(html *h, const json_t *places, const char *org, int year,
+				  const char *id, const char *heading);
 
 #endif

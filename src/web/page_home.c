@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "model/record.h"
+#include "store/agg.h"
 #include "store/public.h"
 #include "web/pages.h"
 
@@ -10,20 +11,26 @@ rr_err page_home(rr_req *r, rr_resp *o)
 {
 	json_t *orgs = NULL, *trips = NULL, *counts = NULL;
 	rr_trip_query q = {.limit = 10};
-	const json_t *org;
-	size_t i, total = 0;
+	const json_t *org, *cnt;
+	const char *code;
+	size_t i;
+	long long total = 0;
 	html h;
 	rr_err e;
 
 	if ((e = rr_store_list(r->store, RR_K_ORGANISATION, NULL, 0, r->viewer, &orgs)) ||
-	    (e = rr_store_trips(r->store, &q, r->viewer, &trips, &total)) ||
+	    (e = rr_store_trips(r->store, &q, r->viewer, &trips, NULL)) ||
 	    (e = rr_store_trip_counts(r->store, r->viewer, &counts)))
 		goto out;
+	/* every trip the viewer may see: the sum of the counts per body, kept
+	 * beside the trips (store/agg.h), not a count over them */
+	json_object_foreach(counts, code, cnt)
+		total += json_integer_value(cnt);
 	pk_begin(&h, o, "Reisregister", NULL, 0, "/");
 	layout_h1(&h, "Register van buitenlandse reizen");
 	html_open_c(&h, "p", "utrecht-paragraph utrecht-paragraph--lead");
 	html_textf(&h, "Gemeenten en provincies leggen hier verantwoording af over hun "
-		   "internationale werk: %zu openbare reizen en ontvangen delegaties, met "
+		   "internationale werk: %lld openbare reizen en ontvangen delegaties, met "
 		   "aanvragen, besluiten, kosten en verslagen.", total);
 	html_close(&h, "p");
 

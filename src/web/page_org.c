@@ -8,6 +8,7 @@
 #include "model/record.h"
 #include "report/chart.h"
 #include "report/totals.h"
+#include "store/agg.h"
 #include "web/co2view.h"
 #include "web/mapview.h"
 #include "web/evidence.h"
@@ -32,30 +33,39 @@ static int by_year(const void *a, const void *b)
 	return ((const year_count *)a)->year - ((const year_count *)b)->year;
 }
 
-/* Trips per year, both directions, oldest first. */
-static size_t count_years(const json_t *trips, year_count *yc)
+/* Trips per year, both directions, oldest first, from the counts of the
+ * store (store/agg.h), newest MAX_YEARS years at most; *all: every trip
+ * counted, with a start date or not. */
+static size_t count_years(const json_t *tally, year_count *yc, long long *all)
 {
-	const json_t *t;
+	const json_t *row;
 	size_t i, n = 0;
 
-	json_array_foreach(trips, i, t) {
-		rr_date d = rr_rec_date(t, "start");
-		const char *dir = rr_rec_str(t, "direction");
+	*all = 0;
+	for (i = json_array_size(tally); i-- > 0;) {
+		const json_t *y;
+		const char *dir;
+		json_int_t c;
 		size_t k;
 
-		if (d.prec == RR_PREC_NONE)
+		row = json_array_get(tally, i);
+		y = json_object_get(row, "year");
+		dir = rr_rec_str(row, "direction");
+		c = json_integer_value(json_object_get(row, "trips"));
+		*all += c;
+		if (!json_is_integer(y))
 			continue;
-		for (k = 0; k < n && yc[k].year != d.y; k++)
+		for (k = 0; k < n && yc[k].year != (int)json_integer_value(y); k++)
 			;
 		if (k == n) {
 			if (n == MAX_YEARS)
 				continue;
-			yc[n++] = (year_count){d.y, 0, 0};
+			yc[n++] = (year_count){(int)json_integer_value(y), 0, 0};
 		}
 		if (dir && !strcmp(dir, "in"))
-			yc[k].in++;
+			yc[k].in += (long)c;
 		else
-			yc[k].out++;
+			yc[k].out += (long)c;
 	}
 	qsort(yc, n, sizeof *yc, by_year);
 	return n;
@@ -157,19 +167,22 @@ static void partnerships(html *h, const json_t *list)
 rr_err page_org(rr_req *r, rr_resp *o)
 {
 	const char *code = rr_req_cap(r, "code");
-	json_t *org = NULL, *trips = NULL, *parts = NULL;
+	json_t *org = NULL, *trips = NULL, *parts = NULL, *tally = NULL, *places = NULL;
 	rr_trip_query q = {.organisation = code};
 	year_count yc[MAX_YEARS];
+	long long all;
 	char feed[160];
 	html h;
 	rr_err e;
 
+	/* counts, not trips: the page costs what it shows (store/agg.h) */
 	if ((e = get_org(r, &org)) ||
-	    (e = rr_store_trips(r->store, &q, r->viewer, &trips, NULL)) ||
+	    (e = rr_store_trip_tally(r->store, code, r->viewer, &tally)) ||
+	    (e = rr_store_trip_places(r->store, code, r->viewer, &places)) ||
 	    (e = rr_store_list(r->store, RR_K_PARTNERSHIP, code, 0, r->viewer, &parts)))
 		goto out;
 	const char *name = rr_rec_str(org, "name");
-	size_t n = count_years(trips, yc);
+	size_t n = count_years(tally, yc, &all);
 	layout_crumb crumbs[] = {{"Home", "/"}, {name, NULL}};
 	snprintf(feed, sizeof feed, "/o/%s/feed.atom", code);
 	layout_page p = {.title = name, .crumbs = crumbs, .ncrumbs = 2, .feed_url = feed,
@@ -178,14 +191,21 @@ rr_err page_org(rr_req *r, rr_resp *o)
 	layout_begin(&h, &p);
 	layout_h1(&h, name);
 	html_open_c(&h, "p", "utrecht-paragraph utrecht-paragraph--lead");
-	html_textf(&h, "%zu openbare reizen in het register.", json_array_size(trips));
+	html_textf(&h, "%lld openbare reizen in het register.", all);
 	html_close(&h, "p");
 	layout_h2(&h, "Register per jaar");
 	if (n)
 		chart_and_table(&h, code, name, yc, n);
 	else
 		layout_paragraph(&h, "Er zijn nog geen openbare reizen.");
-	mapview_destinations(&h, trips, code, 0, "kaart-bestemmingen", "Waar de reizen heen gingen");
+	if (!mapview_destinations_counted(&h, places, code, 0, "kaart-bestemmingen",
+					  "Waar de reizen heen gingen")) {
+		/* a place written in two ways: the order of the trips decides */
+		if ((e = rr_store_trips(r->store, &q, r->viewer, &trips, NULL)))
+			goto out; /* the caller drops the half-written body */
+		mapview_destinations(&h, trips, code, 0, "kaart-bestemmingen",
+				     "Waar de reizen heen gingen");
+	}
 	partnerships(&h, parts);
 	layout_h2(&h, "Verder");
 	html_open_c(&h, "ul", "utrecht-unordered-list");
@@ -220,6 +240,8 @@ out:
 	json_decref(org);
 	json_decref(trips);
 	json_decref(parts);
+	json_decref(tally);
+	json_decref(places);
 	return e;
 }
 

@@ -12,7 +12,7 @@ PG=$(pg_db reg)
 SQ="$T/r.db"
 
 expect_exit 0 "init creates the schema on PostgreSQL" -- "$RR_BIN" init --db "$PG"
-contains "$T/out" "schema version 7" "init reports the newest schema version"
+contains "$T/out" "schema version 9" "init reports the newest schema version"
 expect_exit 0 "init again is a no-op" -- "$RR_BIN" init --db "$PG"
 "$RR_BIN" init --db "sqlite:$SQ" >/dev/null
 [ -f "$SQ" ] && ok "sqlite:PATH names a SQLite file" || notok "sqlite:PATH names a SQLite file"
@@ -192,7 +192,7 @@ done
 
 # the store's unit tests again, on PostgreSQL (teststore.h reads RR_TEST_PG_URL)
 TB=$(dirname "$RR_BIN")/tests
-for u in test_store test_auth test_bodies test_evaluation; do
+for u in test_store test_auth test_bodies test_evaluation test_agg; do
 	if [ ! -x "$TB/$u" ]; then
 		notok "postgresql: $u is built" "no $TB/$u: run make unit with the same BUILD"
 		continue
