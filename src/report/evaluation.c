@@ -8,6 +8,8 @@
 
 #include "../model/lifecycle.h"
 #include "../model/record.h"
+#include "../store/agg.h"
+#include "../store/public.h"
 #include "../util/buf.h"
 #include "co2.h"
 #include "csv.h"
@@ -448,39 +450,69 @@ static int in_period(const rr_date *d, int from, int to)
 	return d->prec && (!from || d->y >= from) && (!to || d->y <= to);
 }
 
-/* One body's row, or NULL when it publishes nothing visible to v. */
+/* The totals of a body's trips from the store's sums (store/agg.h): the
+ * same object rr_trip_totals gives over those trips. */
+static json_t *totals_of_sums(const json_t *sum, const json_t *payers, const char *id)
+{
+	rr_totals_acc a = {0};
+	const json_t *p;
+	size_t i;
+
+#define N(k) (json_integer_value(json_object_get(sum, k)))
+	a.payers = json_object();
+	a.n = (size_t)N("n");
+	a.cancelled = (size_t)N("cancelled");
+	a.nin = (size_t)N("in");
+	a.nout = a.cost_trips = (size_t)N("out");
+	a.officials = N("officials");
+	a.officials_known = (size_t)N("officials_known");
+	rr_cents_add(&a.est, N("est"));
+	a.est_known = (size_t)N("est_known");
+	rr_cents_add(&a.act, N("act"));
+	a.act_known = (size_t)N("act_known");
+	a.others = (size_t)N("others");
+	a.co2_any = (size_t)N("co2_any");
+	a.train = (size_t)N("train");
+	a.co2_kg = json_number_value(json_object_get(sum, "co2_kg"));
+	a.co2_known = (size_t)N("co2_known");
+	a.late = (size_t)N("late");
+	a.not_recorded = (size_t)N("not_recorded");
+#undef N
+	json_array_foreach(payers, i, p)
+		if (!strcmp(rr_rec_str(p, "organisation"), id))
+			rr_totals_add_payer(&a, rr_rec_str(p, "paid_by"),
+					    json_is_true(json_object_get(p, "known")),
+					    json_integer_value(json_object_get(p, "cents")));
+	return rr_totals_object(&a);
+}
+
+/* One body's row, or NULL when it publishes nothing visible to v (counts:
+ * the trips v may see per body). sums, payers: rr_store_trip_sums. */
 static rr_err compare_row(rr_store *s, const rr_viewer *v, const json_t *o, int from, int to,
-			  const rr_date *today, json_t **row)
+			  const json_t *counts, const json_t *sums, const json_t *payers,
+			  json_t **row)
 {
 	const char *id = rr_rec_str(o, "id");
-	rr_trip_query q = {.organisation = id};
-	json_t *trips = NULL, *parts = NULL, *results = NULL, *sel = json_array(), *x, *b, *latest = NULL;
+	json_t *parts = NULL, *results = NULL, *x, *b, *latest = NULL;
+	const json_t *sum = NULL;
 	size_t j, nres = 0, budget_years = 0;
 	long long budget = 0;
 	rr_err e;
 
 	*row = NULL;
-	if ((e = rr_store_trips(s, &q, v, &trips, NULL)) ||
-	    (e = rr_store_list(s, RR_K_PARTNERSHIP, id, 0, v, &parts)) ||
+	if (json_integer_value(json_object_get(counts, id)) <= 0)
+		return RR_OK; /* a partner, a company, or a body with an empty register */
+	if ((e = rr_store_list(s, RR_K_PARTNERSHIP, id, 0, v, &parts)) ||
 	    (e = rr_store_list(s, RR_K_RESULT, id, 0, v, &results)))
 		goto out;
-	if (!json_array_size(trips))
-		goto out; /* a partner, a company, or a body with an empty register */
-	json_array_foreach(trips, j, x) {
-		rr_date d = rr_rec_date(x, "start");
-		if (in_period(&d, from, to))
-			json_array_append(sel, x);
-	}
+	json_array_foreach(sums, j, x)
+		if (!strcmp(rr_rec_str(x, "organisation"), id))
+			sum = x;
 	json_array_foreach(results, j, x) {
 		rr_date d = rr_rec_date(x, "date");
 		nres += (size_t)in_period(&d, from, to);
 	}
-	{
-		json_t *one = rr_co2_orgs_one(o);
-		*row = rr_trip_totals(sel, (int)rr_rec_count(o, "report_period_days",
-							     RR_REPORT_PERIOD_DAYS), today, one);
-		json_decref(one);
-	}
+	*row = totals_of_sums(sum, payers, id);
 	json_object_set_new(*row, "organisation", json_string(id));
 	json_object_set(*row, "name", json_object_get(o, "name"));
 	json_object_set_new(*row, "third_party_paid",
@@ -509,26 +541,27 @@ static rr_err compare_row(rr_store *s, const rr_viewer *v, const json_t *o, int 
 		json_object_set_new(*row, "fte", json_null());
 	}
 out:
-	json_decref(trips);
 	json_decref(parts);
 	json_decref(results);
-	json_decref(sel);
 	return e;
 }
 
 rr_err rr_compare_bodies(rr_store *s, const rr_viewer *v, int from, int to, json_t **out)
 {
-	json_t *orgs = NULL, *o, *res = json_array();
+	json_t *orgs = NULL, *o, *res = json_array(), *counts = NULL, *sums = NULL, *payers = NULL;
 	rr_date today = rr_today();
 	size_t i;
 	rr_err e;
 
 	*out = NULL;
-	if ((e = rr_store_list(s, RR_K_ORGANISATION, NULL, 0, v, &orgs)))
+	/* sums kept per trip by the store (store/agg.h), not the trips */
+	if ((e = rr_store_list(s, RR_K_ORGANISATION, NULL, 0, v, &orgs)) ||
+	    (e = rr_store_trip_counts(s, v, &counts)) ||
+	    (e = rr_store_trip_sums(s, v, from, to, rr_date_first(&today), &sums, &payers)))
 		goto out;
 	json_array_foreach(orgs, i, o) {
 		json_t *row = NULL;
-		if ((e = compare_row(s, v, o, from, to, &today, &row)))
+		if ((e = compare_row(s, v, o, from, to, counts, sums, payers, &row)))
 			goto out;
 		if (row)
 			json_array_append_new(res, row);
@@ -538,6 +571,9 @@ rr_err rr_compare_bodies(rr_store *s, const rr_viewer *v, int from, int to, json
 out:
 	json_decref(res);
 	json_decref(orgs);
+	json_decref(counts);
+	json_decref(sums);
+	json_decref(payers);
 	return e;
 }
 

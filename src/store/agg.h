@@ -28,4 +28,17 @@ rr_err rr_store_trip_tally(rr_store *s, const char *organisation, const rr_viewe
 rr_err rr_store_trip_places(rr_store *s, const char *organisation, const rr_viewer *v,
 			    json_t **out);
 
+/* What the trips v may see add up to per body, over the years from..to (0:
+ * open; both 0: every trip, with a start date or not), as report/totals.h
+ * adds them, from the figures the store keeps per trip (trip_fig): *sums a
+ * new array of {"organisation", "n", "cancelled", "in", "out", "officials",
+ * "officials_known", "est", "est_known", "act", "act_known" (cents summed
+ * as rr_cents_add: RR_CENTS_OVERFLOW when too large), "others", "co2_any",
+ * "train", "co2_kg", "co2_known", "late", "not_recorded" (as of the day
+ * today, rr_date_first)}, one per body with such a trip; *payers a new
+ * array of {"organisation", "paid_by", "known", "cents"}, one per trip and
+ * other party paying a line of it, in the order of rr_store_trips. */
+rr_err rr_store_trip_sums(rr_store *s, const rr_viewer *v, int from, int to, long today,
+			  json_t **sums, json_t **payers);
+
 #endif

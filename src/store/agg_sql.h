@@ -46,11 +46,38 @@
 	"UPDATE trip_tally SET n = n - 1 WHERE " RR_SQLITE_TALLY_KEY("OLD") ";"         \
 	"DELETE FROM trip_tally WHERE n <= 0 AND " RR_SQLITE_TALLY_KEY("OLD") ";"
 
+/* trip_fig: what each trip adds to the totals (report/totals.h's
+ * rr_trip_fig), written by the store's put in C (sqlite_agg.c, pg_agg.c),
+ * since it takes the body's record (CO2 factors, report period) and the
+ * gazetteer; trip_fig_payer: its cost lines paid by others, per payer.
+ * The migration leaves them empty; the program fills them right after. */
+#define RR_FIG_COLUMNS                                                                \
+	"  organisation TEXT NOT NULL, public INTEGER NOT NULL, year INTEGER,"          \
+	"  start_date TEXT, counts INTEGER NOT NULL, cancelled INTEGER NOT NULL,"       \
+	"  cin INTEGER NOT NULL, cout INTEGER NOT NULL, officials BIGINT,"              \
+	"  est BIGINT, act BIGINT, paid_other INTEGER NOT NULL,"                        \
+	"  co2_distance INTEGER NOT NULL, train INTEGER NOT NULL, co2_kg REAL,"         \
+	"  late_after BIGINT, unrecorded_after BIGINT"
+#define RR_SQLITE_FIG_TABLES                                                          \
+	"CREATE TABLE trip_fig (trip TEXT PRIMARY KEY," RR_FIG_COLUMNS ");"             \
+	"CREATE INDEX trip_fig_org ON trip_fig(organisation, public, year);"            \
+	"CREATE TABLE trip_fig_payer (trip TEXT NOT NULL, seq INTEGER NOT NULL,"        \
+	"  organisation TEXT NOT NULL, public INTEGER NOT NULL, year INTEGER,"          \
+	"  start_date TEXT, paid_by TEXT NOT NULL, cents BIGINT,"                       \
+	"  PRIMARY KEY (trip, seq));"                                                   \
+	"CREATE INDEX trip_fig_payer_org ON trip_fig_payer(organisation, public);"
+
 #define RR_SQLITE_AGG_MIGRATION                                                       \
 	"DROP TRIGGER IF EXISTS trip_tally_insert; DROP TRIGGER IF EXISTS trip_tally_delete;" \
 	"DROP TRIGGER IF EXISTS trip_tally_update; DROP TRIGGER IF EXISTS trip_place_insert;" \
 	"DROP TRIGGER IF EXISTS trip_place_delete; DROP TRIGGER IF EXISTS trip_place_update;" \
+	"DROP TRIGGER IF EXISTS trip_fig_delete;"                                       \
 	"DROP TABLE IF EXISTS trip_tally; DROP TABLE IF EXISTS trip_place;"             \
+	"DROP TABLE IF EXISTS trip_fig; DROP TABLE IF EXISTS trip_fig_payer;"           \
+	RR_SQLITE_FIG_TABLES                                                            \
+	"CREATE TRIGGER trip_fig_delete AFTER DELETE ON trip BEGIN "                    \
+	"  DELETE FROM trip_fig WHERE trip = OLD.id;"                                   \
+	"  DELETE FROM trip_fig_payer WHERE trip = OLD.id; END;"                        \
 	"CREATE TABLE trip_tally ("                                                     \
 	"  organisation TEXT NOT NULL, public INTEGER NOT NULL, year INTEGER NOT NULL," \
 	"  direction TEXT NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL,"          \
@@ -96,9 +123,29 @@
 	"  AND " T ".status NOT IN ('cancelled', 'rejected', 'draft')"                  \
 	"  AND jsonb_typeof(d.v->'country') = 'string'"
 
+#define RR_FIG_COLUMNS_PG                                                             \
+	"  organisation text NOT NULL, public integer NOT NULL, year integer,"          \
+	"  start_date text, counts integer NOT NULL, cancelled integer NOT NULL,"       \
+	"  cin integer NOT NULL, cout integer NOT NULL, officials bigint,"              \
+	"  est bigint, act bigint, paid_other integer NOT NULL,"                        \
+	"  co2_distance integer NOT NULL, train integer NOT NULL,"                      \
+	"  co2_kg double precision, late_after bigint, unrecorded_after bigint"
+
+/* the number of the migration after which the program fills trip_fig */
+#define RR_AGG_MIGRATION 9
+
 #define RR_PG_AGG_MIGRATION                                                           \
 	"DROP TRIGGER IF EXISTS trip_agg ON trip; DROP FUNCTION IF EXISTS trip_agg();"  \
 	"DROP TABLE IF EXISTS trip_tally; DROP TABLE IF EXISTS trip_place;"             \
+	"DROP TABLE IF EXISTS trip_fig; DROP TABLE IF EXISTS trip_fig_payer;"           \
+	"CREATE TABLE trip_fig (trip text PRIMARY KEY,"                                 \
+	RR_FIG_COLUMNS_PG ");"                                                          \
+	"CREATE INDEX trip_fig_org ON trip_fig(organisation, public, year);"            \
+	"CREATE TABLE trip_fig_payer (trip text NOT NULL, seq integer NOT NULL,"        \
+	"  organisation text NOT NULL, public integer NOT NULL, year integer,"          \
+	"  start_date text, paid_by text NOT NULL, cents bigint,"                       \
+	"  PRIMARY KEY (trip, seq));"                                                   \
+	"CREATE INDEX trip_fig_payer_org ON trip_fig_payer(organisation, public);"      \
 	"CREATE TABLE trip_tally ("                                                     \
 	"  organisation text NOT NULL, public integer NOT NULL, year integer NOT NULL," \
 	"  direction text NOT NULL, status text NOT NULL, n bigint NOT NULL,"           \
@@ -121,6 +168,10 @@
 	"      AND public = OLD.public AND year = coalesce(OLD.year, -1)"               \
 	"      AND direction = OLD.direction AND status = OLD.status;"                  \
 	"    DELETE FROM trip_place WHERE trip = OLD.id;"                               \
+	"  END IF;"                                                                     \
+	"  IF TG_OP = 'DELETE' THEN"                                                    \
+	"    DELETE FROM trip_fig WHERE trip = OLD.id;"                                 \
+	"    DELETE FROM trip_fig_payer WHERE trip = OLD.id;"                           \
 	"  END IF;"                                                                     \
 	"  IF TG_OP IN ('UPDATE', 'INSERT') THEN"                                       \
 	"    INSERT INTO trip_tally VALUES (NEW.organisation, NEW.public,"              \

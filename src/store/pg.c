@@ -1,5 +1,7 @@
 /* pg.c - PostgreSQL backend: connection, statements, migrations,
  * transactions. */
+#include "agg_int.h"
+#include "agg_sql.h"
 #include "pg_int.h"
 
 #include <stdio.h>
@@ -220,6 +222,8 @@ static rr_err migrate(rr_store *s, rr_diag *d)
 	for (; v < rr_pg_migration_count; v++) {
 		if ((e = rr_pg_exec(s, rr_pg_migrations[v], "migration")))
 			goto out;
+		if (v + 1 == RR_AGG_MIGRATION && (e = rr_pg_fig_fill(s)))
+			goto out; /* the figures per trip, computed here (agg_sql.h) */
 		p.n = 0;
 		rr_pg_int(&p, v + 1);
 		if ((e = rr_pg_run(s, "UPDATE meta SET value = $1 WHERE key = 'schema_version'", &p,

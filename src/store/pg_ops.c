@@ -39,6 +39,7 @@ const rr_store_ops rr_pg_ops = {
 	.trip_counts = rr_pg_agg_trip_counts,
 	.trip_tally = rr_pg_trip_tally,
 	.trip_places = rr_pg_trip_places,
+	.trip_sums = rr_pg_trip_sums,
 	.file_put = rr_pg_file_put,
 	.file_get = rr_pg_file_get,
 	.search = rr_pg_search,

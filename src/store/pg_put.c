@@ -1,5 +1,6 @@
 /* pg_put.c - writing records on PostgreSQL: the document plus the columns
  * and child rows derive.h derives from it, in the caller's transaction. */
+#include "agg_int.h"
 #include "pg_int.h"
 
 #include <stdlib.h>
@@ -169,6 +170,11 @@ rr_err rr_pg_put(rr_store *s, rr_kind k, const json_t *rec, rr_put_result *res, 
 		e = put_children(s, rec, id, before == NULL);
 	if (!e && k == RR_K_TRIP)
 		e = rr_pg_search_put(s, rec);
+	/* what the trip adds to the totals, or a body's trips again (agg.h) */
+	if (!e && k == RR_K_TRIP)
+		e = rr_pg_fig_put(s, rec);
+	if (!e && k == RR_K_ORGANISATION)
+		e = rr_pg_fig_org(s, rec);
 	if (!e)
 		e = rr_pg_audit_add(s, k, id, rr_rec_str(rec, "organisation"), before, doc);
 out:

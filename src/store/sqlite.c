@@ -1,4 +1,6 @@
 /* sqlite.c - SQLite backend: connection, migrations, transactions. */
+#include "agg_int.h"
+#include "agg_sql.h"
 #include "sqlite_int.h"
 #include "gen.h"
 
@@ -103,6 +105,8 @@ static rr_err migrate(rr_store *s, rr_diag *d)
 	for (; v < rr_sqlite_migration_count; v++) {
 		if ((e = exec(s, rr_sqlite_migrations[v], "migration")))
 			goto out;
+		if (v + 1 == RR_AGG_MIGRATION && (e = rr_sqlite_fig_fill(s)))
+			goto out; /* the figures per trip, computed here (agg_sql.h) */
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
 		if ((e = exec(s, sql, "set schema version")))
 			goto out;

@@ -39,6 +39,7 @@ const rr_store_ops rr_sqlite_ops = {
 	.trip_counts = rr_sqlite_agg_trip_counts,
 	.trip_tally = rr_sqlite_trip_tally,
 	.trip_places = rr_sqlite_trip_places,
+	.trip_sums = rr_sqlite_trip_sums,
 	.file_put = rr_sqlite_file_put,
 	.file_get = rr_sqlite_file_get,
 	.search = rr_sqlite_search,

@@ -1,5 +1,6 @@
 /* sqlite_put.c - writing records: the document plus the columns and child
  * rows derived from it, in the caller's transaction. */
+#include "agg_int.h"
 #include "sqlite_int.h"
 
 #include <stdlib.h>
@@ -282,6 +283,11 @@ rr_err rr_sqlite_put(rr_store *s, rr_kind k, const json_t *rec, rr_put_result *r
 		e = put_trip_children(s, rec);
 	if (!e && k == RR_K_TRIP)
 		e = rr_sqlite_fts_put(s, id);
+	/* what the trip adds to the totals, or a body's trips again (agg.h) */
+	if (!e && k == RR_K_TRIP)
+		e = rr_sqlite_fig_put(s, rec);
+	if (!e && k == RR_K_ORGANISATION)
+		e = rr_sqlite_fig_org(s, rec);
 	if (!e)
 		e = rr_sqlite_audit(s, k, id, rr_rec_str(rec, "organisation"), before, doc);
 out:

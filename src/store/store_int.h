@@ -78,6 +78,8 @@ typedef struct rr_store_ops {
 			     json_t **out);
 	rr_err (*trip_places)(rr_store *s, const char *organisation, const rr_viewer *v,
 			      json_t **out);
+	rr_err (*trip_sums)(rr_store *s, const rr_viewer *v, int from, int to, long today,
+			    json_t **sums, json_t **payers);
 
 	/* search.h */
 	rr_err (*search)(rr_store *s, const rr_search_query *q, const rr_viewer *v,

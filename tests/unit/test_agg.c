@@ -10,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/lifecycle.h"
 #include "model/record.h"
+#include "report/co2.h"
+#include "report/evaluation.h"
 #include "report/totals.h"
 #include "store/agg.h"
 #include "store/public.h"
@@ -49,6 +52,21 @@ static const char base_doc[] =
 	"{\"id\":\"gm0034-undated\",\"organisation\":\"gm0034\",\"title\":\"Ooit\","
 	"\"direction\":\"out\",\"status\":\"requested\",\"public\":true,"
 	"\"destinations\":[{\"country\":\"BE\",\"region\":\"Vlaanderen\"},{\"country\":\"FR\"}]},"
+	"{\"id\":\"gm0034-2019-costs\",\"organisation\":\"gm0034\",\"title\":\"Berlijn\","
+	"\"direction\":\"out\",\"status\":\"completed\",\"public\":true,\"start\":\"2019-03-01\","
+	"\"end\":\"2019-03-05\",\"accompanying_officials\":2,"
+	"\"travellers\":[{\"name\":\"A\",\"role\":\"wethouder\"},{\"name\":\"B\",\"role\":\"wethouder\"}],"
+	"\"destinations\":[{\"country\":\"DE\",\"city\":\"Berlijn\"}],\"costs\":["
+	"{\"category\":\"reis\",\"amount_eur\":1000.5,\"kind\":\"estimate\",\"paid_by\":\"gm0034\"},"
+	"{\"category\":\"reis\",\"amount_eur\":900,\"kind\":\"actual\"},"
+	"{\"category\":\"hotel\",\"amount_eur\":300,\"kind\":\"estimate\",\"paid_by\":\"MRA\"},"
+	"{\"category\":\"diner\",\"amount_eur\":20.25,\"kind\":\"actual\",\"paid_by\":\"MRA\"},"
+	"{\"category\":\"bus\",\"kind\":\"actual\",\"paid_by\":\"Provincie\"}]},"
+	"{\"id\":\"gm0034-2020-request\",\"organisation\":\"gm0034\",\"title\":\"Verzoek\","
+	"\"direction\":\"out\",\"status\":\"requested\",\"public\":true,\"start\":\"2020-01-01\","
+	"\"end\":\"2020-01-02\",\"destinations\":[{\"country\":\"FR\",\"city\":\"Lyon\"}],"
+	"\"travellers\":[{\"name\":\"C\",\"role\":\"burgemeester\"}],"
+	"\"costs\":[{\"category\":\"reis\",\"amount_eur\":50,\"kind\":\"estimate\",\"paid_by\":\"Provincie\"}]},"
 	"{\"id\":\"pv26-2017-guangdong\",\"organisation\":\"pv26\",\"title\":\"Missie\","
 	"\"direction\":\"out\",\"status\":\"completed\",\"public\":true,\"start\":\"2017-10-28\","
 	"\"destinations\":[{\"country\":\"CN\",\"city\":\"Guangzhou\",\"lat\":23.13,\"lon\":113.26}]},"
@@ -257,8 +275,8 @@ static void counts_follow_the_trips(void **state)
 	check_all(f->s);
 	/* an anonymous visitor counts published trips only; the editor of
 	 * Almere also its unpublished one, not the province's */
-	assert_int_equal(count_of(f->s, &rr_viewer_anonymous, "gm0034"), 5);
-	assert_int_equal(count_of(f->s, &editor, "gm0034"), 7);
+	assert_int_equal(count_of(f->s, &rr_viewer_anonymous, "gm0034"), 7);
+	assert_int_equal(count_of(f->s, &editor, "gm0034"), 9);
 	assert_int_equal(count_of(f->s, &editor, "pv26"), 1);
 	assert_int_equal(count_of(f->s, &rr_viewer_system, "pv26"), 2);
 
@@ -274,7 +292,7 @@ static void counts_follow_the_trips(void **state)
 		"\"direction\":\"out\",\"status\":\"requested\",\"public\":true,\"start\":\"2019-01-05\","
 		"\"destinations\":[{\"country\":\"IT\",\"city\":\"Rome\"}]}]}", &d), RR_OK);
 	check_all(f->s);
-	assert_int_equal(count_of(f->s, &rr_viewer_anonymous, "gm0034"), 4);
+	assert_int_equal(count_of(f->s, &rr_viewer_anonymous, "gm0034"), 6);
 
 	/* deleted */
 	assert_int_equal(rr_store_begin(f->s), RR_OK);
@@ -305,11 +323,111 @@ static void place_in_two_ways_falls_back(void **state)
 	rr_diag_free(&d);
 }
 
+/* /vergelijking's rows (rr_compare_bodies, from the sums the store keeps
+ * per trip) against rr_trip_totals over the trips themselves, as the rows
+ * were made before: every figure the same, for every viewer and period. */
+static void compare_check(fixture *f)
+{
+	static const int periods[][2] = {{0, 0}, {2018, 2018}, {2019, 2023}, {0, 2019}, {2020, 0},
+					 {1990, 1991}};
+	const rr_viewer *const vs[] = {&rr_viewer_anonymous, &editor, &rr_viewer_system};
+	rr_date today = rr_today();
+	size_t checked = 0;
+
+	for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++)
+		for (size_t p = 0; p < sizeof periods / sizeof periods[0]; p++) {
+			int from = periods[p][0], to = periods[p][1];
+			json_t *rows = NULL, *orgs = NULL, *row;
+			const json_t *o;
+			size_t j, k = 0;
+
+			assert_int_equal(rr_compare_bodies(f->s, vs[i], from, to, &rows), RR_OK);
+			assert_int_equal(rr_store_list(f->s, RR_K_ORGANISATION, NULL, 0, vs[i], &orgs),
+					 RR_OK);
+			json_array_foreach(orgs, j, o) {
+				rr_trip_query q = {.organisation = rr_rec_str(o, "id")};
+				json_t *trips = NULL, *sel = json_array(), *one, *tot, *x;
+				const char *key;
+				size_t t;
+
+				assert_int_equal(rr_store_trips(f->s, &q, vs[i], &trips, NULL), RR_OK);
+				if (!json_array_size(trips)) {
+					json_decref(trips);
+					json_decref(sel);
+					continue;
+				}
+				json_array_foreach(trips, t, x) {
+					rr_date d = rr_rec_date(x, "start");
+					if ((!from && !to) || (d.prec && (!from || d.y >= from) &&
+							       (!to || d.y <= to)))
+						json_array_append(sel, x);
+				}
+				one = rr_co2_orgs_one(o);
+				tot = rr_trip_totals(sel, (int)rr_rec_count(o, "report_period_days",
+					RR_REPORT_PERIOD_DAYS), &today, one);
+				row = json_array_get(rows, k++);
+				assert_non_null(row);
+				assert_string_equal(rr_rec_str(row, "organisation"), rr_rec_str(o, "id"));
+				json_object_foreach(tot, key, x) {
+					if (!json_equal(x, json_object_get(row, key))) {
+						char *a = json_dumps(x, JSON_ENCODE_ANY);
+						char *b = json_dumps(json_object_get(row, key), JSON_ENCODE_ANY);
+						fprintf(stderr, "%s %d-%d viewer %zu: %s: %s, not %s\n",
+							rr_rec_str(o, "id"), from, to, i, key, a, b);
+						free(a);
+						free(b);
+						fail();
+					}
+					checked++;
+				}
+				json_decref(tot);
+				json_decref(one);
+				json_decref(sel);
+				json_decref(trips);
+			}
+			assert_int_equal(k, json_array_size(rows));
+			json_decref(rows);
+			json_decref(orgs);
+		}
+	assert_true(checked > 500); /* sums that run over: tests/http/sums.sh */
+}
+
+static long long late_of(rr_store *s, const char *org)
+{
+	json_t *rows = NULL, *row;
+	long long n = -1;
+	size_t i;
+
+	assert_int_equal(rr_compare_bodies(s, &rr_viewer_anonymous, 0, 0, &rows), RR_OK);
+	json_array_foreach(rows, i, row)
+		if (!strcmp(rr_rec_str(row, "organisation"), org))
+			n = json_integer_value(json_object_get(row, "reports_late"));
+	json_decref(rows);
+	return n;
+}
+
+static void compare_matches_trips(void **state)
+{
+	fixture *f = *state;
+	rr_diag d = {0};
+
+	compare_check(f);
+	assert_int_equal(late_of(f->s, "gm0034"), 2);
+	/* the body's own report period and emission factors are in its
+	 * record: writing it again gives its trips' figures again */
+	assert_int_equal(rr_test_db_load(f->s, "{\"organisations\":[{\"id\":\"gm0034\","
+		"\"name\":\"Gemeente Almere\",\"report_period_days\":3000000}]}", &d), RR_OK);
+	compare_check(f);
+	assert_int_equal(late_of(f->s, "gm0034"), 0);
+	rr_diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(counts_follow_the_trips, setup, teardown),
 		cmocka_unit_test_setup_teardown(place_in_two_ways_falls_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(compare_matches_trips, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
