@@ -145,6 +145,47 @@ rr_err api_trips(rr_req *r, rr_resp *o)
 	return e;
 }
 
+#define CSV_PAGE 256 /* trips read and written at a time for a whole list */
+
+/* Every trip matching f (no search, no limit), CSV_PAGE at a time: the
+ * documents held at once do not grow with the list. The header is the
+ * first page's; later pages' rows follow it. */
+static rr_err csv_paged(rr_req *r, filters *f, const json_t *bycode, rr_buf *out)
+{
+	rr_buf head, page;
+	json_t *none = json_array();
+	size_t head_len;
+	rr_err e;
+
+	rr_buf_init(&head, 1 << 16);
+	e = none ? rr_csv_trips(&head, none, NULL) : RR_ENOMEM;
+	head_len = head.len;
+	json_decref(none);
+	rr_buf_free(&head);
+	f->limit = CSV_PAGE;
+	for (f->offset = 0; !e; f->offset += CSV_PAGE) {
+		json_t *trips = NULL;
+		size_t n;
+
+		if ((e = find_trips(r, f, &trips, NULL)))
+			break;
+		n = json_array_size(trips);
+		if (f->offset == 0) {
+			e = rr_csv_trips(out, trips, bycode);
+		} else if (n) {
+			rr_buf_init(&page, out->max);
+			if (!(e = rr_csv_trips(&page, trips, bycode)))
+				e = rr_buf_add(out, rr_buf_cstr(&page) + head_len,
+					       page.len - head_len);
+			rr_buf_free(&page);
+		}
+		json_decref(trips);
+		if (n < CSV_PAGE)
+			break;
+	}
+	return e;
+}
+
 rr_err api_trips_csv(rr_req *r, rr_resp *o)
 {
 	filters f;
@@ -154,8 +195,6 @@ rr_err api_trips_csv(rr_req *r, rr_resp *o)
 
 	if (!read_filters(r, o, &f, 0))
 		return RR_OK;
-	if ((e = find_trips(r, &f, &trips, &total)))
-		return e;
 	if ((e = rr_store_list(r->store, RR_K_ORGANISATION, NULL, 0, r->viewer, &orgs)) ||
 	    !(bycode = rr_co2_orgs_by_code(orgs))) {
 		e = e ? e : RR_ENOMEM;
@@ -163,6 +202,12 @@ rr_err api_trips_csv(rr_req *r, rr_resp *o)
 	}
 	o->ctype = RR_CT_CSV;
 	o->disposition = "attachment; filename=\"reizen.csv\"";
+	if (!f.q && !f.limit) {
+		e = csv_paged(r, &f, bycode, &o->body);
+		goto out;
+	}
+	if ((e = find_trips(r, &f, &trips, &total)))
+		goto out;
 	e = rr_csv_trips(&o->body, trips, bycode);
 out:
 	json_decref(trips);
