@@ -7,7 +7,7 @@
 . "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/../cli/pglib.sh"
 
-SUITES=${RR_PG_SUITES:-"serve users forms trip_edit woo gifts partnership public_site bodies sums co2"}
+SUITES=${RR_PG_SUITES:-"serve users forms trip_edit woo gifts partnership public_site bodies sums co2 counts"}
 HERE=$(dirname "$0")
 
 pg_start
