@@ -123,6 +123,9 @@ const char *const rr_pg_migrations[] = {
 	 * one index serves every viewer; the child rows' primary keys begin
 	 * with the trip already, the country facet reads its column too */
 	"CREATE INDEX IF NOT EXISTS trip_destination_trip_country ON trip_destination(trip, country);",
+
+	/* 8: a gift's date may be unknown */
+	"ALTER TABLE gift ALTER COLUMN date DROP NOT NULL;",
 };
 
 const int rr_pg_migration_count =
