@@ -466,8 +466,9 @@ static bool someone_at(const gx *g, size_t i, size_t lim, unsigned kinds, who *w
 }
 
 /* The person or group before word k that a pronoun stands for: the last one
- * named in this sentence or the three before it, in the same paragraph
- * (groups only for "zij", "ze"). */
+ * named in this sentence (not in a phrase that opens it with a preposition)
+ * or the three before it, in the same paragraph (groups only for "zij",
+ * "ze"). */
 static bool antecedent(const gx *g, size_t k, who *out)
 {
 	unsigned kinds = rr_wis(g->ws, k, "hij") || rr_wis(g->ws, k, "hem") ? 1 : 1 | 2;
@@ -478,11 +479,18 @@ static bool antecedent(const gx *g, size_t k, who *out)
 	if (k > MAX_BACK && from < k - MAX_BACK)
 		from = k - MAX_BACK;
 	size_t lim = k;
+	/* "Bij de verkiezing tot X kreeg hij …": a name in a phrase that opens
+	 * the pronoun's own sentence is not whom the pronoun stands for */
+	static const char *const openers[] = {"bij", "tijdens", "tot", "na", "voor", "op", "in",
+		"tegen", "namens", "over", "via", "zoals", NULL};
+	bool fronted = word_in(ws, s, openers);
 	for (size_t i = k; i-- > from;) {
 		who w;
 		/* a name does not run on into the next sentence */
 		if (i + 1 < k && (ws->w[i + 1].flags & RR_W_SENT))
 			lim = i + 1;
+		if (fronted && i >= s)
+			continue;
 		if (someone_at(g, i, lim, kinds, &w)) {
 			/* an office that names no one ("per Kamerlid") stands for no one */
 			if (w.w1 - w.w0 == 1 && !cap(ws, w.w0))
@@ -574,14 +582,21 @@ static imp_side side_of(const gx *g, const who *w)
  * body's person (from someone not ours), or given by another Dutch body's
  * person to someone not ours. An office alone ("de burgemeester") is the
  * body's. */
+/* Is the giver w the body's: a person or body named as the body's, or an
+ * office alone ("de burgemeester")? */
+static bool giver_is_ours(const gx *g, const who *w)
+{
+	imp_side gs = side_of(g, w);
+	return gs == IMP_SIDE_OURS ||
+	       (gs == IMP_SIDE_UNKNOWN && w->w1 - w->w0 <= 2 && !cap(g->ws, w->w1 - 1));
+}
+
 static bool between_others(const gx *g, vkind vk, const who *rec, bool has_rec, const who *giv,
 			   bool has_giv)
 {
 	imp_side rs = has_rec ? side_of(g, rec) : IMP_SIDE_UNKNOWN;
 	imp_side gs = has_giv ? side_of(g, giv) : IMP_SIDE_UNKNOWN;
-	bool giver_ours = gs == IMP_SIDE_OURS ||
-			  (has_giv && gs == IMP_SIDE_UNKNOWN && giv->w1 - giv->w0 <= 2 &&
-			   !cap(g->ws, giv->w1 - 1));
+	bool giver_ours = has_giv && giver_is_ours(g, giv);
 	bool rec_ours = rs == IMP_SIDE_OURS;
 	if (vk == V_GIVE)
 		return gs == IMP_SIDE_OTHER && !rec_ours;
@@ -1253,12 +1268,22 @@ static bool first_subject(const gx *g, size_t s0, size_t fin, bool giver, who *o
 	return ok && out->w1 == fin;
 }
 
-static void note_missing(gx *g, const found *x)
+/* Is a gift found whole enough to be a record? A giver or a recipient is
+ * enough (the other and the date stay empty when the text does not state
+ * them), but a gift of running text without a recipient only when the
+ * body's people gave it: from anyone else it need not be the body's. A row
+ * of a register is the body's: its date alone will do. Else a note. */
+static bool keep(gx *g, const found *x)
 {
-	const char *what = !x->g.giver[0] && !x->g.recipient[0] ? "a giver or a recipient"
-			   : !x->g.giver[0] ? "a giver" : "a recipient";
-	rr_diag_add(g->notes, "%s: line %zu: a gift (%s) without %s; kept in the text only",
-		    g->name, x->g.line, x->g.description, what);
+	const char *why = NULL;
+	if (!x->g.giver[0] && !x->g.recipient[0] && !(x->reg && x->g.date.prec))
+		why = x->reg ? "without a giver, a recipient or a date" : "without a giver or a recipient";
+	else if (!x->reg && !x->g.recipient[0] && !x->giver_ours)
+		why = "without a recipient, from someone not the body's";
+	if (why)
+		rr_diag_add(g->notes, "%s: line %zu: a gift (%s) %s; kept in the text only", g->name,
+			    x->g.line, x->g.description, why);
+	return !why;
 }
 
 /* What may stand between a verb and its gifts: adverbs, a date, a trip
@@ -1397,15 +1422,22 @@ static bool clause(gx *g, size_t s0, size_t s1, vkind vk, size_t v, size_t fin, 
 			break;
 		gx_copy_words(g, x->g.description, sizeof x->g.description, it->d0, it->w1);
 		if (vk == V_GIVE) {
-			if (has_giv)
+			if (has_giv) {
 				snprintf(x->g.giver, sizeof x->g.giver, "%s", giv.text);
-			if (it->has_giver && !x->g.giver[0])
+				x->giver_ours = giver_is_ours(g, &giv);
+			}
+			if (it->has_giver && !x->g.giver[0]) {
 				snprintf(x->g.giver, sizeof x->g.giver, "%s", it->giver.text);
+				x->giver_ours = giver_is_ours(g, &it->giver);
+			}
 		} else {
-			if (it->has_giver)
+			if (it->has_giver) {
 				snprintf(x->g.giver, sizeof x->g.giver, "%s", it->giver.text);
-			else if (has_giv)
+				x->giver_ours = giver_is_ours(g, &it->giver);
+			} else if (has_giv) {
 				snprintf(x->g.giver, sizeof x->g.giver, "%s", giv.text);
+				x->giver_ours = giver_is_ours(g, &giv);
+			}
 		}
 		if (has_rec)
 			snprintf(x->g.recipient, sizeof x->g.recipient, "%s", rec.text);
@@ -1541,11 +1573,8 @@ rr_err imp_gifts_scan(imp_read *r, imp_analysis *a)
 		found *x = &g.f[i];
 		if (!x->g.description[0])
 			continue;
-		if (!x->g.giver[0] || !x->g.recipient[0]) {
-			note_missing(&g, x);
-			continue;
-		}
-		e = push_gift(a, &x->g);
+		if (keep(&g, x))
+			e = push_gift(a, &x->g);
 	}
 out:
 	free(g.f);

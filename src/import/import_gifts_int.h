@@ -20,6 +20,8 @@ typedef struct found {
 	imp_gift g;
 	size_t w0;        /* its first word */
 	bool generic;
+	bool reg;         /* a row or block of a register: every gift there is the body's */
+	bool giver_ours;  /* running text: its giver is the body's (or an office alone) */
 } found;
 
 typedef struct gx {

@@ -87,6 +87,9 @@ void imp_gifts_records(const imp_analysis *a, const char *org, bool pub, struct 
 {
 	json_t *mine = json_object();
 
+	(void)name; /* every gift found whole is a record: no note to make */
+	(void)notes;
+
 	for (size_t i = 0; i < a->ngifts; i++) {
 		const imp_gift *x = &a->gifts[i];
 		const json_t *trip = trip_of(a, x, org);
@@ -97,14 +100,12 @@ void imp_gifts_records(const imp_analysis *a, const char *org, bool pub, struct 
 
 		if (!d.prec && trip)
 			d = trip_date(trip);
-		if (!d.prec) {
-			rr_diag_add(notes, "%s: line %zu: a gift (%s) without a date; kept in the "
-				    "text only", name, x->line, x->description);
-			continue;
-		}
-		rr_date_iso(&d, iso);
+		/* a date the text does not state stays empty */
+		iso[0] = '\0';
+		if (d.prec)
+			rr_date_iso(&d, iso);
 		rr_buf_init(&b, 200);
-		rr_buf_printf(&b, "%s-geschenk-%s-", org, iso);
+		rr_buf_printf(&b, "%s-geschenk-%s-", org, iso[0] ? iso : "zonder-datum");
 		imp_slug(&b, x->description, 0, strlen(x->description), 40);
 		snprintf(base, sizeof base, "%s", rr_buf_cstr(&b));
 		rr_buf_free(&b);
@@ -115,9 +116,12 @@ void imp_gifts_records(const imp_analysis *a, const char *org, bool pub, struct 
 		rec = json_object();
 		json_object_set_new(rec, "id", json_string(id));
 		json_object_set_new(rec, "organisation", json_string(org));
-		json_object_set_new(rec, "giver", json_string(x->giver));
-		json_object_set_new(rec, "recipient", json_string(x->recipient));
-		json_object_set_new(rec, "date", json_string(iso));
+		if (x->giver[0])
+			json_object_set_new(rec, "giver", json_string(x->giver));
+		if (x->recipient[0])
+			json_object_set_new(rec, "recipient", json_string(x->recipient));
+		if (iso[0])
+			json_object_set_new(rec, "date", json_string(iso));
 		json_object_set_new(rec, "description", json_string(x->description));
 		if (x->has_value)
 			json_object_set_new(rec, "value_eur", json_real((double)x->cents / 100.0));

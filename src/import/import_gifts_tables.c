@@ -197,6 +197,7 @@ static void row_gift(gx *g, const gtable *tb, const span *c, size_t n, const cha
 	found *x = gx_new_gift(g, rr_wat(g->ws, off), off, end);
 	if (!x)
 		return;
+	x->reg = true;
 	for (size_t i = 0; i < n && i < tb->ncols; i++) {
 		size_t s = c[i].s, e = c[i].e;
 		switch (tb->cols[i]) {
