@@ -340,6 +340,43 @@ static void gifts_with_unstated_facts(void **state)
 	rr_diag_free(&d);
 }
 
+/* Migration 8 on a register of version 7 (gift.date NOT NULL, a gift in
+ * it): the gift stays, and a gift without a date can be stored after. */
+static void gift_date_migration(void **state)
+{
+	fixture *f = *state;
+	rr_store *s2 = NULL;
+	json_t *g = NULL;
+	rr_diag d = {0};
+	assert_int_equal(load_text(f->s, "{\"gifts\":[{\"id\":\"g-old\",\"organisation\":"
+		"\"gm0034\",\"date\":\"2022-02-02\",\"giver\":\"Stad Gent\",\"recipient\":"
+		"\"wethouder\",\"description\":\"een pen\",\"public\":true}]}", &d), RR_OK);
+	rr_store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(rr_test_db_sql(f,
+		"CREATE TABLE gift7 AS SELECT * FROM gift; DROP TABLE gift;"
+		"CREATE TABLE gift (id TEXT PRIMARY KEY, organisation TEXT NOT NULL REFERENCES "
+		"organisation(id) DEFERRABLE INITIALLY DEFERRED, date TEXT NOT NULL, year INTEGER, "
+		"value_cents INTEGER, trip TEXT REFERENCES trip(id) DEFERRABLE INITIALLY DEFERRED, "
+		"public INTEGER NOT NULL, doc TEXT NOT NULL, updated_at TEXT NOT NULL);"
+		"INSERT INTO gift SELECT * FROM gift7; DROP TABLE gift7;"
+		"CREATE INDEX gift_org_year ON gift(organisation, year); PRAGMA user_version = 7;",
+		"ALTER TABLE gift ALTER COLUMN date SET NOT NULL;"
+		"UPDATE meta SET value = 7 WHERE key = 'schema_version'"), 0);
+	assert_int_equal(rr_store_open(f->path, 0, &s2, &d), RR_OK);
+	f->s = s2;
+	assert_int_equal(rr_store_schema_version(f->s), rr_store_latest_version());
+	assert_int_equal(rr_store_get(f->s, RR_K_GIFT, "g-old", &rr_viewer_system, &g), RR_OK);
+	assert_string_equal(rr_rec_str(g, "date"), "2022-02-02");
+	json_decref(g);
+	assert_int_equal(load_text(f->s, "{\"gifts\":[{\"id\":\"g-new\",\"organisation\":"
+		"\"gm0034\",\"giver\":\"Stad Gent\",\"description\":\"een map\"}]}", &d), RR_OK);
+	assert_int_equal(rr_store_get(f->s, RR_K_GIFT, "g-new", &rr_viewer_system, &g), RR_OK);
+	assert_null(json_object_get(g, "date"));
+	json_decref(g);
+	rr_diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -355,6 +392,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(export_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(csv_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(gifts_with_unstated_facts, setup, teardown),
+		cmocka_unit_test_setup_teardown(gift_date_migration, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
