@@ -45,8 +45,11 @@ static rr_err gift_form(rr_req *r, rr_resp *o, const json_t *g, const rr_diag *d
 	ak_input(&f, "text", "ontvanger", "Ontvanger",
 		 typed ? ak_val(r, "ontvanger") : rr_rec_str(g, "recipient"),
 		 "Leeg als de bron het niet vermeldt");
-	ak_input(&f, "date", "datum", "Datum", typed ? ak_val(r, "datum") : rr_rec_str(g, "date"),
-		 "Dag, maand en jaar; leeg als de bron het niet vermeldt");
+	/* text, not a date picker: a register may state only the month or the
+	 * year ("2019-05", "2019"), which a picker cannot show and would lose */
+	ak_input(&f, "text", "datum", "Datum", typed ? ak_val(r, "datum") : rr_rec_str(g, "date"),
+		 "Zoals 21-05-2023; alleen maand en jaar (2023-05) of het jaar (2023) als de bron "
+		 "niet meer zegt; leeg als de bron het niet vermeldt");
 	ak_textarea(&f, "omschrijving", "Omschrijving",
 		    typed ? ak_val(r, "omschrijving") : rr_rec_str(g, "description"), NULL);
 	ak_input(&f, "text", "waarde", "Geschatte waarde in euro's",
@@ -104,7 +107,10 @@ static void from_form(rr_req *r, json_t *g, rr_diag *d)
 	if (!(v = ak_val(r, "omschrijving")))
 		rr_diag_add_at(d, "omschrijving", "Beschrijf het geschenk, zoals: een vaas van porselein.");
 	ak_set(g, "description", v);
-	if (ak_date(r, "datum", false, &dt, d)) {
+	if ((v = ak_val(r, "datum")) && !rr_date_parse_iso(v, &dt, NULL) && dt.prec) {
+		rr_date_iso(&dt, iso); /* a day, a month or a year */
+		ak_set(g, "date", iso);
+	} else if (ak_date(r, "datum", false, &dt, d)) {
 		if (dt.prec) {
 			rr_date_iso(&dt, iso);
 			ak_set(g, "date", iso);

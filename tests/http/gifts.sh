@@ -89,6 +89,13 @@ code_is 303 "the editor registers a gift without giver and date"
 	.id == "pv26-geschenk-zonder-datum-1" and (has("giver") | not) and (has("date") | not))] | length == 1' \
 	>/dev/null && ok "stored with the giver and date empty" || notok "stored with the giver and date empty"
 post "$ANNA" "/beheer/geschenken/nieuw?organisation=pv26" --data-urlencode "csrf=$CS" \
+	--data-urlencode "ontvanger=Gedeputeerde K. Bos" -d datum=2019-05 --data-urlencode "omschrijving=Een sjaal" -d openbaar=0
+code_is 303 "the editor registers a gift dated by its month only"
+"$RR_BIN" export --db "$DB" | jq -e '[.gifts[] | select(.description == "Een sjaal" and .date == "2019-05")]
+	| length == 1' >/dev/null && ok "the month is kept as the date" || notok "the month is kept as the date"
+get /beheer/geschenken/pv26-geschenk-2019-05-1 -b "rr_session=$ANNA"
+contains "$T/body" 'value="2019-05"' "the edit form shows the month-only date"
+post "$ANNA" "/beheer/geschenken/nieuw?organisation=pv26" --data-urlencode "csrf=$CS" \
 	--data-urlencode "omschrijving=Een pen" -d openbaar=0
 code_is 422 "a description alone is refused"
 contains "$T/body" "Vul ten minste de gever, de ontvanger, de datum of de reis in" "the refusal says what to fill in"
