@@ -201,8 +201,10 @@ static void print_plan(rr_store *s, const json_t *doc, const rr_diag *notes)
 			snprintf(value, sizeof value, " | EUR %.2f",
 				 json_number_value(json_object_get(r, "value_eur")));
 		printf("gift %s (%s)\n  %s | %s -> %s | %s%s\n", rr_rec_str(r, "id"),
-		       state(s, RR_K_GIFT, r), rr_rec_str(r, "date"), rr_rec_str(r, "giver"),
-		       rr_rec_str(r, "recipient"), rr_rec_str(r, "description"), value);
+		       state(s, RR_K_GIFT, r), rr_rec_str(r, "date") ? rr_rec_str(r, "date") : "-",
+		       rr_rec_str(r, "giver") ? rr_rec_str(r, "giver") : "-",
+		       rr_rec_str(r, "recipient") ? rr_rec_str(r, "recipient") : "-",
+		       rr_rec_str(r, "description"), value);
 	}
 	if (notes->n) {
 		printf("not understood (kept in the documents' text):\n");

@@ -31,8 +31,11 @@
  * followed by a sentence that speaks of "het geschenk". Not a gift: what the
  * sentence denies (geen, niet), a habit (jaarlijks, traditiegetrouw, altijd,
  * wel eens), a rule or a condition (mogen, moeten, als …), a question, a
- * word for any gift ("21 giften") without the gifts themselves. */
-#include "import_int.h"
+ * word for any gift ("21 giften") without the gifts themselves.
+ *
+ * Tables and blocks are read in import_gifts_tables.c, the records made in
+ * import_gifts_records.c; import_gifts_int.h is what the three share. */
+#include "import_gifts_int.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -45,21 +48,7 @@
 #include "../nl/numwords.h"
 #include "../store/store.h"
 
-#define MAX_FOUND 4096 /* gifts per document, with those the text leaves incomplete */
-#define MAX_SENTENCE 300 /* words: a longer "sentence" is a list or a table, not a gift's */
-#define MAX_BACK 200     /* words a pronoun may look back */
-#define MAX_ITEMS 16   /* gifts in one sentence */
-#define MAX_GCOLS 10
-
 /* ---- word lists (folded) ---- */
-
-static bool in(const char *f, const char *const *l)
-{
-	for (; *l; l++)
-		if (!strcmp(f, *l))
-			return true;
-	return false;
-}
 
 static bool ends(const char *f, const char *suf)
 {
@@ -158,7 +147,7 @@ static const char *const not_gifts[] = {"delegatie", "bezoek", "brief", "uitnodi
 	"cursus", "gelegenheid", "mogelijkheid", "toespraak", "speech", "woord", "aandacht",
 	"stem", "stemmen", "meerderheid", "opdracht", "gasten", "bezoekers", "ambtenaren",
 	"medewerkers", "leden", "mensen", "nummer", "keer", "maal", "jaar", "dag", "week", NULL};
-static const char *const trip_nouns[] = {"bezoek", "werkbezoek", "reis", "dienstreis",
+const char *const gx_trip_nouns[] = {"bezoek", "werkbezoek", "reis", "dienstreis",
 	"studiereis", "missie", "handelsmissie", "handelsreis", "staatsbezoek", "bezoeken",
 	"kennismakingsbezoek", "delegatiebezoek", "werkreis", "tegenbezoek", NULL};
 
@@ -167,27 +156,6 @@ static bool verb(const char *f)
 {
 	return in(f, recv_fin) || in(f, recv_part) || in(f, report_fin) || in(f, report_part) ||
 	       in(f, give_fin) || in(f, give_part) || in(f, aux_have);
-}
-
-static const char *F(const rr_words *ws, size_t k)
-{
-	return rr_wfold(ws, k);
-}
-
-static bool is_word(const rr_words *ws, size_t k)
-{
-	return k < ws->count && ws->w[k].kind == RR_W_WORD;
-}
-
-static bool cap(const rr_words *ws, size_t k)
-{
-	return k < ws->count && ws->w[k].kind != RR_W_PUNCT &&
-	       (ws->w[k].flags & (RR_W_CAP | RR_W_UPPER));
-}
-
-static bool word_in(const rr_words *ws, size_t k, const char *const *l)
-{
-	return k < ws->count && ws->w[k].kind != RR_W_PUNCT && in(F(ws, k), l);
 }
 
 /* A hyphen glued on both sides ("oud-wethouder", "Zuid-Holland"). */
@@ -219,30 +187,6 @@ static size_t compound_end(const rr_words *ws, size_t k, size_t lim, size_t *las
 
 /* ---- the reading ---- */
 
-typedef struct found {
-	imp_gift g;
-	size_t w0;        /* its first word */
-	bool generic;
-} found;
-
-typedef struct gx {
-	imp_read *r;
-	const rr_words *ws;
-	const char *t;
-	imp_analysis *a;
-	const char *name;
-	rr_diag *notes;
-	bool about_gifts;  /* the opening speaks of gifts */
-	found *f;          /* gifts found, complete or not */
-	size_t nf, fcap;
-	size_t prev_lo, prev_hi; /* the gifts of the sentence before */
-	size_t prev_end;         /* the word after that sentence */
-	rr_date para_date;       /* the date a paragraph gave its gifts */
-	bool cadeau_verb;        /* the clause's verb is krijgen or geven ("cadeau krijgen") */
-	size_t line_off, line;   /* the line number of byte line_off, counted so far */
-	unsigned char *ours;     /* per person of the reading: named as the body's somewhere */
-} gx;
-
 /* The line number of byte off (1-based), counting on from the last one asked. */
 static size_t line_of(gx *g, size_t off)
 {
@@ -257,7 +201,7 @@ static size_t line_of(gx *g, size_t off)
 	return g->line;
 }
 
-static void copy_words(const gx *g, char *out, size_t cap, size_t w0, size_t w1)
+void gx_copy_words(const gx *g, char *out, size_t cap, size_t w0, size_t w1)
 {
 	out[0] = '\0';
 	if (w1 <= w0 || w1 > g->ws->count)
@@ -332,12 +276,6 @@ static size_t unknown_value_at(const gx *g, size_t k, size_t lim)
 
 /* ---- people and bodies ---- */
 
-typedef struct who {
-	size_t w0, w1;       /* its words, the determiner included */
-	char text[160];      /* as written, without the determiner */
-	bool pronoun;
-	size_t a0, a1;       /* a pronoun: the words it stands for */
-} who;
 
 static bool name_word(const rr_words *ws, size_t k)
 {
@@ -380,7 +318,7 @@ static size_t cap_run(const rr_words *ws, size_t k, size_t lim)
 
 /* A person the reading found (import_people.c) at k, after at most two
  * words before it ("toenmalig burgemeester Ria Schaap"). */
-static bool known_person(const gx *g, size_t k, size_t lim, who *out)
+bool gx_known_person(const gx *g, size_t k, size_t lim, who *out)
 {
 	const imp_read *r = g->r;
 	for (size_t i = 0; i < r->np; i++) {
@@ -415,7 +353,7 @@ static bool known_person(const gx *g, size_t k, size_t lim, who *out)
  * "de burgemeester van X", "ABC-fractievoorzitter Y", "haar Duitse
  * collega", "zo'n 15 ambtenaren", "de provincie Zuid-Holland", "sportclub
  * ABC Vereniging". kinds: 1 offices, 2 groups, 4 bodies. */
-static bool office_phrase(const gx *g, size_t k, size_t lim, unsigned kinds, who *out)
+bool gx_office_phrase(const gx *g, size_t k, size_t lim, unsigned kinds, who *out)
 {
 	const rr_words *ws = g->ws;
 	size_t i = k, last, he = 0, d0 = k;
@@ -481,7 +419,7 @@ static bool office_phrase(const gx *g, size_t k, size_t lim, unsigned kinds, who
 	 * Kamerleden" keep their first word */
 	if (word_in(ws, k, (const char *const[]){"alle", "haar", "zijn", "hun", "onze", NULL}))
 		d0 = k;
-	copy_words(g, out->text, sizeof out->text, d0, i);
+	gx_copy_words(g, out->text, sizeof out->text, d0, i);
 	return out->text[0] != '\0';
 }
 
@@ -517,19 +455,20 @@ static bool name_phrase(const gx *g, size_t k, size_t lim, who *out)
 	out->w0 = k;
 	out->w1 = i;
 	out->pronoun = false;
-	copy_words(g, out->text, sizeof out->text, k, e);
+	gx_copy_words(g, out->text, sizeof out->text, k, e);
 	return true;
 }
 
 static bool someone_at(const gx *g, size_t i, size_t lim, unsigned kinds, who *w)
 {
-	return known_person(g, i, lim, w) || office_phrase(g, i, lim, kinds, w) ||
+	return gx_known_person(g, i, lim, w) || gx_office_phrase(g, i, lim, kinds, w) ||
 	       name_phrase(g, i, lim, w);
 }
 
 /* The person or group before word k that a pronoun stands for: the last one
- * named in this sentence or the three before it, in the same paragraph
- * (groups only for "zij", "ze"). */
+ * named in this sentence (not in a phrase that opens it with a preposition)
+ * or the three before it, in the same paragraph (groups only for "zij",
+ * "ze"). */
 static bool antecedent(const gx *g, size_t k, who *out)
 {
 	unsigned kinds = rr_wis(g->ws, k, "hij") || rr_wis(g->ws, k, "hem") ? 1 : 1 | 2;
@@ -540,11 +479,18 @@ static bool antecedent(const gx *g, size_t k, who *out)
 	if (k > MAX_BACK && from < k - MAX_BACK)
 		from = k - MAX_BACK;
 	size_t lim = k;
+	/* "Bij de verkiezing tot X kreeg hij …": a name in a phrase that opens
+	 * the pronoun's own sentence is not whom the pronoun stands for */
+	static const char *const openers[] = {"bij", "tijdens", "tot", "na", "voor", "op", "in",
+		"tegen", "namens", "over", "via", "zoals", NULL};
+	bool fronted = word_in(ws, s, openers);
 	for (size_t i = k; i-- > from;) {
 		who w;
 		/* a name does not run on into the next sentence */
 		if (i + 1 < k && (ws->w[i + 1].flags & RR_W_SENT))
 			lim = i + 1;
+		if (fronted && i >= s)
+			continue;
 		if (someone_at(g, i, lim, kinds, &w)) {
 			/* an office that names no one ("per Kamerlid") stands for no one */
 			if (w.w1 - w.w0 == 1 && !cap(ws, w.w0))
@@ -581,7 +527,7 @@ static bool recipient_at(const gx *g, size_t k, size_t lim, who *out)
 		}
 		return true;
 	}
-	return known_person(g, k, lim, out) || office_phrase(g, k, lim, 1 | 2, out) ||
+	return gx_known_person(g, k, lim, out) || gx_office_phrase(g, k, lim, 1 | 2, out) ||
 	       name_phrase(g, k, lim, out);
 }
 
@@ -592,7 +538,7 @@ static bool giver_at(const gx *g, size_t k, size_t lim, who *out)
 	size_t i = k, e;
 	if (k >= lim)
 		return false;
-	if (known_person(g, k, lim, out) || office_phrase(g, k, lim, 1 | 4, out))
+	if (gx_known_person(g, k, lim, out) || gx_office_phrase(g, k, lim, 1 | 4, out))
 		return true;
 	if (word_in(ws, i, dets))
 		i++;
@@ -603,7 +549,7 @@ static bool giver_at(const gx *g, size_t k, size_t lim, who *out)
 	out->w0 = k;
 	out->w1 = e;
 	out->pronoun = false;
-	copy_words(g, out->text, sizeof out->text, i, e);
+	gx_copy_words(g, out->text, sizeof out->text, i, e);
 	return true;
 }
 
@@ -636,14 +582,21 @@ static imp_side side_of(const gx *g, const who *w)
  * body's person (from someone not ours), or given by another Dutch body's
  * person to someone not ours. An office alone ("de burgemeester") is the
  * body's. */
+/* Is the giver w the body's: a person or body named as the body's, or an
+ * office alone ("de burgemeester")? */
+static bool giver_is_ours(const gx *g, const who *w)
+{
+	imp_side gs = side_of(g, w);
+	return gs == IMP_SIDE_OURS ||
+	       (gs == IMP_SIDE_UNKNOWN && w->w1 - w->w0 <= 2 && !cap(g->ws, w->w1 - 1));
+}
+
 static bool between_others(const gx *g, vkind vk, const who *rec, bool has_rec, const who *giv,
 			   bool has_giv)
 {
 	imp_side rs = has_rec ? side_of(g, rec) : IMP_SIDE_UNKNOWN;
 	imp_side gs = has_giv ? side_of(g, giv) : IMP_SIDE_UNKNOWN;
-	bool giver_ours = gs == IMP_SIDE_OURS ||
-			  (has_giv && gs == IMP_SIDE_UNKNOWN && giv->w1 - giv->w0 <= 2 &&
-			   !cap(g->ws, giv->w1 - 1));
+	bool giver_ours = has_giv && giver_is_ours(g, giv);
 	bool rec_ours = rs == IMP_SIDE_OURS;
 	if (vk == V_GIVE)
 		return gs == IMP_SIDE_OTHER && !rec_ours;
@@ -652,7 +605,7 @@ static bool between_others(const gx *g, vkind vk, const who *rec, bool has_rec, 
 
 /* ---- what was done with it ---- */
 
-static const char *disposition_of(const gx *g, size_t s, size_t e, size_t *cue)
+const char *gx_disposition_of(const gx *g, size_t s, size_t e, size_t *cue)
 {
 	static const struct {
 		const char *w;
@@ -717,7 +670,7 @@ static size_t clause_start(const gx *g, size_t from, size_t cue)
 
 /* ---- gifts found ---- */
 
-static found *new_gift(gx *g, size_t w0, size_t off, size_t end)
+found *gx_new_gift(gx *g, size_t w0, size_t off, size_t end)
 {
 	if (g->nf >= MAX_FOUND)
 		return NULL;
@@ -740,7 +693,7 @@ static found *new_gift(gx *g, size_t w0, size_t off, size_t end)
 
 /* The date of the sentence [s0, s1) nearest word k, as one day, month or
  * year: a range within one month is that month ("3 tot 7 mei" is May). */
-static rr_date narrow(const rr_date *a, const rr_date *b)
+rr_date gx_narrow(const rr_date *a, const rr_date *b)
 {
 	rr_date none = {0, 0, 0, RR_PREC_NONE};
 	if (!b->prec)
@@ -782,7 +735,7 @@ static size_t dates_in(const gx *g, size_t s0, size_t s1, rr_date *one, size_t n
 		size_t dist = d->w0 > near ? d->w0 - near : near - d->w0;
 		if (dist < best) {
 			best = dist;
-			*one = narrow(&d->d.start, &d->d.end);
+			*one = gx_narrow(&d->d.start, &d->d.end);
 		}
 	}
 	return n;
@@ -898,7 +851,7 @@ static size_t trip_at(const gx *g, size_t k, size_t lim)
 		if (!is_word(ws, i))
 			return 0;
 		size_t l, e = compound_end(ws, i, lim, &l);
-		if (word_in(ws, l, trip_nouns)) {
+		if (word_in(ws, l, gx_trip_nouns)) {
 			/* "aan X", "naar X", "van een delegatie uit X": who and where */
 			for (int n = 0; n < 2 && e < lim; n++) {
 				if (!word_in(ws, e, (const char *const[]){"aan", "naar", "in", "van", "uit",
@@ -1215,13 +1168,13 @@ static bool follow_up(gx *g, size_t s0, size_t s1)
 		}
 	}
 	size_t cue = 0;
-	const char *disp = disposition_of(g, from, s1, &cue);
+	const char *disp = gx_disposition_of(g, from, s1, &cue);
 	if (disp && !x->g.note[0]) {
 		size_t e = s1, b = clause_start(g, from, cue);
 		while (e > b && ws->w[e - 1].kind == RR_W_PUNCT)
 			e--;
 		x->g.disposition = disp;
-		copy_words(g, x->g.note, sizeof x->g.note, b, e);
+		gx_copy_words(g, x->g.note, sizeof x->g.note, b, e);
 		did = true;
 	}
 	return did || ref;
@@ -1315,12 +1268,22 @@ static bool first_subject(const gx *g, size_t s0, size_t fin, bool giver, who *o
 	return ok && out->w1 == fin;
 }
 
-static void note_missing(gx *g, const found *x)
+/* Is a gift found whole enough to be a record? A giver or a recipient is
+ * enough (the other and the date stay empty when the text does not state
+ * them), but a gift of running text without a recipient only when the
+ * body's people gave it: from anyone else it need not be the body's. A row
+ * of a register is the body's: its date alone will do. Else a note. */
+static bool keep(gx *g, const found *x)
 {
-	const char *what = !x->g.giver[0] && !x->g.recipient[0] ? "a giver or a recipient"
-			   : !x->g.giver[0] ? "a giver" : "a recipient";
-	rr_diag_add(g->notes, "%s: line %zu: a gift (%s) without %s; kept in the text only",
-		    g->name, x->g.line, x->g.description, what);
+	const char *why = NULL;
+	if (!x->g.giver[0] && !x->g.recipient[0] && !(x->reg && x->g.date.prec))
+		why = x->reg ? "without a giver, a recipient or a date" : "without a giver or a recipient";
+	else if (!x->reg && !x->g.recipient[0] && !x->giver_ours)
+		why = "without a recipient, from someone not the body's";
+	if (why)
+		rr_diag_add(g->notes, "%s: line %zu: a gift (%s) %s; kept in the text only", g->name,
+			    x->g.line, x->g.description, why);
+	return !why;
 }
 
 /* What may stand between a verb and its gifts: adverbs, a date, a trip
@@ -1453,21 +1416,28 @@ static bool clause(gx *g, size_t s0, size_t s1, vkind vk, size_t v, size_t fin, 
 		const item *it = &its[i];
 		if (it->generic)
 			continue;
-		found *x = new_gift(g, it->w0, ws->w[s0].off,
+		found *x = gx_new_gift(g, it->w0, ws->w[s0].off,
 				    ws->w[s1 - 1].off + ws->w[s1 - 1].len);
 		if (!x)
 			break;
-		copy_words(g, x->g.description, sizeof x->g.description, it->d0, it->w1);
+		gx_copy_words(g, x->g.description, sizeof x->g.description, it->d0, it->w1);
 		if (vk == V_GIVE) {
-			if (has_giv)
+			if (has_giv) {
 				snprintf(x->g.giver, sizeof x->g.giver, "%s", giv.text);
-			if (it->has_giver && !x->g.giver[0])
+				x->giver_ours = giver_is_ours(g, &giv);
+			}
+			if (it->has_giver && !x->g.giver[0]) {
 				snprintf(x->g.giver, sizeof x->g.giver, "%s", it->giver.text);
+				x->giver_ours = giver_is_ours(g, &it->giver);
+			}
 		} else {
-			if (it->has_giver)
+			if (it->has_giver) {
 				snprintf(x->g.giver, sizeof x->g.giver, "%s", it->giver.text);
-			else if (has_giv)
+				x->giver_ours = giver_is_ours(g, &it->giver);
+			} else if (has_giv) {
 				snprintf(x->g.giver, sizeof x->g.giver, "%s", giv.text);
+				x->giver_ours = giver_is_ours(g, &giv);
+			}
 		}
 		if (has_rec)
 			snprintf(x->g.recipient, sizeof x->g.recipient, "%s", rec.text);
@@ -1479,7 +1449,7 @@ static bool clause(gx *g, size_t s0, size_t s1, vkind vk, size_t v, size_t fin, 
 	/* what was done with them, in the same sentence after them */
 	if (g->nf > lo && stop < s1) {
 		size_t cue = 0;
-		const char *disp = disposition_of(g, stop, s1, &cue);
+		const char *disp = gx_disposition_of(g, stop, s1, &cue);
 		if (disp) {
 			size_t e = s1;
 			while (e > stop && ws->w[e - 1].kind == RR_W_PUNCT)
@@ -1490,7 +1460,7 @@ static bool clause(gx *g, size_t s0, size_t s1, vkind vk, size_t v, size_t fin, 
 				b++;
 			for (size_t i = lo; i < g->nf; i++) {
 				g->f[i].g.disposition = disp;
-				copy_words(g, g->f[i].g.note, sizeof g->f[i].g.note, b, e);
+				gx_copy_words(g, g->f[i].g.note, sizeof g->f[i].g.note, b, e);
 			}
 		}
 	}
@@ -1521,430 +1491,6 @@ static void sentence(gx *g, size_t s0, size_t s1)
 	     from = v + 1)
 		if (clause(g, s0, s1, vk, v, fin, obj))
 			break;
-}
-
-/* ---- registers: tables and label blocks ---- */
-
-enum gcol { G_NONE, G_DATE, G_RECIP, G_DESC, G_GIVER, G_VALUE, G_DISP, G_OCCASION };
-
-/* Does folded f have a word starting with w ("geschatte waarde", not
- * "meerwaarde"; "gever", not "werkgever")? */
-static bool has_word(const char *f, const char *w)
-{
-	for (const char *p = strstr(f, w); p; p = strstr(p + 1, w))
-		if (p == f || !isalpha((unsigned char)p[-1]))
-			return true;
-	return false;
-}
-
-static enum gcol gcol_of(const char *t, size_t s, size_t e)
-{
-	char f[160];
-	if (e <= s || e - s > 80)
-		return G_NONE;
-	size_t n = rr_fold(t + s, e - s, f, sizeof f);
-	/* trailing ':' and marks */
-	while (n && !isalnum((unsigned char)f[n - 1]))
-		f[--n] = '\0';
-	if (has_word(f, "gever") || has_word(f, "schenker") || strstr(f, "aangeboden door") ||
-	    strstr(f, "gegeven door") || has_word(f, "afzender") || has_word(f, "verstrekker") ||
-	    !strcmp(f, "van") || !strcmp(f, "door wie"))
-		return G_GIVER;
-	if (has_word(f, "ontvanger") || !strcmp(f, "ontvangen door") || !strcmp(f, "naam") ||
-	    !strcmp(f, "functionaris") || !strcmp(f, "bestuurder") || !strcmp(f, "wie") ||
-	    !strcmp(f, "naam en functie"))
-		return G_RECIP;
-	if (has_word(f, "waarde"))
-		return G_VALUE;
-	if (!strcmp(f, "bestemming") || strstr(f, "ermee gedaan") || strstr(f, "er mee gedaan") ||
-	    has_word(f, "afhandeling") || !strncmp(f, "bestemming ", 11) ||
-	    strstr(f, "wat gebeurt"))
-		return G_DISP;
-	if (!strcmp(f, "datum") || !strncmp(f, "datum ", 6) || !strcmp(f, "ontvangen op") ||
-	    !strcmp(f, "wanneer"))
-		return G_DATE;
-	if (!strcmp(f, "omschrijving") || strstr(f, "geschenk") || strstr(f, "cadeau") ||
-	    !strcmp(f, "gift") || !strcmp(f, "voorwerp") || !strcmp(f, "wat") ||
-	    !strncmp(f, "omschrijving ", 13))
-		return G_DESC;
-	if (!strcmp(f, "aanleiding") || !strcmp(f, "gelegenheid") || !strcmp(f, "evenement"))
-		return G_OCCASION;
-	return G_NONE;
-}
-
-bool imp_gift_column(const char *t, size_t s, size_t e)
-{
-	char f[160];
-	enum gcol c = gcol_of(t, s, e);
-	if (c == G_NONE)
-		return false;
-	rr_fold(t + s, e - s, f, sizeof f);
-	/* only a gift register's: not "Naam", "Wie", "Datum", "Omschrijving" */
-	return has_word(f, "gever") || has_word(f, "schenker") || has_word(f, "ontvanger") ||
-	       has_word(f, "waarde") || strstr(f, "aangeboden door") || strstr(f, "geschenk") ||
-	       strstr(f, "cadeau") || !strcmp(f, "gift");
-}
-
-typedef struct gtable {
-	enum gcol cols[MAX_GCOLS];
-	size_t ncols;
-	bool specific; /* a column only a gift register has ("Gever", "Waarde") */
-} gtable;
-
-static bool gift_table(const gtable *tb)
-{
-	bool desc = false, giver = false, recip = false;
-	size_t other = 0;
-	for (size_t i = 0; i < tb->ncols; i++) {
-		desc |= tb->cols[i] == G_DESC;
-		giver |= tb->cols[i] == G_GIVER;
-		recip |= tb->cols[i] == G_RECIP;
-		other += tb->cols[i] == G_DATE || tb->cols[i] == G_VALUE || tb->cols[i] == G_DISP ||
-			 tb->cols[i] == G_GIVER || tb->cols[i] == G_RECIP;
-	}
-	return tb->specific && desc && (giver || recip) && other >= 2;
-}
-
-typedef struct span {
-	size_t s, e;
-} span;
-
-/* Cells of a line split at tabs or '|'; 0 when it has no separator. */
-static size_t cells(const char *t, size_t s, size_t e, span *out, size_t max)
-{
-	size_t n = 0, a = s;
-	bool any = false;
-	for (size_t i = s; i <= e && n < max; i++) {
-		if (i < e && t[i] != '\t' && t[i] != '|')
-			continue;
-		if (i < e)
-			any = true;
-		size_t cs = a, ce = i;
-		imp_trim(t, &cs, &ce);
-		if (!(ce == cs && (a == s || i == e)))
-			out[n++] = (span){cs, ce};
-		a = i + 1;
-	}
-	return any ? n : 0;
-}
-
-/* A value cell: "€ 75", "75,00", "geschat op € 75"; "onbekend", "< € 50",
- * "n.v.t." are none. */
-static bool cell_value(const char *t, size_t s, size_t e, long long *cents)
-{
-	char f[120];
-	imp_amount am;
-	if (e <= s || e - s > 100)
-		return false;
-	rr_fold(t + s, e - s, f, sizeof f);
-	if (memchr(t + s, '<', e - s) || memchr(t + s, '>', e - s) || memchr(t + s, '~', e - s))
-		return false;
-	if (strstr(f, "onbekend") || strstr(f, "minder") ||
-	    strstr(f, "meer dan") || strstr(f, "boven") || strstr(f, "vanaf") ||
-	    strstr(f, "onder de") || strstr(f, "tussen"))
-		return false;
-	if (imp_amount_find(t, s, e, &am)) {
-		*cents = am.cents;
-		return true;
-	}
-	/* a bare number in a column of euros: "75", "75,00", "1.250" */
-	size_t i = s;
-	long long whole = 0;
-	int frac = 0, fd = 0;
-	bool digits = false;
-	for (; i < e && whole < 100000000000LL; i++) {
-		if (isdigit((unsigned char)t[i])) {
-			whole = whole * 10 + (t[i] - '0');
-			digits = true;
-		} else if (t[i] == '.' && i + 3 < e + 1 && digits) {
-			continue;
-		} else {
-			break;
-		}
-	}
-	if (i < e && t[i] == ',') {
-		for (i++; i < e && isdigit((unsigned char)t[i]) && fd < 2; i++, fd++)
-			frac = frac * 10 + (t[i] - '0');
-		if (fd == 1)
-			frac *= 10;
-		if (i < e && t[i] == '-')
-			i++;
-	}
-	if (!digits || i != e)
-		return false;
-	*cents = whole * 100 + frac;
-	return true;
-}
-
-static bool cell_date(const gx *g, size_t s, size_t e, rr_date *out)
-{
-	rr_nldate nd;
-	const char *why;
-	if (e <= s || e - s > 60)
-		return false;
-	if (rr_nldate_find(g->t, e, s, g->r->anchor.prec ? &g->r->anchor : NULL, &nd, &why) !=
-	    RR_OK)
-		return false;
-	*out = narrow(&nd.start, &nd.end);
-	return out->prec != RR_PREC_NONE;
-}
-
-static void cell_text(const gx *g, char *out, size_t cap, size_t s, size_t e)
-{
-	char f[16];
-	out[0] = '\0';
-	if (e <= s)
-		return;
-	rr_fold(g->t + s, e - s < 12 ? e - s : 12, f, sizeof f);
-	/* "-", "n.v.t.", "onbekend" say nothing */
-	if (!strcmp(f, "-") || !strncmp(f, "n.v.t", 5) || !strcmp(f, "nvt") ||
-	    !strcmp(f, "onbekend") || !strcmp(f, "?"))
-		return;
-	imp_copy(out, cap, g->t, s, e);
-}
-
-/* One row of a register: the cells of its columns. recip: the person above
- * the table, for a register without a recipient column. */
-static void row_gift(gx *g, const gtable *tb, const span *c, size_t n, const char *recip,
-		     size_t off, size_t end)
-{
-	found *x = new_gift(g, rr_wat(g->ws, off), off, end);
-	if (!x)
-		return;
-	for (size_t i = 0; i < n && i < tb->ncols; i++) {
-		size_t s = c[i].s, e = c[i].e;
-		switch (tb->cols[i]) {
-		case G_DATE:
-			cell_date(g, s, e, &x->g.date);
-			break;
-		case G_RECIP:
-			cell_text(g, x->g.recipient, sizeof x->g.recipient, s, e);
-			break;
-		case G_DESC:
-			cell_text(g, x->g.description, sizeof x->g.description, s, e);
-			break;
-		case G_GIVER:
-			cell_text(g, x->g.giver, sizeof x->g.giver, s, e);
-			break;
-		case G_VALUE:
-			x->g.has_value = cell_value(g->t, s, e, &x->g.cents);
-			break;
-		case G_DISP: {
-			size_t cue;
-			size_t w0 = rr_wat(g->ws, s), w1 = rr_wat(g->ws, e);
-			cell_text(g, x->g.note, sizeof x->g.note, s, e);
-			if (x->g.note[0]) {
-				x->g.disposition = disposition_of(g, w0, w1, &cue);
-				char f[40];
-				rr_fold(g->t + s, e - s < 30 ? e - s : 30, f, sizeof f);
-				if (!x->g.disposition && (!strncmp(f, "ontvanger", 9) || !strncmp(f, "behouden", 8)))
-					x->g.disposition = "kept_by_recipient";
-			}
-			break;
-		}
-		case G_OCCASION: {
-			size_t w0 = rr_wat(g->ws, s), w1 = rr_wat(g->ws, e);
-			for (size_t k = w0; k < w1; k++)
-				if (is_word(g->ws, k) && word_in(g->ws, k, trip_nouns))
-					x->g.during_trip = true;
-			x->g.nplaces = imp_places_from(&g->r->pms, s, e, true, x->g.places, 4);
-			break;
-		}
-		default:
-			break;
-		}
-	}
-	if (!x->g.recipient[0] && recip)
-		snprintf(x->g.recipient, sizeof x->g.recipient, "%s", recip);
-	/* a row without a gift is a line of the page, not of the register */
-	if (!x->g.description[0])
-		g->nf--;
-}
-
-typedef struct gline {
-	size_t s, e;
-} gline;
-
-/* A person alone on the line (a heading: "Burgemeester J. Jansen:"). */
-static bool person_line(const gx *g, const gline *l, char *out, size_t cap)
-{
-	const rr_words *ws = g->ws;
-	size_t w0 = rr_wat(ws, l->s), w1 = rr_wat(ws, l->e);
-	who w;
-	while (w1 > w0 && rr_wmark(ws, w1 - 1, ':'))
-		w1--;
-	if (w1 <= w0 || w1 - w0 > 8)
-		return false;
-	if (!(office_phrase(g, w0, w1, 1, &w) || known_person(g, w0, w1, &w)) || w.w1 != w1)
-		return false;
-	copy_words(g, out, cap, w0, w1);
-	return out[0] != '\0';
-}
-
-static void recipient_above(const gx *g, const gline *ln, size_t h, char *out, size_t cap)
-{
-	out[0] = '\0';
-	for (size_t k = h; k-- > 0 && h - k <= 2;)
-		if (person_line(g, &ln[k], out, cap))
-			return;
-}
-
-static size_t registers(gx *g, const gline *ln, size_t nl, size_t h)
-{
-	const char *t = g->t;
-	span hc[MAX_GCOLS + 2], c[MAX_GCOLS + 2];
-	gtable tb = {0};
-	char recip[160];
-	size_t n = cells(t, ln[h].s, ln[h].e, hc, MAX_GCOLS + 2), i;
-
-	if (n >= 3) {
-		/* rows */
-		for (size_t k = 0; k < n && k < MAX_GCOLS; k++) {
-			tb.cols[tb.ncols++] = gcol_of(t, hc[k].s, hc[k].e);
-			tb.specific |= imp_gift_column(t, hc[k].s, hc[k].e);
-		}
-		if (!gift_table(&tb))
-			return h + 1;
-		recipient_above(g, ln, h, recip, sizeof recip);
-		for (i = h + 1; i < nl; i++) {
-			size_t m = cells(t, ln[i].s, ln[i].e, c, MAX_GCOLS + 2);
-			if (!m)
-				break;
-			if (strspn(t + ln[i].s, "|-: \t") == ln[i].e - ln[i].s)
-				continue;
-			row_gift(g, &tb, c, m, recip[0] ? recip : NULL, ln[i].s, ln[i].e);
-		}
-		imp_read_use(g->r, ln[h].s, ln[i - 1].e);
-		return i;
-	}
-	/* flattened: the column names a line each, then the cells */
-	for (i = h; i < nl && tb.ncols < MAX_GCOLS; i++) {
-		enum gcol col = cells(t, ln[i].s, ln[i].e, c, 2) ? G_NONE : gcol_of(t, ln[i].s, ln[i].e);
-		if (col == G_NONE || memchr(t + ln[i].s, ':', ln[i].e - ln[i].s))
-			break;
-		tb.cols[tb.ncols++] = col;
-		tb.specific |= imp_gift_column(t, ln[i].s, ln[i].e);
-	}
-	if (tb.ncols < 3 || !gift_table(&tb))
-		return h + 1;
-	recipient_above(g, ln, h, recip, sizeof recip);
-	size_t last = ln[i - 1].e;
-	while (i + tb.ncols <= nl) {
-		/* every cell must fit its column: a date a date, a value a value */
-		bool fits = true;
-		for (size_t k = 0; k < tb.ncols && fits; k++) {
-			const gline *l = &ln[i + k];
-			rr_date d;
-			long long v;
-			char f[16];
-			rr_fold(t + l->s, l->e - l->s < 12 ? l->e - l->s : 12, f, sizeof f);
-			bool none = !strcmp(f, "-") || !strncmp(f, "onbekend", 8) || !strncmp(f, "n.v.t", 5);
-			/* the column names again, or a paragraph: the table ended */
-			if (l->e - l->s > 200 || (gcol_of(t, l->s, l->e) == tb.cols[0] && k == 0 &&
-						  l->e - l->s < 30 && !cell_date(g, l->s, l->e, &d)))
-				fits = false;
-			else if (tb.cols[k] == G_DATE && !none && !cell_date(g, l->s, l->e, &d))
-				fits = false;
-			else if (tb.cols[k] == G_VALUE && !none && !cell_value(t, l->s, l->e, &v) &&
-				 !memchr(t + l->s, '<', l->e - l->s) && !memchr(t + l->s, '>', l->e - l->s))
-				fits = false;
-		}
-		if (!fits)
-			break;
-		for (size_t k = 0; k < tb.ncols; k++)
-			c[k] = (span){ln[i + k].s, ln[i + k].e};
-		row_gift(g, &tb, c, tb.ncols, recip[0] ? recip : NULL, ln[i].s, ln[i + tb.ncols - 1].e);
-		last = ln[i + tb.ncols - 1].e;
-		i += tb.ncols;
-	}
-	imp_read_use(g->r, ln[h].s, last);
-	return i;
-}
-
-/* Blocks of label lines, one gift each ("Gever: …" again starts the next). */
-static size_t blocks(gx *g, const gline *ln, size_t nl, size_t h)
-{
-	const char *t = g->t;
-	gtable tb = {0};
-	span c[MAX_GCOLS];
-	size_t i = h, first = ln[h].s, last = ln[h].s, gifts = 0;
-	bool seen[G_OCCASION + 1] = {false};
-	char recip[160];
-
-	recipient_above(g, ln, h, recip, sizeof recip);
-	for (; i <= nl; i++) {
-		enum gcol col = G_NONE;
-		const char *colon = NULL;
-		if (i < nl) {
-			colon = memchr(t + ln[i].s, ':', ln[i].e - ln[i].s);
-			if (colon)
-				col = gcol_of(t, ln[i].s, (size_t)(colon - t));
-		}
-		if (i == nl || col == G_NONE || seen[col]) {
-			/* the block so far is one gift */
-			if (gift_table(&tb)) {
-				row_gift(g, &tb, c, tb.ncols, recip[0] ? recip : NULL, first, last);
-				gifts++;
-			}
-			memset(&tb, 0, sizeof tb);
-			memset(seen, 0, sizeof seen);
-			if (i == nl || col == G_NONE)
-				break;
-			first = ln[i].s;
-		}
-		if (tb.ncols < MAX_GCOLS) {
-			size_t s = (size_t)(colon - t) + 1, e = ln[i].e;
-			imp_trim(t, &s, &e);
-			tb.cols[tb.ncols] = col;
-			tb.specific |= imp_gift_column(t, ln[i].s, (size_t)(colon - t));
-			c[tb.ncols++] = (span){s, e};
-		}
-		seen[col] = true;
-		last = ln[i].e;
-	}
-	if (gifts)
-		imp_read_use(g->r, ln[h].s, last);
-	return gifts ? i : h + 1;
-}
-
-static rr_err scan_registers(gx *g)
-{
-	const char *t = g->t;
-	size_t n = g->ws->n, nl = 0, cap = 0;
-	gline *ln = NULL;
-
-	for (size_t pos = 0; pos < n;) {
-		size_t le = imp_eol(t, pos, n), s = pos, te = le;
-		imp_trim(t, &s, &te);
-		pos = le + 1;
-		if (s == te)
-			continue;
-		if (nl == cap) {
-			size_t nc = cap ? cap * 2 : 256;
-			gline *x = realloc(ln, nc * sizeof *x);
-			if (!x) {
-				free(ln);
-				return RR_ENOMEM;
-			}
-			ln = x;
-			cap = nc;
-		}
-		ln[nl++] = (gline){s, te};
-	}
-	for (size_t i = 0; i < nl;) {
-		span c[MAX_GCOLS + 2];
-		size_t next = i + 1;
-		const char *colon = memchr(t + ln[i].s, ':', ln[i].e - ln[i].s);
-		if (cells(t, ln[i].s, ln[i].e, c, MAX_GCOLS + 2) >= 3)
-			next = registers(g, ln, nl, i);
-		else if (colon && gcol_of(t, ln[i].s, (size_t)(colon - t)) != G_NONE)
-			next = blocks(g, ln, nl, i);
-		else if (gcol_of(t, ln[i].s, ln[i].e) != G_NONE)
-			next = registers(g, ln, nl, i);
-		i = next > i ? next : i + 1;
-	}
-	free(ln);
-	return RR_OK;
 }
 
 /* ---- the whole text ---- */
@@ -1997,7 +1543,7 @@ rr_err imp_gifts_scan(imp_read *r, imp_analysis *a)
 	for (size_t i = 0; i < r->np; i++)
 		for (size_t k = 0; k < r->np && !g.ours[i]; k++)
 			g.ours[i] = r->pp[k].side == IMP_SIDE_OURS && !strcmp(r->pp[k].name, r->pp[i].name);
-	if ((e = scan_registers(&g)))
+	if ((e = gx_scan_registers(&g)))
 		goto out;
 	size_t di = 0; /* the reading's dates, in order: the first not before s0 */
 	for (size_t s0 = 0; s0 < ws->count;) {
@@ -2027,11 +1573,8 @@ rr_err imp_gifts_scan(imp_read *r, imp_analysis *a)
 		found *x = &g.f[i];
 		if (!x->g.description[0])
 			continue;
-		if (!x->g.giver[0] || !x->g.recipient[0]) {
-			note_missing(&g, x);
-			continue;
-		}
-		e = push_gift(a, &x->g);
+		if (keep(&g, x))
+			e = push_gift(a, &x->g);
 	}
 out:
 	free(g.f);
@@ -2039,138 +1582,3 @@ out:
 	return e;
 }
 
-/* ---- records ---- */
-
-static rr_date iso_date(const json_t *rec, const char *key)
-{
-	rr_date d = {0, 0, 0, RR_PREC_NONE};
-	const char *s = json_string_value(json_object_get(rec, key));
-	if (s && rr_date_parse_iso(s, &d, NULL))
-		d.prec = RR_PREC_NONE;
-	return d;
-}
-
-/* The days of a trip, actual else planned, as one date. */
-static rr_date trip_date(const json_t *trip)
-{
-	rr_date s = iso_date(trip, "start"), e = iso_date(trip, "end");
-	if (!s.prec) {
-		s = iso_date(trip, "planned_start");
-		e = iso_date(trip, "planned_end");
-	}
-	if (!s.prec)
-		return s;
-	return narrow(&s, &e);
-}
-
-static bool trip_names(const json_t *trip, const imp_place *p)
-{
-	json_t *d;
-	size_t i;
-	json_array_foreach(json_object_get(trip, "destinations"), i, d) {
-		const char *c = rr_rec_str(d, "country"), *city = rr_rec_str(d, "city");
-		if (!c || strcmp(c, p->country))
-			continue;
-		if (!p->city[0] || !city || !strcmp(city, p->city))
-			return true;
-	}
-	const json_t *o = json_object_get(trip, "origin");
-	return o && rr_rec_str(o, "country") && !strcmp(rr_rec_str(o, "country"), p->country);
-}
-
-/* The trip of a the gift was given during: the one whose text holds it, the
- * one to the place it names, or the only one when it says "tijdens de reis". */
-static const json_t *trip_of(const imp_analysis *a, const imp_gift *x, const char *org)
-{
-	const json_t *only = NULL, *named = NULL;
-	size_t trips = 0, nnamed = 0;
-	for (size_t i = 0; i < a->n; i++) {
-		const imp_item *it = &a->items[i];
-		const json_t *trip = it->trip;
-		if (!json_string_value(json_object_get(trip, "id")) || (it->org[0] && strcmp(it->org, org)))
-			continue;
-		rr_date td = trip_date(trip);
-		if (x->date.prec && td.prec &&
-		    (rr_date_last(&x->date) < rr_date_first(&td) ||
-		     rr_date_last(&td) < rr_date_first(&x->date)))
-			continue;
-		if (it->src_end > it->src_off && x->off >= it->src_off && x->end <= it->src_end)
-			return trip;
-		trips++;
-		only = trip;
-		for (size_t k = 0; k < x->nplaces; k++)
-			if (trip_names(trip, &x->places[k])) {
-				if (named != trip)
-					nnamed++;
-				named = trip;
-				break;
-			}
-	}
-	if (nnamed == 1)
-		return named;
-	if (x->during_trip && trips == 1 && !x->nplaces)
-		return only;
-	return NULL;
-}
-
-void imp_gifts_records(const imp_analysis *a, const char *org, bool pub, struct rr_store *s,
-		       json_t *out, const char *name, rr_diag *notes)
-{
-	json_t *mine = json_object();
-
-	for (size_t i = 0; i < a->ngifts; i++) {
-		const imp_gift *x = &a->gifts[i];
-		const json_t *trip = trip_of(a, x, org);
-		rr_date d = x->date;
-		char iso[RR_DATE_ISO_MAX], id[200], base[180];
-		json_t *rec, *old = NULL;
-		rr_buf b;
-
-		if (!d.prec && trip)
-			d = trip_date(trip);
-		if (!d.prec) {
-			rr_diag_add(notes, "%s: line %zu: a gift (%s) without a date; kept in the "
-				    "text only", name, x->line, x->description);
-			continue;
-		}
-		rr_date_iso(&d, iso);
-		rr_buf_init(&b, 200);
-		rr_buf_printf(&b, "%s-geschenk-%s-", org, iso);
-		imp_slug(&b, x->description, 0, strlen(x->description), 40);
-		snprintf(base, sizeof base, "%s", rr_buf_cstr(&b));
-		rr_buf_free(&b);
-		snprintf(id, sizeof id, "%s", base);
-		for (int n = 2; json_object_get(mine, id) && n < 1000; n++)
-			snprintf(id, sizeof id, "%s-%d", base, n);
-		json_object_set_new(mine, id, json_true());
-		rec = json_object();
-		json_object_set_new(rec, "id", json_string(id));
-		json_object_set_new(rec, "organisation", json_string(org));
-		json_object_set_new(rec, "giver", json_string(x->giver));
-		json_object_set_new(rec, "recipient", json_string(x->recipient));
-		json_object_set_new(rec, "date", json_string(iso));
-		json_object_set_new(rec, "description", json_string(x->description));
-		if (x->has_value)
-			json_object_set_new(rec, "value_eur", json_real((double)x->cents / 100.0));
-		if (x->disposition)
-			json_object_set_new(rec, "disposition", json_string(x->disposition));
-		if (x->note[0])
-			json_object_set_new(rec, "disposition_note", json_string(x->note));
-		if (trip)
-			json_object_set(rec, "trip", json_object_get(trip, "id"));
-		json_object_set_new(rec, "public", json_boolean(pub));
-		/* the register's (or an earlier file's) record keeps what it has */
-		old = json_incref(json_object_get(out, id));
-		if (!old && s && rr_store_get(s, RR_K_GIFT, id, &rr_viewer_system, &old))
-			old = NULL;
-		if (old) {
-			json_t *merged = json_deep_copy(old);
-			json_object_update_missing(merged, rec);
-			json_decref(rec);
-			rec = merged;
-		}
-		json_decref(old);
-		json_object_set_new(out, id, rec);
-	}
-	json_decref(mine);
-}

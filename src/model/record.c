@@ -398,12 +398,24 @@ static void partnership_rules(vctx *v, json_t *rec)
 	check_range(v, rec, "since", "until");
 }
 
+/* A gift's giver, recipient and date may each be unknown (a register or a
+ * report often leaves one out), but not all of them with no trip either: a
+ * description alone says nothing that could be checked. */
+static void gift_rules(vctx *v, json_t *rec)
+{
+	if (!json_object_get(rec, "giver") && !json_object_get(rec, "recipient") &&
+	    !json_object_get(rec, "date") && !json_object_get(rec, "trip"))
+		problem(v, "giver", "a gift needs at least one of giver, recipient, date or trip");
+}
+
 static void apply_rules(vctx *v, rr_kind k, json_t *rec)
 {
 	if (k == RR_K_TRIP)
 		trip_rules(v, rec);
 	else if (k == RR_K_PARTNERSHIP)
 		partnership_rules(v, rec);
+	else if (k == RR_K_GIFT)
+		gift_rules(v, rec);
 }
 
 rr_err rr_record_normalise(rr_kind k, const json_t *rec, const char *label,

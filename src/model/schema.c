@@ -222,8 +222,8 @@ static const rr_field result_fields[] = {
 
 static const rr_field gift_fields[] = {
 	ID("id"), REF("organisation", RR_K_ORGANISATION, RR_REQUIRED),
-	STR("giver", RR_REQUIRED), STR("recipient", RR_REQUIRED), DATE("date", RR_REQUIRED),
-	STR("description", RR_REQUIRED), AMOUNT("value_eur", 0),
+	STR("giver", 0), STR("recipient", 0), DATE("date", 0), STR("description", RR_REQUIRED),
+	AMOUNT("value_eur", 0),
 	ENUM("disposition", rr_disposition_values, 0), STR("disposition_note", 0),
 	REF("trip", RR_K_TRIP, 0), BOOL("public"), END};
 

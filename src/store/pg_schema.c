@@ -131,6 +131,9 @@ const char *const rr_pg_migrations[] = {
 	/* 9: counts per body, year, direction and status, and the places of
 	 * the trips, kept by a trigger (agg_sql.h, pg_agg.c) */
 	RR_PG_AGG_MIGRATION,
+
+	/* 10: a gift's date may be unknown */
+	"ALTER TABLE gift ALTER COLUMN date DROP NOT NULL;",
 };
 
 const int rr_pg_migration_count =

@@ -149,6 +149,20 @@ const char *const rr_sqlite_migrations[] = {
 	/* 9: counts per body, year, direction and status, and the places of
 	 * the trips, kept by triggers (agg_sql.h, sqlite_agg.c) */
 	RR_SQLITE_AGG_MIGRATION,
+
+	/* 10: a gift's date may be unknown (a register or report that does not
+	 * state it); the rows go through a copy as in 6 */
+	"CREATE TEMP TABLE gift_copy AS SELECT * FROM gift;"
+	"DROP TABLE gift;"
+	"CREATE TABLE gift ("
+	"  id TEXT PRIMARY KEY,"
+	"  organisation TEXT NOT NULL REFERENCES organisation(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  date TEXT, year INTEGER, value_cents INTEGER,"
+	"  trip TEXT REFERENCES trip(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  public INTEGER NOT NULL, doc TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"INSERT INTO gift SELECT * FROM gift_copy;"
+	"DROP TABLE gift_copy;"
+	"CREATE INDEX gift_org_year ON gift(organisation, year);",
 };
 
 const int rr_sqlite_migration_count =

@@ -161,6 +161,8 @@ static void gifts_table(html *h, const json_t *list, bool edit)
 	json_array_foreach(list, i, g) {
 		char d[64];
 		pk_dates(d, sizeof d, rr_rec_str(g, "date"), NULL);
+		if (!d[0])
+			snprintf(d, sizeof d, "niet vermeld");
 		layout_row_begin(h);
 		html_open_c(h, "td", "utrecht-table__cell");
 		if (edit)
@@ -168,7 +170,7 @@ static void gifts_table(html *h, const json_t *list, bool edit)
 		else
 			html_text(h, rr_rec_str(g, "description"));
 		html_close(h, "td");
-		layout_cell(h, rr_rec_str(g, "giver") ? rr_rec_str(g, "giver") : "", 0);
+		layout_cell(h, rr_rec_str(g, "giver") ? rr_rec_str(g, "giver") : "niet vermeld", 0);
 		layout_cell(h, d, 0);
 		layout_cell(h, rr_rec_bool(g, "public") ? "ja" : "nee", 0);
 		layout_row_end(h);

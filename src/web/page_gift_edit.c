@@ -1,6 +1,7 @@
 /* page_gift_edit.c - registering and correcting a gift
  * (/beheer/geschenken/nieuw?organisation=CODE, /beheer/geschenken/{id}):
- * giver, recipient, date, description, estimated value, what was done with
+ * giver, recipient, date (each may be left empty when unknown, but not all
+ * of them and the trip), description, estimated value, what was done with
  * it, the trip it came with (chosen by title), public or not; a gift that
  * was never public can be deleted (/beheer/geschenken/{id}/verwijderen).
  * Saved through ak_save like every record; after a save the editor is back
@@ -39,11 +40,16 @@ static rr_err gift_form(rr_req *r, rr_resp *o, const json_t *g, const rr_diag *d
 	ak_text_of(value, sizeof value, json_object_get(g, "value_eur"));
 	ak_form_begin(&f, &h, r, d, action, id ? g : NULL);
 	ak_input(&f, "text", "gever", "Gever", typed ? ak_val(r, "gever") : rr_rec_str(g, "giver"),
-		 "Wie gaf het geschenk, zoals de burgemeester van Osaka");
+		 "Wie gaf het geschenk, zoals de burgemeester van Osaka; leeg als de bron het "
+		 "niet vermeldt");
 	ak_input(&f, "text", "ontvanger", "Ontvanger",
-		 typed ? ak_val(r, "ontvanger") : rr_rec_str(g, "recipient"), NULL);
-	ak_input(&f, "date", "datum", "Datum", typed ? ak_val(r, "datum") : rr_rec_str(g, "date"),
-		 "Dag, maand en jaar");
+		 typed ? ak_val(r, "ontvanger") : rr_rec_str(g, "recipient"),
+		 "Leeg als de bron het niet vermeldt");
+	/* text, not a date picker: a register may state only the month or the
+	 * year ("2019-05", "2019"), which a picker cannot show and would lose */
+	ak_input(&f, "text", "datum", "Datum", typed ? ak_val(r, "datum") : rr_rec_str(g, "date"),
+		 "Zoals 21-05-2023; alleen maand en jaar (2023-05) of het jaar (2023) als de bron "
+		 "niet meer zegt; leeg als de bron het niet vermeldt");
 	ak_textarea(&f, "omschrijving", "Omschrijving",
 		    typed ? ak_val(r, "omschrijving") : rr_rec_str(g, "description"), NULL);
 	ak_input(&f, "text", "waarde", "Geschatte waarde in euro's",
@@ -94,18 +100,23 @@ static void from_form(rr_req *r, json_t *g, rr_diag *d)
 	char iso[RR_DATE_ISO_MAX];
 	rr_date dt;
 
-	if (!(v = ak_val(r, "gever")))
-		rr_diag_add_at(d, "gever", "Vul in wie het geschenk gaf.");
-	ak_set(g, "giver", v);
-	if (!(v = ak_val(r, "ontvanger")))
-		rr_diag_add_at(d, "ontvanger", "Vul in wie het geschenk ontving.");
-	ak_set(g, "recipient", v);
+	/* giver, recipient and date may each be unknown (left empty, shown as
+	 * "niet vermeld"); record.c wants at least one of them or the trip */
+	ak_set(g, "giver", ak_val(r, "gever"));
+	ak_set(g, "recipient", ak_val(r, "ontvanger"));
 	if (!(v = ak_val(r, "omschrijving")))
 		rr_diag_add_at(d, "omschrijving", "Beschrijf het geschenk, zoals: een vaas van porselein.");
 	ak_set(g, "description", v);
-	if (ak_date(r, "datum", true, &dt, d) && dt.prec) {
-		rr_date_iso(&dt, iso);
+	if ((v = ak_val(r, "datum")) && !rr_date_parse_iso(v, &dt, NULL) && dt.prec) {
+		rr_date_iso(&dt, iso); /* a day, a month or a year */
 		ak_set(g, "date", iso);
+	} else if (ak_date(r, "datum", false, &dt, d)) {
+		if (dt.prec) {
+			rr_date_iso(&dt, iso);
+			ak_set(g, "date", iso);
+		} else {
+			json_object_del(g, "date");
+		}
 	}
 	json_object_del(g, "value_eur");
 	if ((v = ak_val(r, "waarde"))) {
@@ -121,6 +132,10 @@ static void from_form(rr_req *r, json_t *g, rr_diag *d)
 	else
 		ak_set(g, "disposition", v);
 	ak_own_ref(r, g, RR_K_TRIP, "trip", "reis", "Bij de reis", d);
+	if (!ak_val(r, "gever") && !ak_val(r, "ontvanger") && !ak_val(r, "datum") &&
+	    !ak_val(r, "reis"))
+		rr_diag_add_at(d, "gever", "Vul ten minste de gever, de ontvanger, de datum of de "
+			       "reis in: een geschenk met alleen een omschrijving is niet na te gaan.");
 	json_object_set_new(g, "public", json_boolean(ak_val(r, "openbaar") &&
 						    !strcmp(ak_val(r, "openbaar"), "1")));
 	(void)org;
@@ -156,7 +171,7 @@ rr_err gift_create(rr_req *r, rr_resp *o)
 		return RR_ENOMEM;
 	from_form(r, g, &d);
 	snprintf(base, sizeof base, "%s-geschenk-%s", org,
-		 rr_rec_str(g, "date") ? rr_rec_str(g, "date") : "");
+		 rr_rec_str(g, "date") ? rr_rec_str(g, "date") : "zonder-datum");
 	e = save(r, o, g, base, &d);
 	json_decref(g);
 	rr_diag_free(&d);

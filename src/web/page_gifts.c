@@ -58,12 +58,22 @@ static bool gift_filters(rr_req *r, rr_resp *o, const char **org, int *year)
 	return true;
 }
 
-/* Gifts newest first (the store lists by id). */
+/* Gifts newest first, those without a date after all dated ones, each
+ * group in the order of their ids (the store lists by id). */
 static int by_date_desc(const void *a, const void *b)
 {
-	const char *x = rr_rec_str(*(json_t *const *)a, "date");
-	const char *y = rr_rec_str(*(json_t *const *)b, "date");
-	return strcmp(y ? y : "", x ? x : "");
+	const json_t *ga = *(json_t *const *)a, *gb = *(json_t *const *)b;
+	const char *x = rr_rec_str(ga, "date"), *y = rr_rec_str(gb, "date");
+	const char *ia = rr_rec_str(ga, "id"), *ib = rr_rec_str(gb, "id");
+	int c = strcmp(y ? y : "", x ? x : "");
+	return c ? c : strcmp(ia ? ia : "", ib ? ib : "");
+}
+
+/* A fact of a gift, or "niet vermeld" when its source does not state it. */
+static const char *stated(const json_t *g, const char *key)
+{
+	const char *v = rr_rec_str(g, key);
+	return v ? v : "niet vermeld";
 }
 
 static json_t *sorted(json_t *arr)
@@ -94,6 +104,8 @@ static void gift_table(html *h, const json_t *gifts, long long threshold)
 		char d[64], val[64] = "";
 		json_t *v = json_object_get(g, "value_eur");
 		pk_dates(d, sizeof d, rr_rec_str(g, "date"), NULL);
+		if (!d[0])
+			snprintf(d, sizeof d, "niet vermeld");
 		if (v) {
 			pk_money(val, sizeof val, rr_amount_cents(v));
 			if (rr_amount_cents(v) > threshold)
@@ -101,16 +113,20 @@ static void gift_table(html *h, const json_t *gifts, long long threshold)
 		}
 		layout_row_begin(h);
 		layout_cell(h, d, 0);
-		layout_cell(h, rr_rec_str(g, "giver"), 0);
-		layout_cell(h, rr_rec_str(g, "recipient"), 0);
+		layout_cell(h, stated(g, "giver"), 0);
+		layout_cell(h, stated(g, "recipient"), 0);
 		layout_cell(h, rr_rec_str(g, "description"), 0);
 		layout_cell(h, v ? val : "onbekend", 1);
 		html_open_c(h, "td", "utrecht-table__cell");
-		html_text(h, disposition_label(rr_rec_str(g, "disposition")));
-		if (rr_rec_str(g, "disposition_note")) {
-			html_raw_trusted(h, ": ");
-			html_text(h, rr_rec_str(g, "disposition_note"));
+		if (rr_rec_str(g, "disposition")) {
+			html_text(h, disposition_label(rr_rec_str(g, "disposition")));
+			if (rr_rec_str(g, "disposition_note"))
+				html_raw_trusted(h, ": ");
 		}
+		if (rr_rec_str(g, "disposition_note"))
+			html_text(h, rr_rec_str(g, "disposition_note"));
+		else if (!rr_rec_str(g, "disposition"))
+			html_raw_trusted(h, "niet vermeld");
 		html_close(h, "td");
 		html_open_c(h, "td", "utrecht-table__cell");
 		if (rr_rec_str(g, "trip"))
@@ -119,6 +135,35 @@ static void gift_table(html *h, const json_t *gifts, long long threshold)
 		layout_row_end(h);
 	}
 	layout_table_end(h);
+}
+
+/* On a year's page: where the gifts without a date are, when there are
+ * any the viewer may see (they belong to no year). */
+static void undated_note(html *h, rr_req *r, const char *code)
+{
+	json_t *all = NULL, *g;
+	size_t i, n = 0;
+
+	if (rr_store_list(r->store, RR_K_GIFT, code, 0, r->viewer, &all))
+		return;
+	json_array_foreach(all, i, g)
+		n += !rr_rec_str(g, "date");
+	json_decref(all);
+	if (!n)
+		return;
+	html_open_c(h, "p", "utrecht-paragraph");
+	html_textf(h, "%zu %s zonder vermelde datum %s bij geen jaar; ", n,
+		   n == 1 ? "geschenk" : "geschenken", n == 1 ? "staat" : "staan");
+	html_open_c(h, "a", "utrecht-link");
+	html_attr_begin(h, "href");
+	html_raw_trusted(h, "/o/");
+	html_urlpart(h, code);
+	html_raw_trusted(h, "/geschenken");
+	html_attr_end(h);
+	html_raw_trusted(h, "alle jaren");
+	html_close(h, "a");
+	html_raw_trusted(h, " toont ze.");
+	html_close(h, "p");
 }
 
 rr_err page_gifts(rr_req *r, rr_resp *o)
@@ -157,6 +202,8 @@ rr_err page_gifts(rr_req *r, rr_resp *o)
 					  : "Er zijn geen openbare geschenken geregistreerd.");
 	else
 		gift_table(&h, gifts, threshold_cents(org));
+	if (year)
+		undated_note(&h, r, code);
 	html_open_c(&h, "p", "utrecht-paragraph");
 	html_open_c(&h, "a", "utrecht-link");
 	html_attr_begin(&h, "href");
@@ -205,6 +252,14 @@ rr_err api_gifts(rr_req *r, rr_resp *o)
 		page_error(o, 500, "internal", "Het geschenkenregister kon niet worden gelezen.");
 		return RR_OK;
 	}
+	/* a fact the source does not state is null, not a missing key */
+	json_t *g;
+	size_t i;
+	json_array_foreach(gifts, i, g)
+		for (const char *const *k = (const char *const[]){"giver", "recipient", "date", NULL};
+		     *k; k++)
+			if (!json_object_get(g, *k))
+				json_object_set_new(g, *k, json_null());
 	doc = json_pack("{s:o, s:I}", "gifts", gifts, "total", (json_int_t)json_array_size(gifts));
 	e = pk_json(o, doc);
 	json_decref(doc);

@@ -479,9 +479,11 @@ static void linked(html *h, rr_req *r, rr_kind k, const json_t *t, const char *h
 		} else {
 			html_text(h, rr_rec_str(x, "description"));
 			html_raw_trusted(h, ", van ");
-			html_text(h, rr_rec_str(x, "giver"));
+			html_text(h, rr_rec_str(x, "giver") ? rr_rec_str(x, "giver")
+							     : "een gever die niet is vermeld");
 			html_raw_trusted(h, " aan ");
-			html_text(h, rr_rec_str(x, "recipient"));
+			html_text(h, rr_rec_str(x, "recipient") ? rr_rec_str(x, "recipient")
+								 : "een ontvanger die niet is vermeld");
 			pk_money_json(m, sizeof m, json_object_get(x, "value_eur"));
 			html_raw_trusted(h, ", geschatte waarde ");
 			html_text(h, m);

@@ -198,3 +198,14 @@ n=$(jq '[.gifts[] | select(.organisation == "gm0034" and .disposition == "shared
 [ "$n" -eq 1 ] && ok "a written gift keeps what was done with it" || notok "a written gift keeps what was done with it" "$n"
 expect_exit 0 "a gift register again" -- "$RR_BIN" import --db "$DB" --organisation gm0034 "$T/geschenken.txt"
 contains "$T/out" "gifts             2 (0 new, 0 changed, 2 unchanged)" "importing again changes no gift"
+# A register that states no dates and leaves a giver out: written with those facts empty.
+printf 'Geschenkenregister\n\nOntvanger\tOmschrijving\tGever\tWaarde\n%s\n%s\n' \
+	"Burgemeester A. Wolf	Theeservies	Consul van Japan	€ 60" \
+	"Wethouder B. Das	Fotoboek		onbekend" > "$T/zonder.txt"
+expect_exit 0 "a register without dates: import" -- "$RR_BIN" import --db "$DB" --organisation gm0034 "$T/zonder.txt"
+contains "$T/out" "gifts             2 (2 new" "the undated gifts are written"
+"$RR_BIN" export --db "$DB" | jq -e '[.gifts[] | select(.id == "gm0034-geschenk-zonder-datum-fotoboek" and
+	.recipient == "Wethouder B. Das" and (has("giver") | not) and (has("date") | not))] | length == 1' \
+	>/dev/null && ok "a written gift keeps its giver and date empty" || notok "a written gift keeps its giver and date empty"
+expect_exit 0 "a register without dates again" -- "$RR_BIN" import --db "$DB" --organisation gm0034 "$T/zonder.txt"
+contains "$T/out" "gifts             2 (0 new, 0 changed, 2 unchanged)" "importing it again changes no gift"

@@ -269,10 +269,14 @@ static void test_prose_follow_up(void **state)
 	assert_string_equal(str(g, "date"), "2030");
 	assert_string_equal(str(g, "disposition"), "displayed");
 	assert_string_equal(str(g, "disposition_note"), "kreeg een plekje in de trouwzaal");
-	/* the cigars have no giver: noted, not a record */
-	assert_null(gift(doc, "doos sigaren"));
-	assert_true(noted(&notes, "doos sigaren"));
-	assert_int_equal(ngifts(doc), 2);
+	/* the cigars have no giver: a record with the giver empty */
+	g = gift(doc, "doos sigaren");
+	assert_non_null(g);
+	assert_null(json_object_get(g, "giver"));
+	assert_string_equal(str(g, "recipient"), "burgemeester Hendrik Hoogland");
+	assert_string_equal(str(g, "date"), "2030");
+	assert_false(noted(&notes, "doos sigaren"));
+	assert_int_equal(ngifts(doc), 3);
 	json_decref(doc);
 	rr_diag_free(&notes);
 }
@@ -359,6 +363,67 @@ static void test_not_gifts(void **state)
 	json_decref(doc);
 }
 
+static void test_unstated_facts(void **state)
+{
+	/* a giver, a recipient or a date the text does not state stays empty;
+	 * a gift of running text with no recipient is kept only when the
+	 * body's people gave it; "hij" is not a name in the phrase that opens
+	 * its own sentence */
+	const char text[] =
+		"Ontvangen geschenken\n\n"
+		"Den Haag, 3 april 2042\n\n"
+		"In 2041 kreeg wethouder Lotte Kramer een ingelijste prent.\n\n"
+		"Op 2 februari 2042 overhandigde de burgemeester een stadsvlag als geschenk.\n\n"
+		"Op 4 februari 2042 overhandigde de ambassadeur van Chili een boek als geschenk.\n\n"
+		"Dit jaar heeft wethouder Kees Mol het duurste cadeau ontvangen. Bij de uitreiking "
+		"van de Gouden Fietsprijs kreeg hij een racefiets van 900 euro.\n";
+	const char reg[] =
+		"Geschenkenregister\n\n"
+		"Ontvanger\tOmschrijving\tGever\tWaarde\n"
+		"Burgemeester L. Vos\tTheeservies\tConsul van Japan\t€ 60\n"
+		"Wethouder K. Mol\tFotoboek\t\tonbekend\n";
+	rr_diag notes = {0};
+	json_t *doc = import_as("gm0034", "u.txt", text, &notes);
+	const json_t *g;
+	(void)state;
+	g = gift(doc, "ingelijste prent");
+	assert_non_null(g);
+	assert_null(json_object_get(g, "giver"));
+	assert_string_equal(str(g, "recipient"), "wethouder Lotte Kramer");
+	assert_string_equal(str(g, "date"), "2041");
+	g = gift(doc, "stadsvlag");
+	assert_non_null(g);
+	assert_string_equal(str(g, "giver"), "burgemeester");
+	assert_null(json_object_get(g, "recipient"));
+	assert_string_equal(str(g, "date"), "2042-02-02");
+	/* from someone not the body's, to no one named: not the body's gift */
+	assert_null(gift(doc, "boek"));
+	assert_true(noted(&notes, "a gift (boek) without a recipient"));
+	g = gift(doc, "racefiets");
+	assert_non_null(g);
+	assert_string_equal(str(g, "recipient"), "wethouder Kees Mol");
+	assert_null(json_object_get(g, "giver"));
+	assert_true(value(g) == 900.0);
+	assert_int_equal(ngifts(doc), 3);
+	json_decref(doc);
+	rr_diag_free(&notes);
+
+	/* a register without dates: the date empty, the id says so */
+	doc = import_as("gm0034", "r.txt", reg, NULL);
+	assert_int_equal(ngifts(doc), 2);
+	g = gift(doc, "Theeservies");
+	assert_non_null(g);
+	assert_null(json_object_get(g, "date"));
+	assert_string_equal(str(g, "giver"), "Consul van Japan");
+	assert_string_equal(str(g, "id"), "gm0034-geschenk-zonder-datum-theeservies");
+	g = gift(doc, "Fotoboek");
+	assert_non_null(g);
+	assert_null(json_object_get(g, "giver"));
+	assert_null(json_object_get(g, "date"));
+	assert_string_equal(str(g, "recipient"), "Wethouder K. Mol");
+	json_decref(doc);
+}
+
 static void test_same_gift_twice(void **state)
 {
 	/* importing again gives the same record; two gifts alike in one text are two */
@@ -398,6 +463,7 @@ int main(void)
 		cmocka_unit_test(test_prose_follow_up),
 		cmocka_unit_test(test_prose_give_and_trip),
 		cmocka_unit_test(test_not_gifts),
+		cmocka_unit_test(test_unstated_facts),
 		cmocka_unit_test(test_same_gift_twice),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

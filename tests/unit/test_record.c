@@ -159,7 +159,31 @@ static void other_kinds(void **state)
 	json_decref(out);
 	assert_int_equal(norm(RR_K_GIFT, "{\"id\":\"g1\",\"organisation\":\"gm0034\"}", &out, &d),
 			 RR_EINVAL);
-	assert_true(has_msg(&d, "giver: is required"));
+	assert_true(has_msg(&d, "description: is required"));
+	rr_diag_free(&d);
+	/* giver, recipient and date may each be unknown (null or left out) */
+	assert_int_equal(norm(RR_K_GIFT, "{\"id\":\"g1\",\"organisation\":\"gm0034\","
+			 "\"giver\":null,\"recipient\":\"wethouder\",\"description\":\"een das\"}",
+			 &out, &d), RR_OK);
+	assert_null(json_object_get(out, "giver"));
+	assert_null(json_object_get(out, "date"));
+	json_decref(out);
+	assert_int_equal(norm(RR_K_GIFT, "{\"id\":\"g1\",\"organisation\":\"gm0034\","
+			 "\"giver\":\"Stad Bergen\",\"date\":\"2021\",\"description\":\"een das\"}",
+			 &out, &d), RR_OK);
+	json_decref(out);
+	assert_int_equal(norm(RR_K_GIFT, "{\"id\":\"g1\",\"organisation\":\"gm0034\","
+			 "\"date\":\"2021-03-04\",\"description\":\"een das\"}", &out, &d), RR_OK);
+	json_decref(out);
+	assert_int_equal(norm(RR_K_GIFT, "{\"id\":\"g1\",\"organisation\":\"gm0034\","
+			 "\"trip\":\"gm0034-2021-bergen\",\"description\":\"een das\"}", &out, &d),
+			 RR_OK);
+	json_decref(out);
+	assert_int_equal(d.n, 0);
+	/* but not a description alone: nothing in it could be checked */
+	assert_int_equal(norm(RR_K_GIFT, "{\"id\":\"g1\",\"organisation\":\"gm0034\","
+			 "\"giver\":\" \",\"description\":\"een das\"}", &out, &d), RR_EINVAL);
+	assert_true(has_msg(&d, "giver: a gift needs at least one of giver, recipient, date or trip"));
 	rr_diag_free(&d);
 }
 

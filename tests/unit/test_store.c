@@ -302,6 +302,81 @@ static void csv_rows(void **state)
 	json_decref(trips);
 }
 
+/* A gift whose date, giver or recipient its source does not state is
+ * stored with the fact empty, listed under no year, exported as it is. */
+static void gifts_with_unstated_facts(void **state)
+{
+	fixture *f = *state;
+	json_t *all = NULL, *year = NULL, *g = NULL;
+	rr_buf b;
+	rr_diag d = {0};
+	assert_int_equal(load_text(f->s, "{\"gifts\":["
+		"{\"id\":\"g-undated\",\"organisation\":\"gm0034\",\"recipient\":\"wethouder\","
+		"\"description\":\"een boek over bruggen\",\"public\":true},"
+		"{\"id\":\"g-dated\",\"organisation\":\"gm0034\",\"date\":\"2023-05-16\","
+		"\"giver\":\"Stad Osaka\",\"description\":\"een vaas\",\"value_eur\":60,"
+		"\"public\":true}]}", &d), RR_OK);
+	assert_int_equal(rr_store_get(f->s, RR_K_GIFT, "g-undated", &rr_viewer_anonymous, &g), RR_OK);
+	assert_null(json_object_get(g, "giver"));
+	assert_null(json_object_get(g, "date"));
+	assert_string_equal(rr_rec_str(g, "recipient"), "wethouder");
+	assert_int_equal(rr_store_list(f->s, RR_K_GIFT, "gm0034", 0, &rr_viewer_anonymous, &all),
+			 RR_OK);
+	assert_int_equal(json_array_size(all), 2);
+	assert_int_equal(rr_store_list(f->s, RR_K_GIFT, "gm0034", 2023, &rr_viewer_anonymous, &year),
+			 RR_OK);
+	assert_int_equal(json_array_size(year), 1);
+	assert_string_equal(rr_rec_str(json_array_get(year, 0), "id"), "g-dated");
+	rr_buf_init(&b, 0);
+	assert_int_equal(rr_csv_gifts(&b, all, 5000), RR_OK);
+	assert_non_null(strstr(rr_buf_cstr(&b), "\r\ng-undated,gm0034,,,wethouder,een boek over "
+					       "bruggen,,,,,\r\n"));
+	assert_non_null(strstr(rr_buf_cstr(&b), "\r\ng-dated,gm0034,2023-05-16,Stad Osaka,,een vaas,"
+					       "60.00,true,"));
+	rr_buf_free(&b);
+	json_decref(all);
+	json_decref(year);
+	json_decref(g);
+	rr_diag_free(&d);
+}
+
+/* Migration 10 on a register of version 9 (gift.date NOT NULL, a gift in
+ * it): the gift stays, and a gift without a date can be stored after. */
+static void gift_date_migration(void **state)
+{
+	fixture *f = *state;
+	rr_store *s2 = NULL;
+	json_t *g = NULL;
+	rr_diag d = {0};
+	assert_int_equal(load_text(f->s, "{\"gifts\":[{\"id\":\"g-old\",\"organisation\":"
+		"\"gm0034\",\"date\":\"2022-02-02\",\"giver\":\"Stad Gent\",\"recipient\":"
+		"\"wethouder\",\"description\":\"een pen\",\"public\":true}]}", &d), RR_OK);
+	rr_store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(rr_test_db_sql(f,
+		"CREATE TABLE gift9 AS SELECT * FROM gift; DROP TABLE gift;"
+		"CREATE TABLE gift (id TEXT PRIMARY KEY, organisation TEXT NOT NULL REFERENCES "
+		"organisation(id) DEFERRABLE INITIALLY DEFERRED, date TEXT NOT NULL, year INTEGER, "
+		"value_cents INTEGER, trip TEXT REFERENCES trip(id) DEFERRABLE INITIALLY DEFERRED, "
+		"public INTEGER NOT NULL, doc TEXT NOT NULL, updated_at TEXT NOT NULL);"
+		"INSERT INTO gift SELECT * FROM gift9; DROP TABLE gift9;"
+		"CREATE INDEX gift_org_year ON gift(organisation, year); PRAGMA user_version = 9;",
+		"ALTER TABLE gift ALTER COLUMN date SET NOT NULL;"
+		"UPDATE meta SET value = 9 WHERE key = 'schema_version'"), 0);
+	assert_int_equal(rr_store_open(f->path, 0, &s2, &d), RR_OK);
+	f->s = s2;
+	assert_int_equal(rr_store_schema_version(f->s), rr_store_latest_version());
+	assert_int_equal(rr_store_get(f->s, RR_K_GIFT, "g-old", &rr_viewer_system, &g), RR_OK);
+	assert_string_equal(rr_rec_str(g, "date"), "2022-02-02");
+	json_decref(g);
+	assert_int_equal(load_text(f->s, "{\"gifts\":[{\"id\":\"g-new\",\"organisation\":"
+		"\"gm0034\",\"giver\":\"Stad Gent\",\"description\":\"een map\"}]}", &d), RR_OK);
+	assert_int_equal(rr_store_get(f->s, RR_K_GIFT, "g-new", &rr_viewer_system, &g), RR_OK);
+	assert_null(json_object_get(g, "date"));
+	json_decref(g);
+	rr_diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -316,6 +391,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(generation_grows, setup, teardown),
 		cmocka_unit_test_setup_teardown(export_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(csv_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(gifts_with_unstated_facts, setup, teardown),
+		cmocka_unit_test_setup_teardown(gift_date_migration, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
