@@ -903,6 +903,28 @@ static void fold_prose(imp_analysis *a)
 	}
 }
 
+/* A report or request tells in its text of visitors the body received or
+ * will receive ("In het voorjaar zal een delegatie van de stad X onze stad
+ * bezoeken"): the incoming visits running text gives; its outgoing trips
+ * are the form's own journey told again. */
+static rr_err incoming_in_forms(const imp_read *r, imp_analysis *a)
+{
+	size_t n0 = a->n;
+	rr_err e = imp_prose_trips(r, a);
+	if (e)
+		return e;
+	for (size_t i = n0; i < a->n; i++) {
+		const char *d = json_string_value(json_object_get(a->items[i].trip, "direction"));
+		if (d && !strcmp(d, "in"))
+			continue;
+		imp_item_free(&a->items[i]);
+		memmove(&a->items[i], &a->items[i + 1], (a->n - i - 1) * sizeof a->items[i]);
+		a->n--;
+		i--;
+	}
+	return RR_OK;
+}
+
 rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 {
 	const char *t = c->t, *name = c->name;
@@ -966,6 +988,23 @@ rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 			form++; /* a gift register's "Datum:" is no trip form's */
 	if (form) {
 		e = forms(t, n, name, a, notes);
+		/* visitors received by the body that a report tells in its text;
+		 * a report without a date of its own is written after the journey
+		 * it reports, so its year-less dates ("begin november jl.") are of
+		 * that journey's time */
+		if (!e && !a->date.prec && a->n == 1) {
+			rr_date j;
+			const json_t *tr = a->items[0].trip;
+			const char *js = json_string_value(json_object_get(tr, "end"));
+			if (!js)
+				js = json_string_value(json_object_get(tr, "start"));
+			if (js && rr_date_parse_iso(js, &j, NULL) == RR_OK && j.prec) {
+				imp_read_free(&r);
+				e = imp_read_init(&r, c, &j, doff, dlen);
+			}
+		}
+		if (!e)
+			e = incoming_in_forms(&r, a);
 		if (!e)
 			imp_partners_date_pending(a);
 		if (!e)

@@ -594,6 +594,14 @@ static json_t *dest_array(const imp_pm *const *d, size_t n)
 	return arr;
 }
 
+/* Is the date a season ("voorjaar 2024", "in de zomer van 2019")? */
+static bool season(const imp_read *r, const imp_date_m *d)
+{
+	static const char *const seasons[] = {"voorjaar", "lente", "zomer", "najaar", "herfst",
+		"winter", NULL};
+	return pr_word_in(r, d->w0, d->w1, seasons);
+}
+
 static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp_pm *only,
 		   const rr_date *doc, size_t group)
 {
@@ -644,7 +652,13 @@ static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp
 			if (r->dm[i].w0 == only->w1 + 1 && rr_wmark(&r->ws, r->dm[i].w1, ')'))
 				dt = &r->dm[i];
 	}
-	if (dt) {
+	if (dt && season(r, dt)) {
+		/* "in het voorjaar van 2024": a season names no months, the year */
+		rr_date y = dt->d.start;
+		y.prec = RR_PREC_YEAR;
+		imp_set_dates(it.trip, "start", "end", &y, &y);
+		imp_span(&it, "start", dt->d.off, dt->d.off + dt->d.len);
+	} else if (dt) {
 		imp_set_dates(it.trip, "start", "end", &dt->d.start, &dt->d.end);
 		imp_span(&it, "start", dt->d.off, dt->d.off + dt->d.len);
 	} else if (doc && doc->prec && pr_told_now(r, f)) {
@@ -909,6 +923,32 @@ bool pr_negated(const rr_words *ws, size_t s0, size_t s1)
 	return false;
 }
 
+/* "een delegatie van de stad X", "een groep bestuurders van de Duitse
+ * partnergemeente X": visitors named by the foreign town they are of. */
+static const imp_pm *delegation_of(const imp_read *r, size_t s0, size_t s1)
+{
+	const rr_words *ws = &r->ws;
+	static const char *const town_nouns[] = {"stad", "gemeente", "provincie", "regio",
+		"deelstaat", "partnerstad", "zusterstad", "partnergemeente", "zusterprovincie",
+		"partnerregio", NULL};
+	for (size_t k = s0; k + 2 < s1; k++) {
+		if (ws->w[k].kind != RR_W_WORD || !pr_in_list(visitor_nouns, rr_wfold(ws, k)) ||
+		    !rr_wis(ws, k + 1, "van"))
+			continue;
+		size_t q = k + 2;
+		const imp_pm *pm;
+		if (q < s1 && (rr_wis(ws, q, "de") || rr_wis(ws, q, "het")))
+			q++;
+		if (q < s1 && pr_is_place_word(r, q, &pm) && pm->adjective)
+			q = pm->w1;
+		if (q < s1 && ws->w[q].kind == RR_W_WORD && pr_in_list(town_nouns, rr_wfold(ws, q)))
+			q++;
+		if (q < s1 && pr_is_place_word(r, q, &pm) && !pm->adjective && pr_foreign(pm))
+			return pm;
+	}
+	return NULL;
+}
+
 static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size_t s1,
 		       frames *fs, const imp_person *heading, const imp_pm *partner)
 {
@@ -1023,6 +1063,8 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 			attached(r, partner, colon ? k + 2 : k + 1, reach, into_preps, into, &ninto, MAX_DEST,
 				 tg->visit || colon);
 			attached(r, partner, s0, s1, from_preps, from, &nfrom, MAX_DEST, false);
+			if (!nfrom && (from[0] = delegation_of(r, s0, s1)))
+				nfrom = 1;
 		}
 		/* "China Handelsmissie", "Californië: Orange County beurs": a place
 		 * right before the trip word on the same line */
@@ -1125,6 +1167,20 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		if ((origin && visitors && hosted) || (nh && !nf && (foreign_person || origin))) {
 			f.dir = -1;
 			f.origin = origin;
+			/* "een delegatie uit Guangming New Town": a town's name that
+			 * goes on in capitals is a longer name (a district, a body) the
+			 * gazetteer does not know; only its country is sure */
+			if (origin && origin->p.kind == RR_PLACE_CITY && origin->w1 < s1 &&
+			    ws->w[origin->w1].kind == RR_W_WORD && (ws->w[origin->w1].flags & RR_W_CAP) &&
+			    !pr_is_place_word(r, origin->w1, &(const imp_pm *){NULL})) {
+				size_t e1 = origin->w1;
+				while (e1 < s1 && e1 < origin->w1 + 4 && ws->w[e1].kind == RR_W_WORD &&
+				       (ws->w[e1].flags & RR_W_CAP))
+					e1++;
+				f.origin_country = true;
+				imp_copy(f.counterpart, sizeof f.counterpart, ws->text, origin->off,
+					 ws->w[e1 - 1].off + ws->w[e1 - 1].len);
+			}
 			if (!origin) {
 				/* the foreign place of the sentence; of several cities of
 				 * one country, only the country is sure */
@@ -1249,9 +1305,14 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		 * precise kind */
 		frame *same = NULL;
 		for (size_t i = fs->n; i-- > 0 && fs->v[i].s0 == s0 && !same;)
-			if (fs->v[i].dir == f.dir && fs->v[i].ndest == 1 && f.ndest == 1 &&
-			    fs->v[i].dest[0]->p.id == f.dest[0]->p.id && !fs->v[i].tg->plural &&
-			    !f.tg->plural)
+			if (fs->v[i].dir == f.dir &&
+			    ((fs->v[i].ndest == 1 && f.ndest == 1 && !fs->v[i].tg->plural &&
+			      !f.tg->plural && fs->v[i].dest[0]->p.id == f.dest[0]->p.id) ||
+			     /* "een delegatie uit X heeft een bezoek gebracht aan
+			      * onze stad", "zal een delegatie van de stad X onze stad
+			      * bezoeken": one visit from X */
+			     (f.dir < 0 && fs->v[i].origin && f.origin &&
+			      fs->v[i].origin->p.id == f.origin->p.id)))
 				same = &fs->v[i];
 		if (same) {
 			if (f.tg->kind && (!same->tg->kind || !strcmp(same->tg->kind, "bezoek")))

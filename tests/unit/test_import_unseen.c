@@ -196,6 +196,88 @@ static void both_sides_of_a_relation(void **state)
 	rr_diag_free(&d);
 }
 
+/* The trips of a made-up text imported for the body code (dry run). */
+static json_t *trips_for(const char *code, const char *text)
+{
+	rr_import *im = NULL;
+	rr_diag d = {0};
+	json_t *doc = NULL, *trips;
+	assert_int_equal(rr_import_new(NULL, code, true, &im, &d), RR_OK);
+	assert_int_equal(rr_import_add(im, "m.txt", (const unsigned char *)text, strlen(text), &d),
+			 RR_OK);
+	assert_int_equal(rr_import_result(im, &doc, &d), RR_OK);
+	rr_import_free(im);
+	rr_diag_free(&d);
+	trips = json_incref(json_object_get(doc, "trips"));
+	json_decref(doc);
+	return trips;
+}
+
+static const char *field(json_t *trips, size_t i, const char *k)
+{
+	return json_string_value(json_object_get(json_array_get(trips, i), k));
+}
+
+static const char *origin_of(json_t *trips, size_t i, const char *k)
+{
+	return json_string_value(json_object_get(json_object_get(json_array_get(trips, i),
+								 "origin"), k));
+}
+
+/* "een delegatie van de stad X zal onze plaats bezoeken": visitors named by
+ * the town they are of, to the body's own place even when the gazetteer
+ * knows no town of that name (a merged municipality); one visit, though
+ * two words tell it; a season is its year */
+static void delegation_of_a_town(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_for("gm1978", "Nieuws\n\nIn het najaar van 2025 zal een delegatie van de stad "
+		      "Tartu Molenlanden bezoeken.\n");
+	assert_int_equal(json_array_size(t), 1);
+	assert_string_equal(field(t, 0, "direction"), "in");
+	assert_string_equal(origin_of(t, 0, "country"), "EE");
+	assert_string_equal(origin_of(t, 0, "city"), "Tartu");
+	assert_string_equal(field(t, 0, "start"), "2025");
+	assert_string_equal(field(t, 0, "status"), "approved");
+	json_decref(t);
+	/* a town's name that goes on in capitals is a longer name: only its
+	 * country is sure, the whole name is the counterpart */
+	t = trips_for("gm1978", "Nieuws\n\nIn oktober 2019 heeft een delegatie uit Suzhou "
+		      "Industrial Park een bezoek gebracht aan Molenlanden.\n");
+	assert_int_equal(json_array_size(t), 1);
+	assert_string_equal(field(t, 0, "direction"), "in");
+	assert_string_equal(origin_of(t, 0, "country"), "CN");
+	assert_null(origin_of(t, 0, "city"));
+	assert_string_equal(field(t, 0, "counterpart"), "Suzhou Industrial Park");
+	json_decref(t);
+}
+
+/* A report tells of visitors received; without a date of its own, its
+ * year-less dates are of the journey it reports */
+static void visitors_in_a_report(void **state)
+{
+	json_t *t;
+	size_t in = 0;
+	(void)state;
+	t = trips_for("gm1978", "Verslag buitenlandse dienstreis\n\nDeelnemer(s) namens college:\n\n"
+		      "Burgemeester Jansen\n\nReisdoel (land, plaats):\n\nFinland, Tampere\n\n"
+		      "Vertrek- en retourdatum van de reis:\n\n3 t/m 6 oktober 2022\n\n"
+		      "Verslag van de reis:\n\nDe burgemeester sprak met het stadsbestuur. Eind "
+		      "september jl. heeft een delegatie uit Tampere een bezoek gebracht aan "
+		      "Molenlanden.\n");
+	assert_int_equal(json_array_size(t), 2);
+	for (size_t i = 0; i < 2; i++) {
+		if (strcmp(field(t, i, "direction"), "in"))
+			continue;
+		in++;
+		assert_string_equal(origin_of(t, i, "city"), "Tampere");
+		assert_string_equal(field(t, i, "start"), "2022-09");
+	}
+	assert_int_equal(in, 1);
+	json_decref(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -208,6 +290,8 @@ int main(void)
 		cmocka_unit_test(governor_of_the_king),
 		cmocka_unit_test(particle_is_no_origin),
 		cmocka_unit_test(both_sides_of_a_relation),
+		cmocka_unit_test(delegation_of_a_town),
+		cmocka_unit_test(visitors_in_a_report),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
