@@ -233,8 +233,10 @@ static bool back_to_partner(const imp_read *r, const imp_pm *the_partner, size_t
 	bool region = rr_wis(ws, k, "provincie") || rr_wis(ws, k, "regio") ||
 		      rr_wis(ws, k, "deelstaat");
 	bool city = rr_wis(ws, k, "stad") || rr_wis(ws, k, "gemeente");
+	/* "een bezoek aan de Chinese stad": the definite article points back too */
 	if (k < 2 || !(region || city) || !pr_is_place_word(r, k - 1, &adj) || !adj->adjective ||
-	    !(rr_wis(ws, k - 2, "deze") || rr_wis(ws, k - 2, "die") || rr_wis(ws, k - 2, "dit")))
+	    !(rr_wis(ws, k - 2, "deze") || rr_wis(ws, k - 2, "die") || rr_wis(ws, k - 2, "dit") ||
+	      rr_wis(ws, k - 2, "de")))
 		return false;
 	if (strcmp(adj->p.country, the_partner->p.country) || the_partner->home)
 		return false;
@@ -923,6 +925,25 @@ bool pr_negated(const rr_words *ws, size_t s0, size_t s1)
 	return false;
 }
 
+/* "de Chinezen", "de Duitsers": the people of a country, as the subject
+ * before word k (a country's adjective that is a plural noun). */
+static const imp_pm *demonym_before(const imp_read *r, size_t s0, size_t k)
+{
+	const rr_words *ws = &r->ws;
+	for (size_t i = 0; i < r->pms.n; i++) {
+		const imp_pm *m = &r->pms.v[i];
+		if (m->w0 < s0 || m->w0 >= k || !m->adjective || m->home || m->w1 != m->w0 + 1)
+			continue;
+		size_t len = ws->w[m->w0].len;
+		char last = ws->text[ws->w[m->w0].off + len - 1];
+		if (len < 5 || (last != 'n' && last != 's'))
+			continue;
+		if (m->w0 == s0 || (m->w0 == s0 + 1 && rr_wis(ws, s0, "de")))
+			return m;
+	}
+	return NULL;
+}
+
 /* "een delegatie van de stad X", "een groep bestuurders van de Duitse
  * partnergemeente X": visitors named by the foreign town they are of. */
 static const imp_pm *delegation_of(const imp_read *r, size_t s0, size_t s1)
@@ -1099,6 +1120,18 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		for (size_t i = 0; i < nfrom; i++)
 			if (pr_foreign(from[i]))
 				origin = from[i];
+		/* "De Chinezen brachten eerder al een bezoek aan Emmen": the people
+		 * of a country, named before the trip word, visit the body's own
+		 * place; from the partner of that country the text speaks of */
+		if (!origin && nh && !nf && !incoming) {
+			const imp_pm *dm = demonym_before(r, s0, k);
+			if (dm && partner && !partner->home && !strcmp(partner->p.country, dm->p.country))
+				origin = partner;
+			else if (dm)
+				origin = dm;
+			if (origin)
+				visitors = true;
+		}
 		/* a verb of welcoming is a trip word only for visitors from abroad */
 		if (pr_in_list(welcome_verbs, tg->w) && !(origin && pr_word_in(r, s0, s1, visitor_nouns)))
 			continue;
@@ -1330,6 +1363,17 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 	return RR_OK;
 }
 
+/* "ook al", "eerder al", "al eerder": a visit recalled in passing. */
+static bool recalled(const rr_words *ws, size_t s0, size_t s1)
+{
+	for (size_t k = s0; k + 1 < s1; k++)
+		if ((rr_wis(ws, k, "ook") && rr_wis(ws, k + 1, "al")) ||
+		    (rr_wis(ws, k, "eerder") && rr_wis(ws, k + 1, "al")) ||
+		    (rr_wis(ws, k, "al") && rr_wis(ws, k + 1, "eerder")))
+			return true;
+	return false;
+}
+
 rr_err imp_prose_trips(const imp_read *r, imp_analysis *a)
 {
 	const rr_words *ws = &r->ws;
@@ -1390,14 +1434,23 @@ rr_err imp_prose_trips(const imp_read *r, imp_analysis *a)
 		}
 		for (size_t i = n0; i < fs.n; i++)
 			fs.v[i].org = section_org;
+		/* "In 2011 brachten bestuurders ook al een bezoek aan …": a visit
+		 * recalled in passing; what follows is about the trip before it */
+		for (size_t i = n0; i < fs.n; i++)
+			fs.v[i].aside = recalled(ws, s0, s1);
+		size_t last = fs.n;
+		while (last > 0 && fs.v[last - 1].aside)
+			last--;
+		if (!last)
+			last = fs.n;
 		/* a later sentence of the same paragraph about the same trip */
 		if (!e && fs.n == before && fs.n && !(ws->w[s0].flags & RR_W_PARA) &&
-		    pr_near_paragraph(ws, fs.v[fs.n - 1].s1, s0))
-			pr_coref(r, &fs.v[fs.n - 1], s0, s1);
+		    pr_near_paragraph(ws, fs.v[last - 1].s1, s0))
+			pr_coref(r, &fs.v[last - 1], s0, s1);
 		else if (!e && fs.n == before && fs.n && (ws->w[s0].flags & RR_W_PARA))
-			pr_next_paragraph(r, &fs.v[fs.n - 1], s0, s1);
+			pr_next_paragraph(r, &fs.v[last - 1], s0, s1);
 		if (!e && fs.n == before && fs.n)
-			pr_stops(r, &fs.v[fs.n - 1], s0, s1);
+			pr_stops(r, &fs.v[last - 1], s0, s1);
 		s0 = s1;
 	}
 	for (size_t i = 0; i < fs.n && !e; i++) {

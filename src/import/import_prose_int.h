@@ -46,6 +46,8 @@ typedef struct frame {
 	bool kind_open;         /* "werkbezoeken of beurzen": either, so no kind */
 	const imp_date_m *each[6]; /* "in 2005, 2007 en 2010 … handelsmissies": a trip each */
 	size_t neach;
+	bool aside;             /* "bracht … ook al een bezoek": an earlier visit
+				 * recalled, not the trip the text goes on about */
 } frame;
 
 extern const char *const pr_past_words[];

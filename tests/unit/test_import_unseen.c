@@ -278,6 +278,32 @@ static void visitors_in_a_report(void **state)
 	json_decref(t);
 }
 
+/* A news item on a visit to the partner recalls earlier visits: "de
+ * Duitsers" came to the body (from the partner of that country), "de Duitse
+ * stad" is the partner again; what follows is about the coming visit, and
+ * "de kosten worden door X gedragen" names its payer */
+static void visits_recalled(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_for("gm1978", "Nieuws\n\nMolenlanden, 3 maart 2026\n\nBurgemeester Jansen brengt "
+		      "in juni een werkbezoek aan de Duitse zusterstad Rheine.\n\nDe Duitsers brachten "
+		      "eerder al een bezoek aan Molenlanden. In 2019 bracht een wethouder ook al een "
+		      "bezoek aan de Duitse stad. De meeste kosten van het bezoek worden door de "
+		      "Duitse gastheren gedragen.\n");
+	assert_int_equal(json_array_size(t), 3);
+	assert_string_equal(field(t, 0, "start"), "2026-06");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(t, 0), "costs"), 0), "paid_by")), "Duitse gastheren");
+	assert_string_equal(field(t, 1, "direction"), "in");
+	assert_string_equal(origin_of(t, 1, "city"), "Rheine");
+	assert_string_equal(field(t, 2, "start"), "2019");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(t, 2), "destinations"), 0), "city")), "Rheine");
+	assert_null(json_object_get(json_array_get(t, 2), "costs"));
+	json_decref(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +318,7 @@ int main(void)
 		cmocka_unit_test(both_sides_of_a_relation),
 		cmocka_unit_test(delegation_of_a_town),
 		cmocka_unit_test(visitors_in_a_report),
+		cmocka_unit_test(visits_recalled),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
