@@ -801,7 +801,7 @@ static bool retold(const imp_analysis *a, const imp_item *q, const imp_item *p)
 	const char *cp = first_city(p->trip), *cq = first_city(q->trip);
 
 	if (a->register_of_body || q->group == p->group || group_size(a, p) > 1 ||
-	    group_size(a, q) > 1)
+	    group_size(a, q) > 1 || p->another)
 		return false;
 	/* in a text of many trips (one with lists of them), an undated mention
 	 * pages away from a trip is not sure to be it */

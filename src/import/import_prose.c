@@ -137,7 +137,7 @@ static const char *const own_offices[] = {"burgemeester", "wethouder", "wethoude
 /* Travellers who make a trip not the body's. */
 static const char *const other_travellers[] = {"koning", "koningin", "koninklijk",
 	"kabinet", "kamerleden", "kamerlid", "raadsleden", "fractie", NULL};
-static const char *const habit_words[] = {"jaarlijks", "jaarlijkse", "regelmatig",
+static const char *const habit_words[] = {"jaarlijks", "regelmatig",
 	"doorgaans", "gewoonlijk", "telkens", NULL};
 /* "Schriftelijke vragen … van het Statenlid X over de reis van een
  * delegatie": X asks */
@@ -536,6 +536,8 @@ static const char *status_of(const imp_read *r, const frame *f, const rr_date *d
 		return "approved";
 	if (past)
 		return "completed";
+	if (!f->date && pr_coming(r, f))
+		return "approved";
 	/* the present tense of news is mostly now, rarely an announcement:
 	 * without a date or a word of the future it says nothing */
 	/* but a date with it announces: "is van 22 tot en met 25 november op
@@ -618,6 +620,7 @@ static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp
 	it.prose = true;
 	it.group = group;
 	it.plural = f->tg && f->tg->plural;
+	it.another = f->another;
 	if (f->org)
 		snprintf(it.org, sizeof it.org, "%s", f->org);
 	json_object_set_new(it.trip, "direction", json_string(f->dir > 0 ? "out" : "in"));
@@ -970,6 +973,8 @@ static const imp_pm *delegation_of(const imp_read *r, size_t s0, size_t s1)
 	return NULL;
 }
 
+static bool habit(const imp_read *r, size_t s0, size_t s1);
+
 static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size_t s1,
 		       frames *fs, const imp_person *heading, const imp_pm *partner)
 {
@@ -1011,7 +1016,7 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		}
 		/* a habit, not a trip: "steeds meer paarden gaan naar …", "jaarlijks",
 		 * "eens per twee jaar", "elk jaar", "om de twee jaar" */
-		if (pr_word_in(r, s0, s1, habit_words) || pr_habitual(ws, s0, s1) ||
+		if (habit(r, s0, s1) || pr_habitual(ws, s0, s1) ||
 		    (pr_word_in(r, s0, s1, (const char *const[]){"steeds", NULL}) &&
 		     pr_word_in(r, s0, s1, (const char *const[]){"meer", NULL})))
 			continue;
@@ -1069,6 +1074,7 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 
 		const imp_pm *into[MAX_DEST], *from[MAX_DEST];
 		size_t ninto = 0, nfrom = 0;
+		bool of_town = false; /* "een ambtenaar van de gemeente X" */
 		/* "inkomende bezoeken uit Vietnam, Mozambique en India",
 		 * "het inkomende staatsbezoek Argentinië" */
 		bool incoming = (k > s0 && (rr_wis(ws, k - 1, "inkomende") || rr_wis(ws, k - 1, "inkomend"))) ||
@@ -1084,8 +1090,10 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 			attached(r, partner, colon ? k + 2 : k + 1, reach, into_preps, into, &ninto, MAX_DEST,
 				 tg->visit || colon);
 			attached(r, partner, s0, s1, from_preps, from, &nfrom, MAX_DEST, false);
-			if (!nfrom && (from[0] = delegation_of(r, s0, s1)))
+			if (!nfrom && (from[0] = delegation_of(r, s0, s1))) {
 				nfrom = 1;
+				of_town = true;
+			}
 		}
 		/* "China Handelsmissie", "Californië: Orange County beurs": a place
 		 * right before the trip word on the same line */
@@ -1115,7 +1123,8 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 				nh++;
 		}
 		/* incoming: visitors from abroad */
-		bool visitors = pr_word_in(r, s0, s1, visitor_nouns) || pr_word_in(r, s0, s1, welcome_verbs);
+		bool visitors = pr_word_in(r, s0, s1, visitor_nouns) || pr_word_in(r, s0, s1, welcome_verbs) ||
+				of_town;
 		const imp_pm *origin = NULL;
 		for (size_t i = 0; i < nfrom; i++)
 			if (pr_foreign(from[i]))
@@ -1363,6 +1372,37 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 	return RR_OK;
 }
 
+/* A word of habit in the sentence: "jaarlijks", "regelmatig"; "jaarlijkse"
+ * only before a trip word ("het jaarlijkse bezoek"), not the yearly event
+ * visitors come for ("om de jaarlijkse braderie te bezoeken"). */
+static bool habit(const imp_read *r, size_t s0, size_t s1)
+{
+	const rr_words *ws = &r->ws;
+	if (pr_word_in(r, s0, s1, habit_words))
+		return true;
+	for (size_t k = s0; k < s1; k++)
+		if (rr_wis(ws, k, "jaarlijkse") &&
+		    (pr_trig_at(ws, k + 1) || (k + 2 < s1 && pr_trig_at(ws, k + 2))))
+			return true;
+	return false;
+}
+
+/* A sentence that goes on with a list: "Verder …", "Daarnaast …", "In de
+ * tweede plaats …", "Tot slot …". */
+static bool listed(const rr_words *ws, size_t s0, size_t s1)
+{
+	if (s0 >= s1)
+		return false;
+	if (rr_wis(ws, s0, "verder") || rr_wis(ws, s0, "daarnaast") || rr_wis(ws, s0, "bovendien") ||
+	    rr_wis(ws, s0, "tevens"))
+		return true;
+	if (s0 + 1 < s1 && (rr_wis(ws, s0, "tot") || rr_wis(ws, s0, "ten")) &&
+	    rr_wis(ws, s0 + 1, "slotte") + rr_wis(ws, s0 + 1, "slot"))
+		return true;
+	return s0 + 3 < s1 && rr_wis(ws, s0, "in") && rr_wis(ws, s0 + 1, "de") &&
+	       rr_wis(ws, s0 + 3, "plaats");
+}
+
 /* "ook al", "eerder al", "al eerder": a visit recalled in passing. */
 static bool recalled(const rr_words *ws, size_t s0, size_t s1)
 {
@@ -1436,8 +1476,10 @@ rr_err imp_prose_trips(const imp_read *r, imp_analysis *a)
 			fs.v[i].org = section_org;
 		/* "In 2011 brachten bestuurders ook al een bezoek aan …": a visit
 		 * recalled in passing; what follows is about the trip before it */
-		for (size_t i = n0; i < fs.n; i++)
+		for (size_t i = n0; i < fs.n; i++) {
 			fs.v[i].aside = recalled(ws, s0, s1);
+			fs.v[i].another = listed(ws, s0, s1);
+		}
 		size_t last = fs.n;
 		while (last > 0 && fs.v[last - 1].aside)
 			last--;

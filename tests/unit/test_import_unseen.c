@@ -304,6 +304,29 @@ static void visits_recalled(void **state)
 	json_decref(t);
 }
 
+/* Visitors told as coming ("komen … op bezoek") are still to come, the
+ * yearly fair they come for is no habit of the visit, and "Verder …" tells
+ * another visit, not the one before again; "op bezoek geweest bij de
+ * gemeente X" names the host */
+static void visitors_coming(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_for("gm1978", "Nieuws\n\nMolenlanden, 3 maart 2026\n\nVorig jaar ben ik op bezoek "
+		      "geweest bij de gemeente Rheine. In mei komt een groep leerlingen uit Rheine op "
+		      "bezoek bij onze muziekschool. Verder komen de burgemeester en de wethouder van "
+		      "Rheine op bezoek om de jaarlijkse kermis te openen.\n");
+	assert_int_equal(json_array_size(t), 3);
+	assert_string_equal(field(t, 0, "direction"), "out");
+	assert_string_equal(field(t, 0, "counterpart"), "Rheine");
+	assert_string_equal(field(t, 1, "start"), "2026-05");
+	assert_string_equal(field(t, 2, "direction"), "in");
+	assert_string_equal(field(t, 2, "status"), "approved");
+	assert_null(field(t, 2, "start"));
+	assert_string_equal(origin_of(t, 2, "city"), "Rheine");
+	json_decref(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -319,6 +342,7 @@ int main(void)
 		cmocka_unit_test(delegation_of_a_town),
 		cmocka_unit_test(visitors_in_a_report),
 		cmocka_unit_test(visits_recalled),
+		cmocka_unit_test(visitors_coming),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
