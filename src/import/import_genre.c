@@ -903,19 +903,53 @@ static void fold_prose(imp_analysis *a)
 	}
 }
 
+/* The first and last day of a trip's dates (actual, else planned). */
+static bool trip_days(const json_t *trip, long *a, long *b)
+{
+	static const char *const keys[][2] = {{"start", "end"}, {"planned_start", "planned_end"}};
+	for (size_t k = 0; k < 2; k++) {
+		rr_date s, e;
+		const char *ss = json_string_value(json_object_get(trip, keys[k][0]));
+		const char *es = json_string_value(json_object_get(trip, keys[k][1]));
+		if (!ss || rr_date_parse_iso(ss, &s, NULL) != RR_OK || !s.prec)
+			continue;
+		if (!es || rr_date_parse_iso(es, &e, NULL) != RR_OK || !e.prec)
+			e = s;
+		*a = rr_date_first(&s);
+		*b = rr_date_last(&e);
+		return true;
+	}
+	return false;
+}
+
 /* A report or request tells in its text of visitors the body received or
  * will receive ("In het voorjaar zal een delegatie van de stad X onze stad
  * bezoeken"): the incoming visits running text gives; its outgoing trips
- * are the form's own journey told again. */
+ * are the form's own journey told again, unless made years before it. */
 static rr_err incoming_in_forms(const imp_read *r, imp_analysis *a)
 {
 	size_t n0 = a->n;
+	long first = 0, unused;
+	bool journeys = false;
+	/* the first day of the form's journeys */
+	for (size_t i = 0; i < n0; i++) {
+		long x;
+		if (trip_days(a->items[i].trip, &x, &unused) && (!journeys || x < first)) {
+			first = x;
+			journeys = true;
+		}
+	}
 	rr_err e = imp_prose_trips(r, a);
 	if (e)
 		return e;
 	for (size_t i = n0; i < a->n; i++) {
 		const char *d = json_string_value(json_object_get(a->items[i].trip, "direction"));
+		long x, y;
 		if (d && !strcmp(d, "in"))
+			continue;
+		/* "Het laatste bezoek vond plaats in september 2016": a journey
+		 * made years before the form's own is another one */
+		if (journeys && trip_days(a->items[i].trip, &x, &y) && y + 365 < first)
 			continue;
 		imp_item_free(&a->items[i]);
 		memmove(&a->items[i], &a->items[i + 1], (a->n - i - 1) * sizeof a->items[i]);

@@ -928,6 +928,27 @@ bool pr_negated(const rr_words *ws, size_t s0, size_t s1)
 	return false;
 }
 
+/* The one foreign place (not an adjective) of the sentence right before
+ * s0 in the same paragraph, or NULL when it names none, or several, or a
+ * place of ours. */
+static const imp_pm *place_just_before(const imp_read *r, size_t s0)
+{
+	const rr_words *ws = &r->ws;
+	const imp_pm *one = NULL;
+	if (!s0 || (ws->w[s0].flags & RR_W_PARA))
+		return NULL;
+	size_t p0 = rr_wsent_start(ws, s0 - 1);
+	for (size_t i = 0; i < r->pms.n; i++) {
+		const imp_pm *m = &r->pms.v[i];
+		if (m->w0 < p0 || m->w0 >= s0 || m->adjective)
+			continue;
+		if (!pr_foreign(m) || (one && one->p.id != m->p.id))
+			return NULL;
+		one = m;
+	}
+	return one;
+}
+
 /* "de Chinezen", "de Duitsers": the people of a country, as the subject
  * before word k (a country's adjective that is a plural noun). */
 static const imp_pm *demonym_before(const imp_read *r, size_t s0, size_t k)
@@ -1113,6 +1134,19 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		if (!ninto && !incoming && k > s0 && !tg->verb) {
 			pr_into_before(r, s0, k, into, &ninto);
 			place_before = ninto > 0;
+		}
+		/* "… signalen dat China alle groepsreizen wil tegenhouden. Daarom
+		 * is besloten de handelsmissie af te zeggen", "… bezoeken van
+		 * bestuurders aan Japan. Het laatste bezoek vond plaats in 2016":
+		 * a trip word with no place of its own, the first trip of the text
+		 * or the last or previous of a series, goes to the one foreign
+		 * place of the sentence right before it in the paragraph */
+		if (!ninto && !incoming && !tg->verb && !tg->plural && k > s0 &&
+		    (!fs->n || rr_wis(ws, k - 1, "laatste") || rr_wis(ws, k - 1, "vorige")) &&
+		    pr_word_in(r, k - 1, k, (const char *const[]){"de", "het", "laatste", "vorige", NULL})) {
+			const imp_pm *one = place_just_before(r, s0);
+			if (one)
+				into[ninto++] = one;
 		}
 		size_t nf = 0, nh = 0;
 		const imp_pm *fd[MAX_DEST];

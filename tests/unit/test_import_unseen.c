@@ -327,6 +327,36 @@ static void visitors_coming(void **state)
 	json_decref(t);
 }
 
+/* A trip word with no place of its own goes to the one foreign place of the
+ * sentence right before it: the first trip of a text, or the last of a
+ * series that a report recalls (years before its own journey: another) */
+static void place_in_the_sentence_before(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_for("pv26", "Nieuws\n\nVolgens de organisator laat Vietnam voorlopig geen groepen "
+		      "meer toe. Daarom heeft de gedeputeerde besloten de handelsmissie voorlopig te "
+		      "annuleren.\n");
+	assert_int_equal(json_array_size(t), 1);
+	assert_string_equal(field(t, 0, "status"), "cancelled");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(t, 0), "destinations"), 0), "country")), "VN");
+	json_decref(t);
+	t = trips_for("gm1978", "Verslag buitenlandse dienstreis\n\nDeelnemer(s) namens college:\n\n"
+		      "Burgemeester Jansen\n\nReisdoel (land, plaats):\n\nFinland, Tampere\n\n"
+		      "Vertrek- en retourdatum van de reis:\n\n3 t/m 6 oktober 2022\n\n"
+		      "Verslag van de reis:\n\nDit bezoek is een van een reeks bezoeken van onze "
+		      "bestuurders aan Finland. Het laatste bezoek vond plaats in mei 2017 door "
+		      "wethouder De Vries.\n");
+	assert_int_equal(json_array_size(t), 2);
+	assert_string_equal(field(t, 1, "start"), "2017-05");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(t, 1), "destinations"), 0), "country")), "FI");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(t, 1), "travellers"), 0), "name")), "De Vries");
+	json_decref(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -343,6 +373,7 @@ int main(void)
 		cmocka_unit_test(visitors_in_a_report),
 		cmocka_unit_test(visits_recalled),
 		cmocka_unit_test(visitors_coming),
+		cmocka_unit_test(place_in_the_sentence_before),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
