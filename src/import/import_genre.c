@@ -1060,6 +1060,16 @@ rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 		goto out;
 	drop_counts(a);
 	fold_prose(a);
+	/* "een overzicht van de reizen van dit jaar": a trip told after it
+	 * without a date is of the document's year */
+	for (size_t i = 0; i < a->n && a->date.prec; i++) {
+		imp_item *p = &a->items[i];
+		if (!p->prose || !p->this_year || dated(p->trip))
+			continue;
+		rr_date y = a->date;
+		y.prec = RR_PREC_YEAR;
+		imp_set_dates(p->trip, "start", "end", &y, &y);
+	}
 	/* a register of "dienstreizen": a trip without a more precise kind is one */
 	if (a->register_of_body && imp_find_word(t, 0, n < 600 ? n : 600, "dienstreizen", false) <
 				       (n < 600 ? n : 600))

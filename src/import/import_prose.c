@@ -621,6 +621,7 @@ static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp
 	it.group = group;
 	it.plural = f->tg && f->tg->plural;
 	it.another = f->another;
+	it.this_year = f->this_year && !pr_word_in(r, f->s0, f->s1, pr_future_words);
 	if (f->org)
 		snprintf(it.org, sizeof it.org, "%s", f->org);
 	json_object_set_new(it.trip, "direction", json_string(f->dir > 0 ? "out" : "in"));
@@ -1529,6 +1530,22 @@ rr_err imp_prose_trips(const imp_read *r, imp_analysis *a)
 			pr_stops(r, &fs.v[last - 1], s0, s1);
 		s0 = s1;
 	}
+	/* "een overzicht van de reizen van dit jaar": the trips told after it
+	 * without a date are of the document's year */
+	size_t yr_at = ws->count;
+	for (size_t k = 0; k + 2 < ws->count && yr_at == ws->count; k++) {
+		static const char *const trips_pl[] = {"reizen", "dienstreizen", "bezoeken",
+			"werkbezoeken", "missies", "handelsmissies", "studiereizen", NULL};
+		if (ws->w[k].kind != RR_W_WORD || !pr_in_list(trips_pl, rr_wfold(ws, k)))
+			continue;
+		size_t q = k + 1;
+		if (rr_wis(ws, q, "van"))
+			q++;
+		if (q + 1 < ws->count && rr_wis(ws, q, "dit") && rr_wis(ws, q + 1, "jaar"))
+			yr_at = k;
+	}
+	for (size_t i = 0; i < fs.n; i++)
+		fs.v[i].this_year = fs.v[i].s0 > yr_at;
 	for (size_t i = 0; i < fs.n && !e; i++) {
 		frame *f = &fs.v[i];
 		/* several places after a plural: a trip to each */

@@ -47,6 +47,8 @@ typedef struct frame {
 	const imp_date_m *each[6]; /* "in 2005, 2007 en 2010 … handelsmissies": a trip each */
 	size_t neach;
 	bool another;           /* "Verder komen …": the next of a list of trips */
+	bool this_year;         /* told after "een overzicht van de reizen van dit
+				 * jaar": undated, of the document's year */
 	bool aside;             /* "bracht … ook al een bezoek": an earlier visit
 				 * recalled, not the trip the text goes on about */
 } frame;

@@ -357,6 +357,27 @@ static void place_in_the_sentence_before(void **state)
 	json_decref(t);
 }
 
+/* After "een overzicht van de reizen van dit jaar", an undated trip is of
+ * the document's year */
+static void trips_of_this_year(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_for("gm1978", "Nieuws\n\nMolenlanden, 12 december 2025\n\nDe burgemeester stuurde "
+		      "donderdag een overzicht van de reizen van dit jaar naar de raad. Wethouder "
+		      "Bakker is twee keer in Denemarken geweest.\n");
+	assert_int_equal(json_array_size(t), 2);
+	assert_string_equal(field(t, 0, "start"), "2025");
+	assert_string_equal(field(t, 1, "start"), "2025");
+	json_decref(t);
+	/* without it, the text does not say when */
+	t = trips_for("gm1978", "Nieuws\n\nMolenlanden, 12 december 2025\n\nWethouder Bakker is "
+		      "twee keer in Denemarken geweest.\n");
+	assert_int_equal(json_array_size(t), 2);
+	assert_null(field(t, 0, "start"));
+	json_decref(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -374,6 +395,7 @@ int main(void)
 		cmocka_unit_test(visits_recalled),
 		cmocka_unit_test(visitors_coming),
 		cmocka_unit_test(place_in_the_sentence_before),
+		cmocka_unit_test(trips_of_this_year),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
