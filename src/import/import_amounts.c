@@ -154,7 +154,31 @@ bool imp_payer_find(const char *t, size_t from, size_t to, size_t *s, size_t *e)
 	if (i >= to)
 		i = imp_find_word(t, from, to, "vergoed door", false);
 	if (i >= to)
-		return false;
+		i = imp_find_word(t, from, to, "gedragen door", false);
+	if (i >= to) {
+		/* "de kosten worden door de gastheren gedragen": the payer between
+		 * "door" and the verb, in a clause about costs */
+		size_t k = imp_find_word(t, from, to, "kosten", false), d, g;
+		if (k >= to || (d = imp_find_word(t, k, to, "door", false)) >= to ||
+		    (g = imp_find_word(t, d, to, "gedragen", false)) >= to || g - d > 80)
+			return false;
+		for (size_t q = k; q < d; q++)
+			if (t[q] == '.' || t[q] == ';')
+				return false;
+		a = skip_sp(t, d + 4, g);
+		if (imp_prefix(t, a, g, "de ") || imp_prefix(t, a, g, "het "))
+			a = skip_sp(t, a + (t[a + 1] == 'e' && t[a] == 'd' ? 3 : 4), g);
+		b = g;
+		imp_trim(t, &a, &b);
+		for (size_t q = a; q < b; q++)
+			if (t[q] == ',' || t[q] == '.')
+				return false;
+		if (b <= a)
+			return false;
+		*s = a;
+		*e = b;
+		return true;
+	}
 	while (i < to && t[i] != ' ')
 		i++;
 	/* skip the rest of the phrase: "rekening van", "door" */

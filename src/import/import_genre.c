@@ -801,7 +801,7 @@ static bool retold(const imp_analysis *a, const imp_item *q, const imp_item *p)
 	const char *cp = first_city(p->trip), *cq = first_city(q->trip);
 
 	if (a->register_of_body || q->group == p->group || group_size(a, p) > 1 ||
-	    group_size(a, q) > 1)
+	    group_size(a, q) > 1 || p->another)
 		return false;
 	/* in a text of many trips (one with lists of them), an undated mention
 	 * pages away from a trip is not sure to be it */
@@ -903,6 +903,62 @@ static void fold_prose(imp_analysis *a)
 	}
 }
 
+/* The first and last day of a trip's dates (actual, else planned). */
+static bool trip_days(const json_t *trip, long *a, long *b)
+{
+	static const char *const keys[][2] = {{"start", "end"}, {"planned_start", "planned_end"}};
+	for (size_t k = 0; k < 2; k++) {
+		rr_date s, e;
+		const char *ss = json_string_value(json_object_get(trip, keys[k][0]));
+		const char *es = json_string_value(json_object_get(trip, keys[k][1]));
+		if (!ss || rr_date_parse_iso(ss, &s, NULL) != RR_OK || !s.prec)
+			continue;
+		if (!es || rr_date_parse_iso(es, &e, NULL) != RR_OK || !e.prec)
+			e = s;
+		*a = rr_date_first(&s);
+		*b = rr_date_last(&e);
+		return true;
+	}
+	return false;
+}
+
+/* A report or request tells in its text of visitors the body received or
+ * will receive ("In het voorjaar zal een delegatie van de stad X onze stad
+ * bezoeken"): the incoming visits running text gives; its outgoing trips
+ * are the form's own journey told again, unless made years before it. */
+static rr_err incoming_in_forms(const imp_read *r, imp_analysis *a)
+{
+	size_t n0 = a->n;
+	long first = 0, unused;
+	bool journeys = false;
+	/* the first day of the form's journeys */
+	for (size_t i = 0; i < n0; i++) {
+		long x;
+		if (trip_days(a->items[i].trip, &x, &unused) && (!journeys || x < first)) {
+			first = x;
+			journeys = true;
+		}
+	}
+	rr_err e = imp_prose_trips(r, a);
+	if (e)
+		return e;
+	for (size_t i = n0; i < a->n; i++) {
+		const char *d = json_string_value(json_object_get(a->items[i].trip, "direction"));
+		long x, y;
+		if (d && !strcmp(d, "in"))
+			continue;
+		/* "Het laatste bezoek vond plaats in september 2016": a journey
+		 * made years before the form's own is another one */
+		if (journeys && trip_days(a->items[i].trip, &x, &y) && y + 365 < first)
+			continue;
+		imp_item_free(&a->items[i]);
+		memmove(&a->items[i], &a->items[i + 1], (a->n - i - 1) * sizeof a->items[i]);
+		a->n--;
+		i--;
+	}
+	return RR_OK;
+}
+
 rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 {
 	const char *t = c->t, *name = c->name;
@@ -966,6 +1022,23 @@ rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 			form++; /* a gift register's "Datum:" is no trip form's */
 	if (form) {
 		e = forms(t, n, name, a, notes);
+		/* visitors received by the body that a report tells in its text;
+		 * a report without a date of its own is written after the journey
+		 * it reports, so its year-less dates ("begin november jl.") are of
+		 * that journey's time */
+		if (!e && !a->date.prec && a->n == 1) {
+			rr_date j;
+			const json_t *tr = a->items[0].trip;
+			const char *js = json_string_value(json_object_get(tr, "end"));
+			if (!js)
+				js = json_string_value(json_object_get(tr, "start"));
+			if (js && rr_date_parse_iso(js, &j, NULL) == RR_OK && j.prec) {
+				imp_read_free(&r);
+				e = imp_read_init(&r, c, &j, doff, dlen);
+			}
+		}
+		if (!e)
+			e = incoming_in_forms(&r, a);
 		if (!e)
 			imp_partners_date_pending(a);
 		if (!e)
@@ -987,6 +1060,16 @@ rr_err imp_analyse(const imp_ctx *c, imp_analysis *a)
 		goto out;
 	drop_counts(a);
 	fold_prose(a);
+	/* "een overzicht van de reizen van dit jaar": a trip told after it
+	 * without a date is of the document's year */
+	for (size_t i = 0; i < a->n && a->date.prec; i++) {
+		imp_item *p = &a->items[i];
+		if (!p->prose || !p->this_year || dated(p->trip))
+			continue;
+		rr_date y = a->date;
+		y.prec = RR_PREC_YEAR;
+		imp_set_dates(p->trip, "start", "end", &y, &y);
+	}
 	/* a register of "dienstreizen": a trip without a more precise kind is one */
 	if (a->register_of_body && imp_find_word(t, 0, n < 600 ? n : 600, "dienstreizen", false) <
 				       (n < 600 ? n : 600))

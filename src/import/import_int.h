@@ -322,6 +322,10 @@ typedef struct imp_item {
 	bool table;        /* a row of a register's table (import_tables.c) */
 	size_t group;      /* prose: items of one sentence share it (1, 2, …) */
 	bool plural;       /* prose: from a plural ("de reizen naar Spanje") */
+	bool this_year;    /* prose: told after "de reizen van dit jaar": when undated,
+			    * of the document's year */
+	bool another;      /* prose: its sentence goes on with a list ("Verder …", "In
+			    * de tweede plaats …"): another trip, no retelling */
 	size_t src_off, src_end; /* the text it was read from (lists, forms) */
 	char org[32];      /* another body's trip (a section of an overview), or "" */
 } imp_item;

@@ -451,6 +451,33 @@ static rr_err scan_pass(const rr_words *ws, const imp_body *body, const unsigned
 				continue;
 			}
 		}
+		/* the body's own place, also when the gazetteer knows it by another
+		 * name only (GeoNames adds a suffix to some towns) or not at all (a
+		 * merged municipality): a Dutch place, ours */
+		if (!got && s.body && s.body->place[0] && !(mask && mask[i])) {
+			size_t b = 0;
+			for (size_t q = end; q > i && !b; q--)
+				if (body_place(ws, i, q, s.body))
+					b = q;
+			imp_pm m;
+			memset(&m, 0, sizeof m);
+			if (b && rr_place_country("NL", &m.p)) {
+				m.p.kind = RR_PLACE_CITY;
+				m.p.name = s.body->place;
+				m.p.name_nl = NULL;
+				m.p.has_coords = false;
+				m.w0 = i;
+				m.w1 = b;
+				m.off = ws->w[i].off;
+				m.end = ws->w[b - 1].off + ws->w[b - 1].len;
+				m.home = true;
+				m.ours = true;
+				m.cue = cue_before(ws, i);
+				e = push(out, &m);
+				i = b;
+				continue;
+			}
+		}
 		/* an adjective: "de Chinese stad", "Poolse" */
 		const char *cc = rr_country_code(ws->text + ws->w[i].off, ws->w[i].len);
 		if (cc && !got) {

@@ -137,7 +137,7 @@ static const char *const own_offices[] = {"burgemeester", "wethouder", "wethoude
 /* Travellers who make a trip not the body's. */
 static const char *const other_travellers[] = {"koning", "koningin", "koninklijk",
 	"kabinet", "kamerleden", "kamerlid", "raadsleden", "fractie", NULL};
-static const char *const habit_words[] = {"jaarlijks", "jaarlijkse", "regelmatig",
+static const char *const habit_words[] = {"jaarlijks", "regelmatig",
 	"doorgaans", "gewoonlijk", "telkens", NULL};
 /* "Schriftelijke vragen … van het Statenlid X over de reis van een
  * delegatie": X asks */
@@ -233,8 +233,10 @@ static bool back_to_partner(const imp_read *r, const imp_pm *the_partner, size_t
 	bool region = rr_wis(ws, k, "provincie") || rr_wis(ws, k, "regio") ||
 		      rr_wis(ws, k, "deelstaat");
 	bool city = rr_wis(ws, k, "stad") || rr_wis(ws, k, "gemeente");
+	/* "een bezoek aan de Chinese stad": the definite article points back too */
 	if (k < 2 || !(region || city) || !pr_is_place_word(r, k - 1, &adj) || !adj->adjective ||
-	    !(rr_wis(ws, k - 2, "deze") || rr_wis(ws, k - 2, "die") || rr_wis(ws, k - 2, "dit")))
+	    !(rr_wis(ws, k - 2, "deze") || rr_wis(ws, k - 2, "die") || rr_wis(ws, k - 2, "dit") ||
+	      rr_wis(ws, k - 2, "de")))
 		return false;
 	if (strcmp(adj->p.country, the_partner->p.country) || the_partner->home)
 		return false;
@@ -534,6 +536,8 @@ static const char *status_of(const imp_read *r, const frame *f, const rr_date *d
 		return "approved";
 	if (past)
 		return "completed";
+	if (!f->date && pr_coming(r, f))
+		return "approved";
 	/* the present tense of news is mostly now, rarely an announcement:
 	 * without a date or a word of the future it says nothing */
 	/* but a date with it announces: "is van 22 tot en met 25 november op
@@ -594,6 +598,14 @@ static json_t *dest_array(const imp_pm *const *d, size_t n)
 	return arr;
 }
 
+/* Is the date a season ("voorjaar 2024", "in de zomer van 2019")? */
+static bool season(const imp_read *r, const imp_date_m *d)
+{
+	static const char *const seasons[] = {"voorjaar", "lente", "zomer", "najaar", "herfst",
+		"winter", NULL};
+	return pr_word_in(r, d->w0, d->w1, seasons);
+}
+
 static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp_pm *only,
 		   const rr_date *doc, size_t group)
 {
@@ -608,6 +620,8 @@ static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp
 	it.prose = true;
 	it.group = group;
 	it.plural = f->tg && f->tg->plural;
+	it.another = f->another;
+	it.this_year = f->this_year && !pr_word_in(r, f->s0, f->s1, pr_future_words);
 	if (f->org)
 		snprintf(it.org, sizeof it.org, "%s", f->org);
 	json_object_set_new(it.trip, "direction", json_string(f->dir > 0 ? "out" : "in"));
@@ -644,7 +658,13 @@ static rr_err emit(const imp_read *r, imp_analysis *a, const frame *f, const imp
 			if (r->dm[i].w0 == only->w1 + 1 && rr_wmark(&r->ws, r->dm[i].w1, ')'))
 				dt = &r->dm[i];
 	}
-	if (dt) {
+	if (dt && season(r, dt)) {
+		/* "in het voorjaar van 2024": a season names no months, the year */
+		rr_date y = dt->d.start;
+		y.prec = RR_PREC_YEAR;
+		imp_set_dates(it.trip, "start", "end", &y, &y);
+		imp_span(&it, "start", dt->d.off, dt->d.off + dt->d.len);
+	} else if (dt) {
 		imp_set_dates(it.trip, "start", "end", &dt->d.start, &dt->d.end);
 		imp_span(&it, "start", dt->d.off, dt->d.off + dt->d.len);
 	} else if (doc && doc->prec && pr_told_now(r, f)) {
@@ -909,6 +929,74 @@ bool pr_negated(const rr_words *ws, size_t s0, size_t s1)
 	return false;
 }
 
+/* The one foreign place (not an adjective) of the sentence right before
+ * s0 in the same paragraph, or NULL when it names none, or several, or a
+ * place of ours. */
+static const imp_pm *place_just_before(const imp_read *r, size_t s0)
+{
+	const rr_words *ws = &r->ws;
+	const imp_pm *one = NULL;
+	if (!s0 || (ws->w[s0].flags & RR_W_PARA))
+		return NULL;
+	size_t p0 = rr_wsent_start(ws, s0 - 1);
+	for (size_t i = 0; i < r->pms.n; i++) {
+		const imp_pm *m = &r->pms.v[i];
+		if (m->w0 < p0 || m->w0 >= s0 || m->adjective)
+			continue;
+		if (!pr_foreign(m) || (one && one->p.id != m->p.id))
+			return NULL;
+		one = m;
+	}
+	return one;
+}
+
+/* "de Chinezen", "de Duitsers": the people of a country, as the subject
+ * before word k (a country's adjective that is a plural noun). */
+static const imp_pm *demonym_before(const imp_read *r, size_t s0, size_t k)
+{
+	const rr_words *ws = &r->ws;
+	for (size_t i = 0; i < r->pms.n; i++) {
+		const imp_pm *m = &r->pms.v[i];
+		if (m->w0 < s0 || m->w0 >= k || !m->adjective || m->home || m->w1 != m->w0 + 1)
+			continue;
+		size_t len = ws->w[m->w0].len;
+		char last = ws->text[ws->w[m->w0].off + len - 1];
+		if (len < 5 || (last != 'n' && last != 's'))
+			continue;
+		if (m->w0 == s0 || (m->w0 == s0 + 1 && rr_wis(ws, s0, "de")))
+			return m;
+	}
+	return NULL;
+}
+
+/* "een delegatie van de stad X", "een groep bestuurders van de Duitse
+ * partnergemeente X": visitors named by the foreign town they are of. */
+static const imp_pm *delegation_of(const imp_read *r, size_t s0, size_t s1)
+{
+	const rr_words *ws = &r->ws;
+	static const char *const town_nouns[] = {"stad", "gemeente", "provincie", "regio",
+		"deelstaat", "partnerstad", "zusterstad", "partnergemeente", "zusterprovincie",
+		"partnerregio", NULL};
+	for (size_t k = s0; k + 2 < s1; k++) {
+		if (ws->w[k].kind != RR_W_WORD || !pr_in_list(visitor_nouns, rr_wfold(ws, k)) ||
+		    !rr_wis(ws, k + 1, "van"))
+			continue;
+		size_t q = k + 2;
+		const imp_pm *pm;
+		if (q < s1 && (rr_wis(ws, q, "de") || rr_wis(ws, q, "het")))
+			q++;
+		if (q < s1 && pr_is_place_word(r, q, &pm) && pm->adjective)
+			q = pm->w1;
+		if (q < s1 && ws->w[q].kind == RR_W_WORD && pr_in_list(town_nouns, rr_wfold(ws, q)))
+			q++;
+		if (q < s1 && pr_is_place_word(r, q, &pm) && !pm->adjective && pr_foreign(pm))
+			return pm;
+	}
+	return NULL;
+}
+
+static bool habit(const imp_read *r, size_t s0, size_t s1);
+
 static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size_t s1,
 		       frames *fs, const imp_person *heading, const imp_pm *partner)
 {
@@ -950,7 +1038,7 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		}
 		/* a habit, not a trip: "steeds meer paarden gaan naar …", "jaarlijks",
 		 * "eens per twee jaar", "elk jaar", "om de twee jaar" */
-		if (pr_word_in(r, s0, s1, habit_words) || pr_habitual(ws, s0, s1) ||
+		if (habit(r, s0, s1) || pr_habitual(ws, s0, s1) ||
 		    (pr_word_in(r, s0, s1, (const char *const[]){"steeds", NULL}) &&
 		     pr_word_in(r, s0, s1, (const char *const[]){"meer", NULL})))
 			continue;
@@ -1008,6 +1096,7 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 
 		const imp_pm *into[MAX_DEST], *from[MAX_DEST];
 		size_t ninto = 0, nfrom = 0;
+		bool of_town = false; /* "een ambtenaar van de gemeente X" */
 		/* "inkomende bezoeken uit Vietnam, Mozambique en India",
 		 * "het inkomende staatsbezoek Argentinië" */
 		bool incoming = (k > s0 && (rr_wis(ws, k - 1, "inkomende") || rr_wis(ws, k - 1, "inkomend"))) ||
@@ -1023,6 +1112,10 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 			attached(r, partner, colon ? k + 2 : k + 1, reach, into_preps, into, &ninto, MAX_DEST,
 				 tg->visit || colon);
 			attached(r, partner, s0, s1, from_preps, from, &nfrom, MAX_DEST, false);
+			if (!nfrom && (from[0] = delegation_of(r, s0, s1))) {
+				nfrom = 1;
+				of_town = true;
+			}
 		}
 		/* "China Handelsmissie", "Californië: Orange County beurs": a place
 		 * right before the trip word on the same line */
@@ -1043,6 +1136,19 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 			pr_into_before(r, s0, k, into, &ninto);
 			place_before = ninto > 0;
 		}
+		/* "… signalen dat China alle groepsreizen wil tegenhouden. Daarom
+		 * is besloten de handelsmissie af te zeggen", "… bezoeken van
+		 * bestuurders aan Japan. Het laatste bezoek vond plaats in 2016":
+		 * a trip word with no place of its own, the first trip of the text
+		 * or the last or previous of a series, goes to the one foreign
+		 * place of the sentence right before it in the paragraph */
+		if (!ninto && !incoming && !tg->verb && !tg->plural && k > s0 &&
+		    (!fs->n || rr_wis(ws, k - 1, "laatste") || rr_wis(ws, k - 1, "vorige")) &&
+		    pr_word_in(r, k - 1, k, (const char *const[]){"de", "het", "laatste", "vorige", NULL})) {
+			const imp_pm *one = place_just_before(r, s0);
+			if (one)
+				into[ninto++] = one;
+		}
 		size_t nf = 0, nh = 0;
 		const imp_pm *fd[MAX_DEST];
 		for (size_t i = 0; i < ninto; i++) {
@@ -1052,11 +1158,24 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 				nh++;
 		}
 		/* incoming: visitors from abroad */
-		bool visitors = pr_word_in(r, s0, s1, visitor_nouns) || pr_word_in(r, s0, s1, welcome_verbs);
+		bool visitors = pr_word_in(r, s0, s1, visitor_nouns) || pr_word_in(r, s0, s1, welcome_verbs) ||
+				of_town;
 		const imp_pm *origin = NULL;
 		for (size_t i = 0; i < nfrom; i++)
 			if (pr_foreign(from[i]))
 				origin = from[i];
+		/* "De Chinezen brachten eerder al een bezoek aan Emmen": the people
+		 * of a country, named before the trip word, visit the body's own
+		 * place; from the partner of that country the text speaks of */
+		if (!origin && nh && !nf && !incoming) {
+			const imp_pm *dm = demonym_before(r, s0, k);
+			if (dm && partner && !partner->home && !strcmp(partner->p.country, dm->p.country))
+				origin = partner;
+			else if (dm)
+				origin = dm;
+			if (origin)
+				visitors = true;
+		}
 		/* a verb of welcoming is a trip word only for visitors from abroad */
 		if (pr_in_list(welcome_verbs, tg->w) && !(origin && pr_word_in(r, s0, s1, visitor_nouns)))
 			continue;
@@ -1125,6 +1244,20 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		if ((origin && visitors && hosted) || (nh && !nf && (foreign_person || origin))) {
 			f.dir = -1;
 			f.origin = origin;
+			/* "een delegatie uit Guangming New Town": a town's name that
+			 * goes on in capitals is a longer name (a district, a body) the
+			 * gazetteer does not know; only its country is sure */
+			if (origin && origin->p.kind == RR_PLACE_CITY && origin->w1 < s1 &&
+			    ws->w[origin->w1].kind == RR_W_WORD && (ws->w[origin->w1].flags & RR_W_CAP) &&
+			    !pr_is_place_word(r, origin->w1, &(const imp_pm *){NULL})) {
+				size_t e1 = origin->w1;
+				while (e1 < s1 && e1 < origin->w1 + 4 && ws->w[e1].kind == RR_W_WORD &&
+				       (ws->w[e1].flags & RR_W_CAP))
+					e1++;
+				f.origin_country = true;
+				imp_copy(f.counterpart, sizeof f.counterpart, ws->text, origin->off,
+					 ws->w[e1 - 1].off + ws->w[e1 - 1].len);
+			}
 			if (!origin) {
 				/* the foreign place of the sentence; of several cities of
 				 * one country, only the country is sure */
@@ -1249,9 +1382,14 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		 * precise kind */
 		frame *same = NULL;
 		for (size_t i = fs->n; i-- > 0 && fs->v[i].s0 == s0 && !same;)
-			if (fs->v[i].dir == f.dir && fs->v[i].ndest == 1 && f.ndest == 1 &&
-			    fs->v[i].dest[0]->p.id == f.dest[0]->p.id && !fs->v[i].tg->plural &&
-			    !f.tg->plural)
+			if (fs->v[i].dir == f.dir &&
+			    ((fs->v[i].ndest == 1 && f.ndest == 1 && !fs->v[i].tg->plural &&
+			      !f.tg->plural && fs->v[i].dest[0]->p.id == f.dest[0]->p.id) ||
+			     /* "een delegatie uit X heeft een bezoek gebracht aan
+			      * onze stad", "zal een delegatie van de stad X onze stad
+			      * bezoeken": one visit from X */
+			     (f.dir < 0 && fs->v[i].origin && f.origin &&
+			      fs->v[i].origin->p.id == f.origin->p.id)))
 				same = &fs->v[i];
 		if (same) {
 			if (f.tg->kind && (!same->tg->kind || !strcmp(same->tg->kind, "bezoek")))
@@ -1267,6 +1405,48 @@ static rr_err sentence(const imp_read *r, const imp_analysis *a, size_t s0, size
 		k = reach - 1;
 	}
 	return RR_OK;
+}
+
+/* A word of habit in the sentence: "jaarlijks", "regelmatig"; "jaarlijkse"
+ * only before a trip word ("het jaarlijkse bezoek"), not the yearly event
+ * visitors come for ("om de jaarlijkse braderie te bezoeken"). */
+static bool habit(const imp_read *r, size_t s0, size_t s1)
+{
+	const rr_words *ws = &r->ws;
+	if (pr_word_in(r, s0, s1, habit_words))
+		return true;
+	for (size_t k = s0; k < s1; k++)
+		if (rr_wis(ws, k, "jaarlijkse") &&
+		    (pr_trig_at(ws, k + 1) || (k + 2 < s1 && pr_trig_at(ws, k + 2))))
+			return true;
+	return false;
+}
+
+/* A sentence that goes on with a list: "Verder …", "Daarnaast …", "In de
+ * tweede plaats …", "Tot slot …". */
+static bool listed(const rr_words *ws, size_t s0, size_t s1)
+{
+	if (s0 >= s1)
+		return false;
+	if (rr_wis(ws, s0, "verder") || rr_wis(ws, s0, "daarnaast") || rr_wis(ws, s0, "bovendien") ||
+	    rr_wis(ws, s0, "tevens"))
+		return true;
+	if (s0 + 1 < s1 && (rr_wis(ws, s0, "tot") || rr_wis(ws, s0, "ten")) &&
+	    rr_wis(ws, s0 + 1, "slotte") + rr_wis(ws, s0 + 1, "slot"))
+		return true;
+	return s0 + 3 < s1 && rr_wis(ws, s0, "in") && rr_wis(ws, s0 + 1, "de") &&
+	       rr_wis(ws, s0 + 3, "plaats");
+}
+
+/* "ook al", "eerder al", "al eerder": a visit recalled in passing. */
+static bool recalled(const rr_words *ws, size_t s0, size_t s1)
+{
+	for (size_t k = s0; k + 1 < s1; k++)
+		if ((rr_wis(ws, k, "ook") && rr_wis(ws, k + 1, "al")) ||
+		    (rr_wis(ws, k, "eerder") && rr_wis(ws, k + 1, "al")) ||
+		    (rr_wis(ws, k, "al") && rr_wis(ws, k + 1, "eerder")))
+			return true;
+	return false;
 }
 
 rr_err imp_prose_trips(const imp_read *r, imp_analysis *a)
@@ -1329,16 +1509,43 @@ rr_err imp_prose_trips(const imp_read *r, imp_analysis *a)
 		}
 		for (size_t i = n0; i < fs.n; i++)
 			fs.v[i].org = section_org;
+		/* "In 2011 brachten bestuurders ook al een bezoek aan …": a visit
+		 * recalled in passing; what follows is about the trip before it */
+		for (size_t i = n0; i < fs.n; i++) {
+			fs.v[i].aside = recalled(ws, s0, s1);
+			fs.v[i].another = listed(ws, s0, s1);
+		}
+		size_t last = fs.n;
+		while (last > 0 && fs.v[last - 1].aside)
+			last--;
+		if (!last)
+			last = fs.n;
 		/* a later sentence of the same paragraph about the same trip */
 		if (!e && fs.n == before && fs.n && !(ws->w[s0].flags & RR_W_PARA) &&
-		    pr_near_paragraph(ws, fs.v[fs.n - 1].s1, s0))
-			pr_coref(r, &fs.v[fs.n - 1], s0, s1);
+		    pr_near_paragraph(ws, fs.v[last - 1].s1, s0))
+			pr_coref(r, &fs.v[last - 1], s0, s1);
 		else if (!e && fs.n == before && fs.n && (ws->w[s0].flags & RR_W_PARA))
-			pr_next_paragraph(r, &fs.v[fs.n - 1], s0, s1);
+			pr_next_paragraph(r, &fs.v[last - 1], s0, s1);
 		if (!e && fs.n == before && fs.n)
-			pr_stops(r, &fs.v[fs.n - 1], s0, s1);
+			pr_stops(r, &fs.v[last - 1], s0, s1);
 		s0 = s1;
 	}
+	/* "een overzicht van de reizen van dit jaar": the trips told after it
+	 * without a date are of the document's year */
+	size_t yr_at = ws->count;
+	for (size_t k = 0; k + 2 < ws->count && yr_at == ws->count; k++) {
+		static const char *const trips_pl[] = {"reizen", "dienstreizen", "bezoeken",
+			"werkbezoeken", "missies", "handelsmissies", "studiereizen", NULL};
+		if (ws->w[k].kind != RR_W_WORD || !pr_in_list(trips_pl, rr_wfold(ws, k)))
+			continue;
+		size_t q = k + 1;
+		if (rr_wis(ws, q, "van"))
+			q++;
+		if (q + 1 < ws->count && rr_wis(ws, q, "dit") && rr_wis(ws, q + 1, "jaar"))
+			yr_at = k;
+	}
+	for (size_t i = 0; i < fs.n; i++)
+		fs.v[i].this_year = fs.v[i].s0 > yr_at;
 	for (size_t i = 0; i < fs.n && !e; i++) {
 		frame *f = &fs.v[i];
 		/* several places after a plural: a trip to each */

@@ -46,6 +46,11 @@ typedef struct frame {
 	bool kind_open;         /* "werkbezoeken of beurzen": either, so no kind */
 	const imp_date_m *each[6]; /* "in 2005, 2007 en 2010 … handelsmissies": a trip each */
 	size_t neach;
+	bool another;           /* "Verder komen …": the next of a list of trips */
+	bool this_year;         /* told after "een overzicht van de reizen van dit
+				 * jaar": undated, of the document's year */
+	bool aside;             /* "bracht … ook al een bezoek": an earlier visit
+				 * recalled, not the trip the text goes on about */
 } frame;
 
 extern const char *const pr_past_words[];
@@ -76,6 +81,7 @@ const imp_person *pr_speaker(const imp_read *r, size_t s0);
 /* Told as going somewhere ("gaan … naar", "vertrekt naar"): still to come. */
 bool pr_going(const imp_read *r, const frame *f);
 bool pr_told_now(const imp_read *r, const frame *f);
+bool pr_coming(const imp_read *r, const frame *f);
 bool pr_host_place(const imp_read *r, const frame *f, const imp_pm *only, char *out,
 		   size_t cap);
 void pr_cost_of(const imp_read *r, frame *f, size_t s0, size_t s1);

@@ -113,13 +113,25 @@ bool pr_going(const imp_read *r, const frame *f)
 	return false;
 }
 
+/* Visitors told as coming ("Verder komen de burgemeester en de loco van X
+ * op bezoek", "gaat er een ambtenaar van X stage lopen"), in the present
+ * tense with no word of the past: a visit still to come. */
+bool pr_coming(const imp_read *r, const frame *f)
+{
+	static const char *const coming[] = {"komt", "komen", "gaat", "gaan", NULL};
+	static const char *const now[] = {"vandaag", "vanmorgen", "vanochtend", "momenteel", "nu",
+		NULL};
+	return f->dir < 0 && pr_word_in(r, f->s0, f->s1, coming) &&
+	       !pr_word_in(r, f->s0, f->s1, pr_past_words) && !pr_word_in(r, f->s0, f->s1, now);
+}
+
 /* Is the trip told in the present tense only (no word of the past or the
  * future in its sentences, no date anywhere in them)? "gaan … naar" tells
  * one still to come. */
 bool pr_told_now(const imp_read *r, const frame *f)
 {
 	bool present = false;
-	if (pr_going(r, f))
+	if (pr_going(r, f) || pr_coming(r, f))
 		return false;
 	/* a trip noun or a verb of visiting: "gaat … samenwerken" is no trip
 	 * under way */
@@ -154,9 +166,13 @@ bool pr_host_place(const imp_read *r, const frame *f, const imp_pm *only, char *
 	} else if (f->tg && f->tg->kind &&
 		   (!strcmp(f->tg->kind, "bezoek") || !strcmp(f->tg->kind, "werkbezoek")) &&
 		   !f->tg->plural && !f->tg->verb) {
-		/* "bezoek aan [de] [Chinese] zusterstad X" */
+		/* "bezoek aan [de] [Chinese] zusterstad X", "op bezoek geweest bij
+		 * de gemeente X" */
 		size_t k = f->trig_w + 1;
-		if (k < f->s1 && rr_wis(ws, k, "aan")) {
+		if (k + 1 < f->s1 && (rr_wis(ws, k, "geweest") || rr_wis(ws, k, "gebracht")) &&
+		    rr_wis(ws, k + 1, "bij"))
+			k++;
+		if (k < f->s1 && (rr_wis(ws, k, "aan") || rr_wis(ws, k, "bij"))) {
 			k++;
 			if (k < f->s1 && (rr_wis(ws, k, "de") || rr_wis(ws, k, "het")))
 				k++;
@@ -164,7 +180,8 @@ bool pr_host_place(const imp_read *r, const frame *f, const imp_pm *only, char *
 			if (k < f->s1 && pr_is_place_word(r, k, &adj) && adj->adjective)
 				k = adj->w1;
 			const imp_pm *pm;
-			if (k + 1 < f->s1 && pr_in_list(pr_partner_nouns, rr_wfold(ws, k)) &&
+			if (k + 1 < f->s1 && (pr_in_list(pr_partner_nouns, rr_wfold(ws, k)) ||
+					      rr_wis(ws, k, "gemeente")) &&
 			    pr_is_place_word(r, k + 1, &pm) && pr_foreign(pm) && !pm->adjective &&
 			    pm->p.kind != RR_PLACE_COUNTRY && (!only || only == pm))
 				for (size_t i = 0; i < f->ndest; i++)

@@ -64,7 +64,14 @@ check "Osaka/Tokio: 2 officials, EUR 10,900 estimate, decided 21 February 2023" 
 	"[$(trip gm0034 2023-05 Osaka) | .accompanying_officials == 2 and (.costs | any(.amount_eur == 10900 and .kind == \"estimate\")) and .decision.date == \"2023-02-21\" and .decision.outcome == \"approved\"] == [true]"
 check "Madrid: EUR 1,250 and 1 official" \
 	"[$(trip gm0034 2023-05 Madrid) | .accompanying_officials == 1 and (.costs | any(.amount_eur == 1250))] == [true]"
-check "Almere: 5 trips that took place or were asked for" "[.trips[] | select(.organisation == \"gm0034\" and .status != \"cancelled\")] | length == 5"
+check "Almere: 6 trips that took place or were asked for (one recalled from 2016)" "[.trips[] | select(.organisation == \"gm0034\" and .direction == \"out\" and .status != \"cancelled\")] | length == 6"
+check "Almere: the last visit to Japan, September 2016, by mayor Weerwind" \
+	"[.trips[] | select(.organisation == \"gm0034\" and .start == \"2016-09\") | .destinations[0].country == \"JP\" and (.travellers | map(.name) | index(\"Weerwind\") != null)] == [true]"
+check "Almere: 2 visits received, told in the reports" "[.trips[] | select(.organisation == \"gm0034\" and .direction == \"in\")] | length == 2"
+check "Almere: the Guangming delegation of November 2014" \
+	"[.trips[] | select(.organisation == \"gm0034\" and .direction == \"in\" and .start == \"2014-11\") | .origin.country == \"CN\" and .counterpart == \"Guangming New Town\"] == [true]"
+check "Almere: the Vantaa delegation planned for 2024" \
+	"[.trips[] | select(.organisation == \"gm0034\" and .direction == \"in\" and .start == \"2024\") | .origin.city == \"Vantaa\" and .status == \"approved\"] == [true]"
 check "Almere: the Japan visit of May 2020 is the one cancelled trip" \
 	"[.trips[] | select(.organisation == \"gm0034\" and .status == \"cancelled\") | .start == \"2020-05\" and .planned_start == \"2020-05\" and (.destinations | map(.country)) == [\"JP\"]] == [true]"
 check "the 2020 cancellation names Covid as its reason" \

@@ -196,6 +196,188 @@ static void both_sides_of_a_relation(void **state)
 	rr_diag_free(&d);
 }
 
+/* The trips of a made-up text imported for the body code (dry run). */
+static json_t *trips_for(const char *code, const char *text)
+{
+	rr_import *im = NULL;
+	rr_diag d = {0};
+	json_t *doc = NULL, *trips;
+	assert_int_equal(rr_import_new(NULL, code, true, &im, &d), RR_OK);
+	assert_int_equal(rr_import_add(im, "m.txt", (const unsigned char *)text, strlen(text), &d),
+			 RR_OK);
+	assert_int_equal(rr_import_result(im, &doc, &d), RR_OK);
+	rr_import_free(im);
+	rr_diag_free(&d);
+	trips = json_incref(json_object_get(doc, "trips"));
+	json_decref(doc);
+	return trips;
+}
+
+static const char *field(json_t *trips, size_t i, const char *k)
+{
+	return json_string_value(json_object_get(json_array_get(trips, i), k));
+}
+
+static const char *origin_of(json_t *trips, size_t i, const char *k)
+{
+	return json_string_value(json_object_get(json_object_get(json_array_get(trips, i),
+								 "origin"), k));
+}
+
+/* "een delegatie van de stad X zal onze plaats bezoeken": visitors named by
+ * the town they are of, to the body's own place even when the gazetteer
+ * knows no town of that name (a merged municipality); one visit, though
+ * two words tell it; a season is its year */
+static void delegation_of_a_town(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_for("gm1978", "Nieuws\n\nIn het najaar van 2025 zal een delegatie van de stad "
+		      "Tartu Molenlanden bezoeken.\n");
+	assert_int_equal(json_array_size(t), 1);
+	assert_string_equal(field(t, 0, "direction"), "in");
+	assert_string_equal(origin_of(t, 0, "country"), "EE");
+	assert_string_equal(origin_of(t, 0, "city"), "Tartu");
+	assert_string_equal(field(t, 0, "start"), "2025");
+	assert_string_equal(field(t, 0, "status"), "approved");
+	json_decref(t);
+	/* a town's name that goes on in capitals is a longer name: only its
+	 * country is sure, the whole name is the counterpart */
+	t = trips_for("gm1978", "Nieuws\n\nIn oktober 2019 heeft een delegatie uit Suzhou "
+		      "Industrial Park een bezoek gebracht aan Molenlanden.\n");
+	assert_int_equal(json_array_size(t), 1);
+	assert_string_equal(field(t, 0, "direction"), "in");
+	assert_string_equal(origin_of(t, 0, "country"), "CN");
+	assert_null(origin_of(t, 0, "city"));
+	assert_string_equal(field(t, 0, "counterpart"), "Suzhou Industrial Park");
+	json_decref(t);
+}
+
+/* A report tells of visitors received; without a date of its own, its
+ * year-less dates are of the journey it reports */
+static void visitors_in_a_report(void **state)
+{
+	json_t *t;
+	size_t in = 0;
+	(void)state;
+	t = trips_for("gm1978", "Verslag buitenlandse dienstreis\n\nDeelnemer(s) namens college:\n\n"
+		      "Burgemeester Jansen\n\nReisdoel (land, plaats):\n\nFinland, Tampere\n\n"
+		      "Vertrek- en retourdatum van de reis:\n\n3 t/m 6 oktober 2022\n\n"
+		      "Verslag van de reis:\n\nDe burgemeester sprak met het stadsbestuur. Eind "
+		      "september jl. heeft een delegatie uit Tampere een bezoek gebracht aan "
+		      "Molenlanden.\n");
+	assert_int_equal(json_array_size(t), 2);
+	for (size_t i = 0; i < 2; i++) {
+		if (strcmp(field(t, i, "direction"), "in"))
+			continue;
+		in++;
+		assert_string_equal(origin_of(t, i, "city"), "Tampere");
+		assert_string_equal(field(t, i, "start"), "2022-09");
+	}
+	assert_int_equal(in, 1);
+	json_decref(t);
+}
+
+/* A news item on a visit to the partner recalls earlier visits: "de
+ * Duitsers" came to the body (from the partner of that country), "de Duitse
+ * stad" is the partner again; what follows is about the coming visit, and
+ * "de kosten worden door X gedragen" names its payer */
+static void visits_recalled(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_for("gm1978", "Nieuws\n\nMolenlanden, 3 maart 2026\n\nBurgemeester Jansen brengt "
+		      "in juni een werkbezoek aan de Duitse zusterstad Rheine.\n\nDe Duitsers brachten "
+		      "eerder al een bezoek aan Molenlanden. In 2019 bracht een wethouder ook al een "
+		      "bezoek aan de Duitse stad. De meeste kosten van het bezoek worden door de "
+		      "Duitse gastheren gedragen.\n");
+	assert_int_equal(json_array_size(t), 3);
+	assert_string_equal(field(t, 0, "start"), "2026-06");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(t, 0), "costs"), 0), "paid_by")), "Duitse gastheren");
+	assert_string_equal(field(t, 1, "direction"), "in");
+	assert_string_equal(origin_of(t, 1, "city"), "Rheine");
+	assert_string_equal(field(t, 2, "start"), "2019");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(t, 2), "destinations"), 0), "city")), "Rheine");
+	assert_null(json_object_get(json_array_get(t, 2), "costs"));
+	json_decref(t);
+}
+
+/* Visitors told as coming ("komen … op bezoek") are still to come, the
+ * yearly fair they come for is no habit of the visit, and "Verder …" tells
+ * another visit, not the one before again; "op bezoek geweest bij de
+ * gemeente X" names the host */
+static void visitors_coming(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_for("gm1978", "Nieuws\n\nMolenlanden, 3 maart 2026\n\nVorig jaar ben ik op bezoek "
+		      "geweest bij de gemeente Rheine. In mei komt een groep leerlingen uit Rheine op "
+		      "bezoek bij onze muziekschool. Verder komen de burgemeester en de wethouder van "
+		      "Rheine op bezoek om de jaarlijkse kermis te openen.\n");
+	assert_int_equal(json_array_size(t), 3);
+	assert_string_equal(field(t, 0, "direction"), "out");
+	assert_string_equal(field(t, 0, "counterpart"), "Rheine");
+	assert_string_equal(field(t, 1, "start"), "2026-05");
+	assert_string_equal(field(t, 2, "direction"), "in");
+	assert_string_equal(field(t, 2, "status"), "approved");
+	assert_null(field(t, 2, "start"));
+	assert_string_equal(origin_of(t, 2, "city"), "Rheine");
+	json_decref(t);
+}
+
+/* A trip word with no place of its own goes to the one foreign place of the
+ * sentence right before it: the first trip of a text, or the last of a
+ * series that a report recalls (years before its own journey: another) */
+static void place_in_the_sentence_before(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_for("pv26", "Nieuws\n\nVolgens de organisator laat Vietnam voorlopig geen groepen "
+		      "meer toe. Daarom heeft de gedeputeerde besloten de handelsmissie voorlopig te "
+		      "annuleren.\n");
+	assert_int_equal(json_array_size(t), 1);
+	assert_string_equal(field(t, 0, "status"), "cancelled");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(t, 0), "destinations"), 0), "country")), "VN");
+	json_decref(t);
+	t = trips_for("gm1978", "Verslag buitenlandse dienstreis\n\nDeelnemer(s) namens college:\n\n"
+		      "Burgemeester Jansen\n\nReisdoel (land, plaats):\n\nFinland, Tampere\n\n"
+		      "Vertrek- en retourdatum van de reis:\n\n3 t/m 6 oktober 2022\n\n"
+		      "Verslag van de reis:\n\nDit bezoek is een van een reeks bezoeken van onze "
+		      "bestuurders aan Finland. Het laatste bezoek vond plaats in mei 2017 door "
+		      "wethouder De Vries.\n");
+	assert_int_equal(json_array_size(t), 2);
+	assert_string_equal(field(t, 1, "start"), "2017-05");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(t, 1), "destinations"), 0), "country")), "FI");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(t, 1), "travellers"), 0), "name")), "De Vries");
+	json_decref(t);
+}
+
+/* After "een overzicht van de reizen van dit jaar", an undated trip is of
+ * the document's year */
+static void trips_of_this_year(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_for("gm1978", "Nieuws\n\nMolenlanden, 12 december 2025\n\nDe burgemeester stuurde "
+		      "donderdag een overzicht van de reizen van dit jaar naar de raad. Wethouder "
+		      "Bakker is twee keer in Denemarken geweest.\n");
+	assert_int_equal(json_array_size(t), 2);
+	assert_string_equal(field(t, 0, "start"), "2025");
+	assert_string_equal(field(t, 1, "start"), "2025");
+	json_decref(t);
+	/* without it, the text does not say when */
+	t = trips_for("gm1978", "Nieuws\n\nMolenlanden, 12 december 2025\n\nWethouder Bakker is "
+		      "twee keer in Denemarken geweest.\n");
+	assert_int_equal(json_array_size(t), 2);
+	assert_null(field(t, 0, "start"));
+	json_decref(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -208,6 +390,12 @@ int main(void)
 		cmocka_unit_test(governor_of_the_king),
 		cmocka_unit_test(particle_is_no_origin),
 		cmocka_unit_test(both_sides_of_a_relation),
+		cmocka_unit_test(delegation_of_a_town),
+		cmocka_unit_test(visitors_in_a_report),
+		cmocka_unit_test(visits_recalled),
+		cmocka_unit_test(visitors_coming),
+		cmocka_unit_test(place_in_the_sentence_before),
+		cmocka_unit_test(trips_of_this_year),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
