@@ -41,4 +41,23 @@
 	" JOIN trip_search k ON k.docid = f.rowid JOIN trip t ON t.id = k.trip" \
 	" WHERE t.public = 1;"
 
+/* A trip's filter and facet columns in its trip_search row (migration 8),
+ * from the trip row t: what a search filters and counts by, keyed by the
+ * index's integer docid. */
+#define FTS_KEY_COLS "organisation, year, kind, direction, public, third_party_paid"
+
+/* A trip's facet rows (trip_facet_row, migration 8) for the docid ?1 and
+ * the trip ?2: its countries (facet 3), travellers (4: the person id, else
+ * the name; ref the person id, name the traveller's name for a label) and
+ * payers (7: the body itself when a cost names none), one row per distinct
+ * value. The numbers are those of the search's facets (sqlite_fts.c). */
+#define FTS_FACET_ROWS(DOCID, TRIP) \
+	"INSERT OR IGNORE INTO trip_facet_row (facet, docid, value, ref, name)" \
+	" SELECT 3, " DOCID ", d.country, NULL, NULL FROM trip_destination d" \
+	" WHERE d.trip = " TRIP \
+	" UNION ALL SELECT 4, " DOCID ", coalesce(p.person, p.name), p.person, p.name" \
+	" FROM trip_traveller p WHERE p.trip = " TRIP \
+	" UNION ALL SELECT 7, " DOCID ", coalesce(c.paid_by, t.organisation), NULL, NULL" \
+	" FROM trip_cost c JOIN trip t ON t.id = c.trip WHERE c.trip = " TRIP
+
 #endif

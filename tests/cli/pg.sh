@@ -12,7 +12,7 @@ PG=$(pg_db reg)
 SQ="$T/r.db"
 
 expect_exit 0 "init creates the schema on PostgreSQL" -- "$RR_BIN" init --db "$PG"
-contains "$T/out" "schema version 7" "init reports the newest schema version"
+contains "$T/out" "schema version 8" "init reports the newest schema version"
 expect_exit 0 "init again is a no-op" -- "$RR_BIN" init --db "$PG"
 "$RR_BIN" init --db "sqlite:$SQ" >/dev/null
 [ -f "$SQ" ] && ok "sqlite:PATH names a SQLite file" || notok "sqlite:PATH names a SQLite file"
