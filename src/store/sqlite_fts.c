@@ -118,7 +118,7 @@ rr_err rr_sqlite_fts_register(rr_store *s)
  * writes every trip through them). */
 enum {
 	ST_KEY, ST_DOCID, ST_DROP, ST_DROP_PUBLIC, ST_DROP_FACETS, ST_INDEX, ST_INDEX_PUBLIC,
-	ST_FACETS, ST_KEY_DELETE, ST_N
+	ST_FACETS, ST_ONE_VALUES, ST_KEY_DELETE, ST_N
 };
 
 static const char *const write_sql[ST_N] = {
@@ -139,6 +139,8 @@ static const char *const write_sql[ST_N] = {
 		"SELECT f.rowid, f.title, f.purpose, f.report, f.sources FROM trip_fts f, trip t "
 		"WHERE f.rowid = ?1 AND t.id = ?2 AND t.public = 1",
 	[ST_FACETS] = FTS_FACET_ROWS("?1", "?2"),
+	[ST_ONE_VALUES] = "UPDATE trip_search" FTS_SET_ONE_VALUES("?1")
+		" WHERE docid = ?1 AND trip = ?2",
 	[ST_KEY_DELETE] = "DELETE FROM trip_search WHERE docid = ?1",
 };
 
@@ -241,14 +243,15 @@ rr_err rr_sqlite_fts_put(rr_store *s, const char *id)
 		return e;
 	if ((e = drop_row(s, docid)))
 		return e;
-	for (int which = ST_INDEX; which <= ST_FACETS; which++) {
+	for (int which = ST_INDEX; which <= ST_ONE_VALUES; which++) {
 		if (!(st = write_stmt(s, which)))
 			return RR_EDB;
 		sqlite3_bind_int64(st, 1, docid);
 		rr_sqlite_bind_str(st, 2, id);
 		if ((e = write_run(s, st, which == ST_INDEX ? "search index"
 					  : which == ST_INDEX_PUBLIC ? "public search index"
-					  : "search facet rows")))
+					  : which == ST_FACETS ? "search facet rows"
+					  : "search one-value columns")))
 			return e;
 	}
 	return RR_OK;
@@ -457,13 +460,24 @@ static void set_text(json_t *o, const char *key, sqlite3_stmt *st, int col)
  * (rows 1..7: value, count, label) and the page (rows 8: id, docid,
  * score), in that order; facet values by count then value, the page best
  * first. Columns: which, value, count, label, sort key, sort key.
- * Countries, travellers and payers come from the facet rows of migration
- * 8 (one row per trip and distinct value, so count(*) counts trips). */
+ * Countries, travellers and payers come from the one-value columns and
+ * facet rows of migration 8 (one row per trip and distinct value, so
+ * count(*) counts trips); a traveller's label from the facet row of one of
+ * its trips, as before from one of its child rows. */
+/* The values v (with their match's docid d) of facet FACET of the matches
+ * m: the one-value column COL of a match that has one, its facet rows for
+ * the others. */
+#define ONE_OR_ROWS(FACET, COL) \
+	"(SELECT m." COL " AS v, m.docid AS d FROM m WHERE m." COL " IS NOT NULL " \
+	"UNION ALL SELECT r.value, r.docid FROM m JOIN trip_facet_row r ON r.facet = " FACET \
+	" AND r.docid = m.docid WHERE m." COL " IS NULL)"
+
 static void search_sql(rr_buf *sql, const char *fts, const char *where, int facets,
 		       size_t limit, size_t offset)
 {
 	rr_buf_printf(sql, "WITH m AS MATERIALIZED (SELECT t.docid, t.trip AS id, t.organisation, "
-		      "t.year, t.kind, t.direction, bm25(%s, 10.0, 2.0, 1.0, 1.0) AS r%s) "
+		      "t.year, t.kind, t.direction, t.country, t.person, t.paid_by, "
+		      "bm25(%s, 10.0, 2.0, 1.0, 1.0) AS r%s) "
 		      "SELECT 0, NULL, count(*), NULL, NULL, NULL FROM m ", fts, where);
 	if (facets)
 		rr_buf_addstr(sql,
@@ -472,19 +486,19 @@ static void search_sql(rr_buf *sql, const char *fts, const char *where, int face
 			"organisation FROM m GROUP BY 2 "
 			"UNION ALL SELECT 2, year, count(*), NULL, -count(*), year FROM m "
 			"WHERE year IS NOT NULL GROUP BY 2 "
-			"UNION ALL SELECT 3, r.value, count(*), NULL, -count(*), r.value FROM m "
-			"JOIN trip_facet_row r ON r.facet = 3 AND r.docid = m.docid GROUP BY 2 "
-			"UNION ALL SELECT 4, r.value, count(*), "
-			"coalesce((SELECT name FROM person x WHERE x.id = r.ref), r.name), "
-			"-count(*), r.value FROM m "
-			"JOIN trip_facet_row r ON r.facet = 4 AND r.docid = m.docid GROUP BY 2 "
+			"UNION ALL SELECT 3, v, count(*), NULL, -count(*), v FROM " ONE_OR_ROWS("3", "country")
+			" GROUP BY 2 "
+			"UNION ALL SELECT 4, v, count(*), (SELECT coalesce((SELECT name FROM person x "
+			"WHERE x.id = r.ref), r.name) FROM trip_facet_row r WHERE r.facet = 4 AND "
+			"r.docid = d AND r.value = v), -count(*), v FROM " ONE_OR_ROWS("4", "person")
+			" GROUP BY 2 "
 			"UNION ALL SELECT 5, kind, count(*), NULL, -count(*), kind FROM m "
 			"WHERE kind IS NOT NULL GROUP BY 2 "
 			"UNION ALL SELECT 6, direction, count(*), NULL, -count(*), direction "
 			"FROM m GROUP BY 2 "
-			"UNION ALL SELECT 7, r.value, count(*), (SELECT name FROM organisation o "
-			"WHERE o.id = r.value), -count(*), r.value FROM m "
-			"JOIN trip_facet_row r ON r.facet = 7 AND r.docid = m.docid GROUP BY 2 ");
+			"UNION ALL SELECT 7, v, count(*), (SELECT name FROM organisation o "
+			"WHERE o.id = v), -count(*), v FROM " ONE_OR_ROWS("7", "paid_by")
+			" GROUP BY 2 ");
 	rr_buf_printf(sql, "UNION ALL SELECT * FROM (SELECT %d, id, docid, NULL, r, id FROM m "
 		      "ORDER BY r, id LIMIT %zu OFFSET %zu) ORDER BY 1, 5, 6",
 		      ROW_PAGE, limit, offset);

@@ -60,4 +60,16 @@
 	" UNION ALL SELECT 7, " DOCID ", coalesce(c.paid_by, t.organisation), NULL, NULL" \
 	" FROM trip_cost c JOIN trip t ON t.id = c.trip WHERE c.trip = " TRIP
 
+/* The SET of trip_search's one-value columns (migration 8) of the row
+ * whose docid is DOCID, from its facet rows: the trip's country,
+ * traveller and payer when it has exactly one (most trips), else NULL, so
+ * that a search counts them from its matches' rows and reads facet rows
+ * only for the other trips. */
+#define FTS_ONE_VALUE(FACET, DOCID) \
+	"(SELECT CASE WHEN count(*) = 1 THEN min(r.value) END FROM trip_facet_row r" \
+	" WHERE r.facet = " FACET " AND r.docid = " DOCID ")"
+#define FTS_SET_ONE_VALUES(DOCID) \
+	" SET country = " FTS_ONE_VALUE("3", DOCID) ", person = " FTS_ONE_VALUE("4", DOCID) \
+	", paid_by = " FTS_ONE_VALUE("7", DOCID)
+
 #endif

@@ -149,7 +149,8 @@ const char *const rr_sqlite_migrations[] = {
 	 * columns in its trip_search row, and its countries, travellers and
 	 * payers as facet rows, so that the facets of a search are a GROUP BY
 	 * over integer joins from its matches, not joins on the trip's text
-	 * key and count(DISTINCT) */
+	 * key and count(DISTINCT); a trip's only country, traveller and payer
+	 * also in its trip_search row (the facet rows are then not read) */
 	"ALTER TABLE trip_search ADD COLUMN organisation TEXT;"
 	"ALTER TABLE trip_search ADD COLUMN year INTEGER;"
 	"ALTER TABLE trip_search ADD COLUMN kind TEXT;"
@@ -167,7 +168,11 @@ const char *const rr_sqlite_migrations[] = {
 	"  UNION ALL SELECT 4, k.docid, coalesce(p.person, p.name), p.person, p.name"
 	"  FROM trip_search k JOIN trip_traveller p ON p.trip = k.trip"
 	"  UNION ALL SELECT 7, k.docid, coalesce(c.paid_by, t.organisation), NULL, NULL"
-	"  FROM trip_search k JOIN trip_cost c ON c.trip = k.trip JOIN trip t ON t.id = k.trip;",
+	"  FROM trip_search k JOIN trip_cost c ON c.trip = k.trip JOIN trip t ON t.id = k.trip;"
+	"ALTER TABLE trip_search ADD COLUMN country TEXT;"
+	"ALTER TABLE trip_search ADD COLUMN person TEXT;"
+	"ALTER TABLE trip_search ADD COLUMN paid_by TEXT;"
+	"UPDATE trip_search" FTS_SET_ONE_VALUES("trip_search.docid") ";",
 };
 
 const int rr_sqlite_migration_count =

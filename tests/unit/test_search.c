@@ -476,7 +476,9 @@ static char *snapshot(rr_store *s, const char *sql)
 static const char facet_snap[] =
 	"SELECT group_concat(v, '#') FROM (SELECT k.trip || '|' || coalesce(k.organisation, '') "
 	"|| '|' || coalesce(k.year, '') || '|' || coalesce(k.kind, '') || '|' || "
-	"coalesce(k.direction, '') || '|' || k.public || '|' || k.third_party_paid AS v "
+	"coalesce(k.direction, '') || '|' || k.public || '|' || k.third_party_paid || '|' || "
+	"coalesce(k.country, '') || '|' || coalesce(k.person, '') || '|' || "
+	"coalesce(k.paid_by, '') AS v "
 	"FROM trip_search k UNION ALL SELECT k.trip || '|' || r.facet || '|' || r.value || '|' "
 	"|| coalesce(r.ref, '') || '|' || coalesce(r.name, '') FROM trip_facet_row r "
 	"JOIN trip_search k ON k.docid = r.docid ORDER BY v)";
@@ -502,7 +504,11 @@ static void migration_rebuild_matches_puts(void **state)
 	assert_non_null(strstr(before, "Zuid-Korea"));
 	assert_non_null(strstr(before, "F. Weerwind (burgemeester)"));
 	facets_before = snapshot(f->s, facet_snap);
-	assert_non_null(strstr(facets_before, "gm0034-2023-oslo|gm0034|2023|werkbezoek|out|1|0"));
+	assert_non_null(strstr(facets_before,
+			       "gm0034-2023-oslo|gm0034|2023|werkbezoek|out|1|0|NO|veeningen|gm0034"));
+	/* two countries, two travellers: no one value, the facet rows count */
+	assert_non_null(strstr(facets_before,
+			       "gm0034-2016-shenzhen|gm0034|2016|handelsmissie|out|1|0|||#"));
 	assert_non_null(strstr(facets_before, "gm0034-2023-oslo|3|NO||"));
 	assert_non_null(strstr(facets_before, "gm0034-2023-oslo|4|veeningen|veeningen|M. Veeningen"));
 	assert_non_null(strstr(facets_before, "gm0034-2023-oslo|7|gm0034||"));
