@@ -125,7 +125,9 @@ const char *const rr_pg_migrations[] = {
 	 * with the trip already, the country facet reads its column too */
 	"CREATE INDEX IF NOT EXISTS trip_destination_trip_country ON trip_destination(trip, country);",
 
-	/* 8: held for the search index's next change (pg_search.c) */
+	/* 8: SQLite's facet rows keyed by the docid of its FTS5 index. Here a
+	 * search's matches carry the trip's key already and the facets join
+	 * the child rows' primary keys (pg_search.c): nothing to add */
 	"SELECT 1",
 
 	/* 9: counts per body, year, direction and status, and the places of

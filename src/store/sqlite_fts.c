@@ -12,7 +12,12 @@
  * only, and is what a viewer who may see no unpublished record searches:
  * bm25 weighs a word by how many rows hold it and a row by its length over
  * the average, so an index that also held unpublished text would let it
- * move the public ranking. */
+ * move the public ranking.
+ *
+ * trip_search's row also holds the trip's filter and facet columns, and
+ * trip_facet_row its countries, travellers and payers by docid (migration
+ * 8), written with the index rows: a search filters and counts its facets
+ * from the matches' docids alone, without the trip's text key. */
 #include "sqlite_int.h"
 
 #include <stdint.h>
@@ -111,19 +116,31 @@ rr_err rr_sqlite_fts_register(rr_store *s)
 
 /* The write path's statements, prepared once per connection (a load
  * writes every trip through them). */
-enum { ST_KEY, ST_DOCID, ST_DROP, ST_DROP_PUBLIC, ST_INDEX, ST_INDEX_PUBLIC, ST_KEY_DELETE, ST_N };
+enum {
+	ST_KEY, ST_DOCID, ST_DROP, ST_DROP_PUBLIC, ST_DROP_FACETS, ST_INDEX, ST_INDEX_PUBLIC,
+	ST_FACETS, ST_ONE_VALUES, ST_KEY_DELETE, ST_N
+};
 
 static const char *const write_sql[ST_N] = {
-	[ST_KEY] = "INSERT INTO trip_search (trip) VALUES (?1) ON CONFLICT (trip) DO NOTHING",
+	/* the key row with the trip's filter and facet columns (migration 8) */
+	[ST_KEY] = "INSERT INTO trip_search (trip, " FTS_KEY_COLS ") SELECT id, " FTS_KEY_COLS
+		" FROM trip WHERE id = ?1 ON CONFLICT (trip) DO UPDATE SET"
+		" organisation = excluded.organisation, year = excluded.year,"
+		" kind = excluded.kind, direction = excluded.direction,"
+		" public = excluded.public, third_party_paid = excluded.third_party_paid",
 	[ST_DOCID] = "SELECT docid FROM trip_search WHERE trip = ?1",
 	[ST_DROP] = "DELETE FROM trip_fts WHERE rowid = ?1",
 	[ST_DROP_PUBLIC] = "DELETE FROM trip_fts_public WHERE rowid = ?1",
+	[ST_DROP_FACETS] = "DELETE FROM trip_facet_row WHERE facet IN (3, 4, 7) AND docid = ?1",
 	[ST_INDEX] = "INSERT INTO trip_fts (rowid, title, purpose, report, sources) "
 		"SELECT ?1, t.title, " FTS_PURPOSE ", " FTS_REPORT ", " FTS_SOURCES
 		" FROM trip t WHERE t.id = ?2",
 	[ST_INDEX_PUBLIC] = "INSERT INTO trip_fts_public (rowid, title, purpose, report, sources) "
 		"SELECT f.rowid, f.title, f.purpose, f.report, f.sources FROM trip_fts f, trip t "
 		"WHERE f.rowid = ?1 AND t.id = ?2 AND t.public = 1",
+	[ST_FACETS] = FTS_FACET_ROWS("?1", "?2"),
+	[ST_ONE_VALUES] = "UPDATE trip_search" FTS_SET_ONE_VALUES("?1")
+		" WHERE docid = ?1 AND trip = ?2",
 	[ST_KEY_DELETE] = "DELETE FROM trip_search WHERE docid = ?1",
 };
 
@@ -194,10 +211,10 @@ static rr_err docid_of(rr_store *s, const char *id, sqlite3_int64 *docid, int *f
 	return RR_OK;
 }
 
-/* Removes the row docid from both indexes. */
+/* Removes the row docid from both indexes, and its facet rows. */
 static rr_err drop_row(rr_store *s, sqlite3_int64 docid)
 {
-	static const int which[] = {ST_DROP, ST_DROP_PUBLIC};
+	static const int which[] = {ST_DROP, ST_DROP_PUBLIC, ST_DROP_FACETS};
 	for (size_t i = 0; i < sizeof which / sizeof which[0]; i++) {
 		sqlite3_stmt *st = write_stmt(s, which[i]);
 		rr_err e;
@@ -226,12 +243,15 @@ rr_err rr_sqlite_fts_put(rr_store *s, const char *id)
 		return e;
 	if ((e = drop_row(s, docid)))
 		return e;
-	for (int which = ST_INDEX; which <= ST_INDEX_PUBLIC; which++) {
+	for (int which = ST_INDEX; which <= ST_ONE_VALUES; which++) {
 		if (!(st = write_stmt(s, which)))
 			return RR_EDB;
 		sqlite3_bind_int64(st, 1, docid);
 		rr_sqlite_bind_str(st, 2, id);
-		if ((e = write_run(s, st, which == ST_INDEX ? "search index" : "public search index")))
+		if ((e = write_run(s, st, which == ST_INDEX ? "search index"
+					  : which == ST_INDEX_PUBLIC ? "public search index"
+					  : which == ST_FACETS ? "search facet rows"
+					  : "search one-value columns")))
 			return e;
 	}
 	return RR_OK;
@@ -363,22 +383,23 @@ static void where_clause(rr_buf *w, const char *fts, const rr_search_query *q,
 {
 	int next = 2;
 
-	/* the trip's columns from the narrow index of migration 7, not from
-	 * its row (about a page, with the document, for every match) */
-	rr_buf_printf(w, " FROM %s f JOIN trip_search k ON k.docid = f.rowid"
-			 " JOIN trip t INDEXED BY trip_facet ON t.id = k.trip WHERE %s MATCH ?1",
+	/* the trip's filter and facet columns from its key row (migration 8),
+	 * found by the index's integer docid: no join on the trip's text id,
+	 * no trip row (about a page, with the document, for every match) */
+	rr_buf_printf(w, " FROM %s f JOIN trip_search t ON t.docid = f.rowid WHERE %s MATCH ?1",
 		      fts, fts);
 	if (q->organisation)
 		rr_buf_printf(w, " AND t.organisation = ?%d", p->org = next++);
 	if (q->year)
 		rr_buf_printf(w, " AND t.year = ?%d", p->year = next++);
 	if (q->country)
-		rr_buf_printf(w, " AND EXISTS (SELECT 1 FROM trip_destination d WHERE "
-			      "d.trip = t.id AND d.country = ?%d)", p->country = next++);
+		rr_buf_printf(w, " AND EXISTS (SELECT 1 FROM trip_facet_row d WHERE "
+			      "d.facet = 3 AND d.docid = t.docid AND d.value = ?%d)",
+			      p->country = next++);
 	if (q->person) {
 		p->person = next++;
 		rr_buf_printf(w, " AND EXISTS (SELECT 1 FROM trip_traveller p WHERE "
-			      "p.trip = t.id AND (p.person = ?%d OR p.name = ?%d))",
+			      "p.trip = t.trip AND (p.person = ?%d OR p.name = ?%d))",
 			      p->person, p->person);
 	}
 	if (q->kind)
@@ -438,12 +459,25 @@ static void set_text(json_t *o, const char *key, sqlite3_stmt *st, int col)
  * once, bm25 with it) into m; from m come the count (row 0), the facets
  * (rows 1..7: value, count, label) and the page (rows 8: id, docid,
  * score), in that order; facet values by count then value, the page best
- * first. Columns: which, value, count, label, sort key, sort key. */
+ * first. Columns: which, value, count, label, sort key, sort key.
+ * Countries, travellers and payers come from the one-value columns and
+ * facet rows of migration 8 (one row per trip and distinct value, so
+ * count(*) counts trips); a traveller's label from the facet row of one of
+ * its trips, as before from one of its child rows. */
+/* The values v (with their match's docid d) of facet FACET of the matches
+ * m: the one-value column COL of a match that has one, its facet rows for
+ * the others. */
+#define ONE_OR_ROWS(FACET, COL) \
+	"(SELECT m." COL " AS v, m.docid AS d FROM m WHERE m." COL " IS NOT NULL " \
+	"UNION ALL SELECT r.value, r.docid FROM m JOIN trip_facet_row r ON r.facet = " FACET \
+	" AND r.docid = m.docid WHERE m." COL " IS NULL)"
+
 static void search_sql(rr_buf *sql, const char *fts, const char *where, int facets,
 		       size_t limit, size_t offset)
 {
-	rr_buf_printf(sql, "WITH m AS MATERIALIZED (SELECT k.docid, t.id, t.organisation, "
-		      "t.year, t.kind, t.direction, bm25(%s, 10.0, 2.0, 1.0, 1.0) AS r%s) "
+	rr_buf_printf(sql, "WITH m AS MATERIALIZED (SELECT t.docid, t.trip AS id, t.organisation, "
+		      "t.year, t.kind, t.direction, t.country, t.person, t.paid_by, "
+		      "bm25(%s, 10.0, 2.0, 1.0, 1.0) AS r%s) "
 		      "SELECT 0, NULL, count(*), NULL, NULL, NULL FROM m ", fts, where);
 	if (facets)
 		rr_buf_addstr(sql,
@@ -452,22 +486,19 @@ static void search_sql(rr_buf *sql, const char *fts, const char *where, int face
 			"organisation FROM m GROUP BY 2 "
 			"UNION ALL SELECT 2, year, count(*), NULL, -count(*), year FROM m "
 			"WHERE year IS NOT NULL GROUP BY 2 "
-			"UNION ALL SELECT 3, d.country, count(DISTINCT d.trip), NULL, "
-			"-count(DISTINCT d.trip), d.country FROM m "
-			"JOIN trip_destination d ON d.trip = m.id GROUP BY 2 "
-			"UNION ALL SELECT 4, coalesce(p.person, p.name), count(DISTINCT p.trip), "
-			"coalesce((SELECT name FROM person x WHERE x.id = p.person), p.name), "
-			"-count(DISTINCT p.trip), coalesce(p.person, p.name) FROM m "
-			"JOIN trip_traveller p ON p.trip = m.id GROUP BY 2 "
+			"UNION ALL SELECT 3, v, count(*), NULL, -count(*), v FROM " ONE_OR_ROWS("3", "country")
+			" GROUP BY 2 "
+			"UNION ALL SELECT 4, v, count(*), (SELECT coalesce((SELECT name FROM person x "
+			"WHERE x.id = r.ref), r.name) FROM trip_facet_row r WHERE r.facet = 4 AND "
+			"r.docid = d AND r.value = v), -count(*), v FROM " ONE_OR_ROWS("4", "person")
+			" GROUP BY 2 "
 			"UNION ALL SELECT 5, kind, count(*), NULL, -count(*), kind FROM m "
 			"WHERE kind IS NOT NULL GROUP BY 2 "
 			"UNION ALL SELECT 6, direction, count(*), NULL, -count(*), direction "
 			"FROM m GROUP BY 2 "
-			"UNION ALL SELECT 7, coalesce(c.paid_by, m.organisation), "
-			"count(DISTINCT c.trip), (SELECT name FROM organisation o WHERE "
-			"o.id = coalesce(c.paid_by, m.organisation)), -count(DISTINCT c.trip), "
-			"coalesce(c.paid_by, m.organisation) "
-			"FROM m JOIN trip_cost c ON c.trip = m.id GROUP BY 2 ");
+			"UNION ALL SELECT 7, v, count(*), (SELECT name FROM organisation o "
+			"WHERE o.id = v), -count(*), v FROM " ONE_OR_ROWS("7", "paid_by")
+			" GROUP BY 2 ");
 	rr_buf_printf(sql, "UNION ALL SELECT * FROM (SELECT %d, id, docid, NULL, r, id FROM m "
 		      "ORDER BY r, id LIMIT %zu OFFSET %zu) ORDER BY 1, 5, 6",
 		      ROW_PAGE, limit, offset);

@@ -144,8 +144,36 @@ const char *const rr_sqlite_migrations[] = {
 	"CREATE INDEX trip_destination_facet ON trip_destination(trip, country);"
 	"CREATE INDEX trip_traveller_facet ON trip_traveller(trip, person, name);"
 	"CREATE INDEX trip_cost_facet ON trip_cost(trip, paid_by);",
-	/* 8: held for the search index's next change (sqlite_fts.c) */
-	"SELECT 1;",
+
+	/* 8: what a search filters and counts facets by, keyed by the integer
+	 * docid of the index (sqlite_fts.c keeps it in step): the trip's
+	 * columns in its trip_search row, and its countries, travellers and
+	 * payers as facet rows, so that the facets of a search are a GROUP BY
+	 * over integer joins from its matches, not joins on the trip's text
+	 * key and count(DISTINCT); a trip's only country, traveller and payer
+	 * also in its trip_search row (the facet rows are then not read) */
+	"ALTER TABLE trip_search ADD COLUMN organisation TEXT;"
+	"ALTER TABLE trip_search ADD COLUMN year INTEGER;"
+	"ALTER TABLE trip_search ADD COLUMN kind TEXT;"
+	"ALTER TABLE trip_search ADD COLUMN direction TEXT;"
+	"ALTER TABLE trip_search ADD COLUMN public INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE trip_search ADD COLUMN third_party_paid INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE trip_search SET (" FTS_KEY_COLS ") = (SELECT " FTS_KEY_COLS
+	"  FROM trip t WHERE t.id = trip_search.trip);"
+	"CREATE TABLE trip_facet_row ("
+	"  facet INTEGER NOT NULL, docid INTEGER NOT NULL, value TEXT NOT NULL,"
+	"  ref TEXT, name TEXT, PRIMARY KEY (facet, docid, value)) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO trip_facet_row (facet, docid, value, ref, name)"
+	"  SELECT 3, k.docid, d.country, NULL, NULL FROM trip_search k"
+	"  JOIN trip_destination d ON d.trip = k.trip"
+	"  UNION ALL SELECT 4, k.docid, coalesce(p.person, p.name), p.person, p.name"
+	"  FROM trip_search k JOIN trip_traveller p ON p.trip = k.trip"
+	"  UNION ALL SELECT 7, k.docid, coalesce(c.paid_by, t.organisation), NULL, NULL"
+	"  FROM trip_search k JOIN trip_cost c ON c.trip = k.trip JOIN trip t ON t.id = k.trip;"
+	"ALTER TABLE trip_search ADD COLUMN country TEXT;"
+	"ALTER TABLE trip_search ADD COLUMN person TEXT;"
+	"ALTER TABLE trip_search ADD COLUMN paid_by TEXT;"
+	"UPDATE trip_search" FTS_SET_ONE_VALUES("trip_search.docid") ";",
 	/* 9: counts per body, year, direction and status, and the places of
 	 * the trips, kept by triggers (agg_sql.h, sqlite_agg.c) */
 	RR_SQLITE_AGG_MIGRATION,

@@ -96,7 +96,7 @@ struct rr_store {
 	char sqlstate[8];   /* the last failure's SQLSTATE (PostgreSQL), or "" */
 	struct rr_gen *gen; /* the shared write generation (gen.h), or NULL */
 	struct sqlite3 *db;   /* SQLite */
-	struct sqlite3_stmt *fts_st[8]; /* SQLite: sqlite_fts.c's write statements, prepared once */
+	struct sqlite3_stmt *fts_st[12]; /* SQLite: sqlite_fts.c's write statements, prepared once */
 	struct pg_conn *pg;   /* PostgreSQL (libpq's PGconn) */
 };
 

@@ -457,6 +457,32 @@ static void expression_is_quoted(void **state)
 	assert_int_equal(e, RR_OK);
 }
 
+/* The first column of the one row of sql, as a new string. */
+static char *snapshot(rr_store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	char *txt;
+
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	txt = strdup(sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "");
+	sqlite3_finalize(st);
+	assert_non_null(txt);
+	return txt;
+}
+
+/* The search's key columns and facet rows of every trip (migration 8), by
+ * trip id (docids may differ between a rebuild and the puts). */
+static const char facet_snap[] =
+	"SELECT group_concat(v, '#') FROM (SELECT k.trip || '|' || coalesce(k.organisation, '') "
+	"|| '|' || coalesce(k.year, '') || '|' || coalesce(k.kind, '') || '|' || "
+	"coalesce(k.direction, '') || '|' || k.public || '|' || k.third_party_paid || '|' || "
+	"coalesce(k.country, '') || '|' || coalesce(k.person, '') || '|' || "
+	"coalesce(k.paid_by, '') AS v "
+	"FROM trip_search k UNION ALL SELECT k.trip || '|' || r.facet || '|' || r.value || '|' "
+	"|| coalesce(r.ref, '') || '|' || coalesce(r.name, '') FROM trip_facet_row r "
+	"JOIN trip_search k ON k.docid = r.docid ORDER BY v)";
+
 static void migration_rebuild_matches_puts(void **state)
 {
 	fixture *f = *state;
@@ -465,7 +491,7 @@ static void migration_rebuild_matches_puts(void **state)
 		"coalesce(x.sources, ''), '#') FROM (SELECT * FROM trip_search ORDER BY trip) k "
 		"JOIN trip_fts x ON x.rowid = k.docid";
 	sqlite3_stmt *st;
-	char *before, *after, sql[64];
+	char *before, *after, *facets_before, sql[64];
 	rr_store *s2 = NULL;
 	rr_diag d = {0};
 	size_t n;
@@ -477,10 +503,21 @@ static void migration_rebuild_matches_puts(void **state)
 	sqlite3_finalize(st);
 	assert_non_null(strstr(before, "Zuid-Korea"));
 	assert_non_null(strstr(before, "F. Weerwind (burgemeester)"));
+	facets_before = snapshot(f->s, facet_snap);
+	assert_non_null(strstr(facets_before,
+			       "gm0034-2023-oslo|gm0034|2023|werkbezoek|out|1|0|NO|veeningen|gm0034"));
+	/* two countries, two travellers: no one value, the facet rows count */
+	assert_non_null(strstr(facets_before,
+			       "gm0034-2016-shenzhen|gm0034|2016|handelsmissie|out|1|0|||#"));
+	assert_non_null(strstr(facets_before, "gm0034-2023-oslo|3|NO||"));
+	assert_non_null(strstr(facets_before, "gm0034-2023-oslo|4|veeningen|veeningen|M. Veeningen"));
+	assert_non_null(strstr(facets_before, "gm0034-2023-oslo|7|gm0034||"));
+	assert_non_null(strstr(facets_before, "pv26-2019-laadpaal|7|MRA||"));
 
 	/* back to schema 2, before search; opening migrates and rebuilds */
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", 2);
-	assert_int_equal(sqlite3_exec(f->s->db, "DROP TABLE trip_fts_public; DROP TABLE trip_fts; "
+	assert_int_equal(sqlite3_exec(f->s->db, "DROP TABLE trip_facet_row; "
+				      "DROP TABLE trip_fts_public; DROP TABLE trip_fts; "
 				      "DROP TABLE trip_search; DROP INDEX trip_facet; "
 				      "DROP INDEX trip_destination_facet; DROP INDEX trip_traveller_facet; "
 				      "DROP INDEX trip_cost_facet;", NULL, NULL, NULL), SQLITE_OK);
@@ -495,6 +532,11 @@ static void migration_rebuild_matches_puts(void **state)
 	sqlite3_finalize(st);
 	assert_string_equal(before, after);
 	free(before);
+	free(after);
+	/* migration 8 builds the same key columns and facet rows as the puts */
+	after = snapshot(f->s, facet_snap);
+	assert_string_equal(facets_before, after);
+	free(facets_before);
 	free(after);
 	res = search_as(f->s, "laadpaal", &rr_viewer_system, &n);
 	assert_int_equal(n, 3);
@@ -532,6 +574,22 @@ static char *anonymous_view(rr_store *s, const char *q)
 	return txt;
 }
 
+/* The facets of q as v sees them, as one compact text. */
+static char *facets_of(rr_store *s, const char *q, const rr_viewer *v)
+{
+	rr_search_query sq = {.q = q};
+	json_t *res = NULL, *fc = NULL;
+	size_t total = 0;
+	char *txt;
+
+	assert_int_equal(rr_store_search(s, &sq, v, &res, &fc, &total), RR_OK);
+	txt = json_dumps(fc, JSON_SORT_KEYS | JSON_COMPACT);
+	json_decref(res);
+	json_decref(fc);
+	assert_non_null(txt);
+	return txt;
+}
+
 /* Unpublished text leaves no trace in what an anonymous visitor sees:
  * bm25 over an index that also held it would change the public scores
  * (the number of rows holding a word, the average row length). */
@@ -553,18 +611,33 @@ static void unpublished_text_moves_no_public_score(void **state)
 		"\"title\":\"Shenzhen Shenzhen stad\",\"direction\":\"out\",\"status\":\"draft\","
 		"\"start\":\"2025-03\",\"purpose\":\"Shenzhen laadpaal stad delegatie, een heel "
 		"lange tekst over van alles en nog wat dat de gemiddelde lengte verandert.\","
-		"\"destinations\":[{\"country\":\"CN\",\"city\":\"Shenzhen\"}]}"), RR_OK);
+		"\"destinations\":[{\"country\":\"CN\",\"city\":\"Shenzhen\"},"
+		"{\"country\":\"KP\"}],\"travellers\":[{\"name\":\"Geheime Reiziger\"},"
+		"{\"person\":\"veeningen\",\"name\":\"M. Veeningen\"}],"
+		"\"costs\":[{\"category\":\"Reis\",\"amount_eur\":100,\"kind\":\"actual\","
+		"\"paid_by\":\"Geheime Betaler\"},{\"category\":\"Hotel\",\"amount_eur\":100,"
+		"\"kind\":\"actual\"}]}"), RR_OK);
 	assert_int_equal(rr_store_commit(f->s), RR_OK);
 	for (size_t i = 0; i < 4; i++) {
 		after = anonymous_view(f->s, words[i]);
 		assert_string_equal(before[i], after);
 		free(after);
 	}
-	/* the body's own editor finds it */
+	/* the body's own editor finds it, and counts it in the facets */
 	res = search_as(f->s, "Shenzhen", &own, &n);
 	assert_int_equal(n, 2);
 	assert_true(has_id(res, "gm0034-2025-geheim"));
 	json_decref(res);
+	after = facets_of(f->s, "Shenzhen", &own);
+	assert_non_null(strstr(after, "{\"count\":1,\"value\":\"KP\"}"));
+	assert_non_null(strstr(after, "{\"count\":1,\"label\":\"Geheime Reiziger\","
+				      "\"value\":\"Geheime Reiziger\"}"));
+	assert_non_null(strstr(after, "{\"count\":1,\"value\":\"Geheime Betaler\"}"));
+	free(after);
+	after = facets_of(f->s, "Shenzhen", &rr_viewer_anonymous);
+	assert_null(strstr(after, "KP"));
+	assert_null(strstr(after, "Geheim"));
+	free(after);
 	/* published, it counts for everyone; unpublished again, it is gone */
 	assert_int_equal(rr_store_begin(f->s), RR_OK);
 	assert_int_equal(put_json(f->s, RR_K_TRIP,
@@ -579,6 +652,13 @@ static void unpublished_text_moves_no_public_score(void **state)
 	after = anonymous_view(f->s, "Shenzhen");
 	assert_string_not_equal(before[0], after);
 	free(after);
+	/* its facet rows were rewritten with it: one country, no traveller,
+	 * the body as the payer of none */
+	after = facets_of(f->s, "Shenzhen", &rr_viewer_anonymous);
+	assert_null(strstr(after, "KP"));
+	assert_null(strstr(after, "Geheim"));
+	assert_non_null(strstr(after, "{\"count\":2,\"value\":\"CN\"}"));
+	free(after);
 	assert_int_equal(rr_store_begin(f->s), RR_OK);
 	assert_int_equal(rr_store_delete(f->s, RR_K_TRIP, "gm0034-2025-geheim"), RR_OK);
 	assert_int_equal(rr_store_commit(f->s), RR_OK);
@@ -588,6 +668,11 @@ static void unpublished_text_moves_no_public_score(void **state)
 		free(after);
 		free(before[i]);
 	}
+	/* no facet row outlives its trip's key */
+	after = snapshot(f->s, "SELECT count(*) FROM trip_facet_row WHERE docid NOT IN "
+			       "(SELECT docid FROM trip_search)");
+	assert_string_equal(after, "0");
+	free(after);
 }
 
 static void readonly_store_searches(void **state)
