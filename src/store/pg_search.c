@@ -11,6 +11,7 @@
  * and highlights come from search_text.c, as on SQLite. */
 #include "pg_int.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -196,12 +197,25 @@ static json_t *empty_facets(void)
 	return f;
 }
 
-/* " FROM ... WHERE ..." of the matches; $1 is the tsquery. */
+/* " FROM ... WHERE ..." of the matches, k.r their rank; $1 is the tsquery.
+ * Without a filter on the trip, the rank is taken in a subquery that the
+ * planner may not merge into the join (OFFSET 0): else it joins first and
+ * carries every match's tsvector (a few hundred bytes) through the hash
+ * join to rank it after, a third of the time of a search over a third of
+ * 100k trips. With a filter the join stays flat, so that the planner may
+ * start from the trips the filter leaves and rank only their matches. */
 static void where_clause(rr_buf *w, const rr_search_query *q, const rr_viewer *v,
 			 rr_pg_params *p)
 {
-	rr_buf_addstr(w, " FROM trip_search k JOIN trip t ON t.id = k.trip"
-			 " WHERE k.vec @@ $1::tsquery");
+	if (q->organisation || q->year || q->country || q->person || q->kind || q->direction ||
+	    q->third_party_paid)
+		rr_buf_addstr(w, " FROM (SELECT trip, vec, ts_rank(" RANK_WEIGHTS ", vec, $1::tsquery)"
+				 " AS r FROM trip_search) k JOIN trip t ON t.id = k.trip"
+				 " WHERE k.vec @@ $1::tsquery");
+	else
+		rr_buf_addstr(w, " FROM (SELECT trip, ts_rank(" RANK_WEIGHTS ", vec, $1::tsquery)"
+				 " AS r FROM trip_search WHERE vec @@ $1::tsquery OFFSET 0) k"
+				 " JOIN trip t ON t.id = k.trip WHERE TRUE");
 	if (q->organisation)
 		rr_buf_printf(w, " AND t.organisation = $%d", rr_pg_str(p, q->organisation));
 	if (q->year)
@@ -229,126 +243,111 @@ static void set_text(json_t *o, const char *key, PGresult *r, int row, int col)
 		json_object_set_new(o, key, json_string(PQgetvalue(r, row, col)));
 }
 
-static rr_err page(rr_store *s, rr_tokenizer *t, const rr_qstems *qs,
-		   const rr_search_query *q, const char *where, const rr_pg_params *p,
-		   json_t **out)
+/* A count or a year of the result (a base-10 integer, nothing else). */
+static int int_of(PGresult *r, int row, int col, long long *v)
 {
-	size_t limit = q->limit ? q->limit : 20;
-	rr_buf sql;
-	PGresult *r;
-	json_t *arr;
-	rr_err e = RR_OK;
+	const char *p = PQgetvalue(r, row, col);
+	char *end;
 
-	if (limit > MAX_LIMIT)
-		limit = MAX_LIMIT;
-	rr_buf_init(&sql, 65536);
-	rr_buf_printf(&sql, "SELECT t.id, t.title, t.organisation, t.start_date, t.end_date, "
-		      "ts_rank(" RANK_WEIGHTS ", k.vec, $1::tsquery) AS r, k.title, k.purpose, "
-		      "k.report, k.sources%s ORDER BY r DESC, t.id LIMIT %zu OFFSET %zu",
-		      where, limit, q->offset > (size_t)INT64_MAX ? (size_t)INT64_MAX : q->offset);
-	r = rr_pg_query_buf(s, &sql, p, "search", &e);
-	rr_buf_free(&sql);
-	if (!r)
-		return e;
-	arr = json_array();
-	for (int i = 0; i < PQntuples(r) && !e; i++) {
-		json_t *res = json_object();
-		const char *texts[4];
-		size_t lens[4];
-		static const int cols[] = {7, 8, 9, 6};
-
-		json_array_append_new(arr, res);
-		set_text(res, "id", r, i, 0);
-		set_text(res, "title", r, i, 1);
-		set_text(res, "organisation", r, i, 2);
-		set_text(res, "start", r, i, 3);
-		set_text(res, "end", r, i, 4);
-		json_object_set_new(res, "score", json_real(strtod(PQgetvalue(r, i, 5), NULL)));
-		for (int c = 0; c < 4; c++) {
-			texts[c] = PQgetvalue(r, i, cols[c]);
-			lens[c] = (size_t)PQgetlength(r, i, cols[c]);
-		}
-		e = rr_search_snippet(t, texts, lens, 4, qs, res);
-	}
-	PQclear(r);
-	if (e)
-		json_decref(arr);
-	else
-		*out = arr;
-	return e;
+	if (PQgetisnull(r, row, col) || !*p)
+		return -1;
+	errno = 0;
+	*v = strtoll(p, &end, 10);
+	return errno || *end ? -1 : 0;
 }
 
 #define C_TEXT(x) "(" x ")::text COLLATE \"C\""
+#define ROW_PAGE 8 /* the "which" of a row of the page of results */
 
-static rr_err count_and_facets(rr_store *s, const char *where, const rr_pg_params *p,
-			       json_t **facets, size_t *total)
+/* The statement of a search, as SQLite's (sqlite_fts.c): the matches are
+ * found once (the GIN index on the stored tsvector; ts_rank with them)
+ * into m; from m come the count (row 0), the facets (rows 1..7: value,
+ * count, label) and the page (rows 8, best first, with the trip's columns
+ * and its four texts for the snippet). Columns: which, value, count,
+ * label, place on the page, score, title, organisation, start, end, and
+ * the texts title, purpose, report, sources. */
+static void search_sql(rr_buf *sql, const char *where, int facets, size_t limit, size_t offset)
 {
-	size_t shown[NFACETS] = {0};
-	rr_buf sql;
-	PGresult *r;
-	json_t *f = NULL;
-	rr_err e = RR_OK;
-
-	rr_buf_init(&sql, 65536);
-	if (!facets) {
-		rr_buf_printf(&sql, "SELECT 0, NULL, count(*), NULL%s", where);
-	} else {
-		rr_buf_printf(&sql,
-			"WITH m AS MATERIALIZED (SELECT t.id, t.organisation, t.year, t.kind, "
-			"t.direction%s) "
-			"SELECT 0 AS w, NULL::text COLLATE \"C\" AS v, count(*) AS n, NULL::text AS l FROM m "
+	rr_buf_printf(sql,
+		"WITH m AS MATERIALIZED (SELECT t.id, t.organisation, t.year, t.kind, t.direction, "
+		"k.r%s) "
+		"SELECT 0 AS w, NULL::text COLLATE \"C\" AS v, count(*) AS n, NULL::text AS l, "
+		"NULL::bigint AS o, NULL::real AS r, NULL::text AS a, NULL::text AS b, "
+		"NULL::text AS c, NULL::text AS d, NULL::text AS e, NULL::text AS f, "
+		"NULL::text AS g, NULL::text AS h FROM m ", where);
+#define NO_PAGE ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	if (facets)
+		rr_buf_addstr(sql,
 			"UNION ALL SELECT 1, " C_TEXT("organisation") ", count(*), "
-			"(SELECT name FROM organisation o WHERE o.id = min(m.organisation)) FROM m GROUP BY 2 "
-			"UNION ALL SELECT 2, " C_TEXT("year") ", count(*), NULL FROM m "
+			"(SELECT name FROM organisation o WHERE o.id = min(m.organisation))" NO_PAGE
+			"FROM m GROUP BY 2 "
+			"UNION ALL SELECT 2, " C_TEXT("year") ", count(*), NULL" NO_PAGE "FROM m "
 			"WHERE year IS NOT NULL GROUP BY 2 "
-			"UNION ALL SELECT 3, " C_TEXT("d.country") ", count(DISTINCT d.trip), NULL FROM m "
-			"JOIN trip_destination d ON d.trip = m.id GROUP BY 2 "
+			"UNION ALL SELECT 3, " C_TEXT("d.country") ", count(DISTINCT d.trip), NULL"
+			NO_PAGE "FROM m JOIN trip_destination d ON d.trip = m.id GROUP BY 2 "
 			"UNION ALL SELECT 4, " C_TEXT("coalesce(x.person, x.name)") ", "
 			"count(DISTINCT x.trip), coalesce((SELECT name FROM person y "
-			"WHERE y.id = min(x.person)), min(x.name)) FROM m "
+			"WHERE y.id = min(x.person)), min(x.name))" NO_PAGE "FROM m "
 			"JOIN trip_traveller x ON x.trip = m.id GROUP BY 2 "
-			"UNION ALL SELECT 5, " C_TEXT("kind") ", count(*), NULL FROM m "
+			"UNION ALL SELECT 5, " C_TEXT("kind") ", count(*), NULL" NO_PAGE "FROM m "
 			"WHERE kind IS NOT NULL GROUP BY 2 "
-			"UNION ALL SELECT 6, " C_TEXT("direction") ", count(*), NULL FROM m GROUP BY 2 "
+			"UNION ALL SELECT 6, " C_TEXT("direction") ", count(*), NULL" NO_PAGE
+			"FROM m GROUP BY 2 "
 			"UNION ALL SELECT 7, " C_TEXT("coalesce(c.paid_by, m.organisation)") ", "
 			"count(DISTINCT c.trip), (SELECT name FROM organisation o "
-			"WHERE o.id = min(coalesce(c.paid_by, m.organisation))) "
-			"FROM m JOIN trip_cost c ON c.trip = m.id GROUP BY 2 "
-			"ORDER BY 1, 3 DESC, 2", where);
-		f = empty_facets();
-	}
-	r = rr_pg_query_buf(s, &sql, p, "search facets", &e);
-	rr_buf_free(&sql);
-	if (!r) {
-		json_decref(f);
-		return e;
-	}
-	for (int i = 0; i < PQntuples(r); i++) {
-		int which = atoi(PQgetvalue(r, i, 0));
-		long long n = atoll(PQgetvalue(r, i, 2));
-		json_t *val, *item;
+			"WHERE o.id = min(coalesce(c.paid_by, m.organisation)))" NO_PAGE
+			"FROM m JOIN trip_cost c ON c.trip = m.id GROUP BY 2 ");
+#undef NO_PAGE
+	rr_buf_printf(sql,
+		"UNION ALL SELECT %d, p.id, NULL, NULL, p.o, p.r, t.title, t.organisation, "
+		"t.start_date, t.end_date, k.title, k.purpose, k.report, k.sources "
+		"FROM (SELECT id, r, row_number() OVER (ORDER BY r DESC, id) AS o FROM m "
+		"ORDER BY r DESC, id LIMIT %zu OFFSET %zu) p JOIN trip t ON t.id = p.id "
+		"JOIN trip_search k ON k.trip = p.id "
+		"ORDER BY 1, 5, 3 DESC, 2", ROW_PAGE, limit, offset);
+}
 
-		if (which == 0) {
-			if (total)
-				*total = (size_t)n;
-			continue;
-		}
-		if (!f || which < 1 || which > (int)NFACETS || PQgetisnull(r, i, 1) ||
-		    shown[which - 1]++ >= MAX_FACET_VALUES)
-			continue;
-		val = which == 2 ? json_integer(atoll(PQgetvalue(r, i, 1)))
-				 : json_string(PQgetvalue(r, i, 1));
-		if (!val)
-			continue;
-		item = json_pack("{s:o,s:I}", "value", val, "count", (json_int_t)n);
-		if (!PQgetisnull(r, i, 3))
-			json_object_set_new(item, "label", json_string(PQgetvalue(r, i, 3)));
-		json_array_append_new(json_object_get(f, facet_names[which - 1]), item);
+/* A facet row i of r into f; shown counts the values per facet. */
+static void add_facet(PGresult *r, int i, int which, json_t *f, size_t *shown)
+{
+	long long n, year;
+	json_t *val, *item;
+
+	if (which < 1 || which > (int)NFACETS || PQgetisnull(r, i, 1) || int_of(r, i, 2, &n) ||
+	    shown[which - 1]++ >= MAX_FACET_VALUES)
+		return;
+	if (which == 2)
+		val = int_of(r, i, 1, &year) ? NULL : json_integer(year);
+	else
+		val = json_string(PQgetvalue(r, i, 1));
+	if (!val)
+		return;
+	item = json_pack("{s:o,s:I}", "value", val, "count", (json_int_t)n);
+	if (item && !PQgetisnull(r, i, 3))
+		json_object_set_new(item, "label", json_string(PQgetvalue(r, i, 3)));
+	json_array_append_new(json_object_get(f, facet_names[which - 1]), item);
+}
+
+/* A result of the page, row i of r: the trip's fields and the snippet. */
+static rr_err add_result(rr_tokenizer *t, const rr_qstems *qs, PGresult *r, int i, json_t *arr)
+{
+	static const int cols[] = {11, 12, 13, 10}; /* purpose, report, sources, title */
+	json_t *res = json_object();
+	const char *texts[4];
+	size_t lens[4];
+
+	json_array_append_new(arr, res);
+	set_text(res, "id", r, i, 1);
+	set_text(res, "title", r, i, 6);
+	set_text(res, "organisation", r, i, 7);
+	set_text(res, "start", r, i, 8);
+	set_text(res, "end", r, i, 9);
+	json_object_set_new(res, "score", json_real(strtod(PQgetvalue(r, i, 5), NULL)));
+	for (int c = 0; c < 4; c++) {
+		texts[c] = PQgetvalue(r, i, cols[c]);
+		lens[c] = (size_t)PQgetlength(r, i, cols[c]);
 	}
-	PQclear(r);
-	if (facets)
-		*facets = f;
-	return RR_OK;
+	return rr_search_snippet(t, texts, lens, 4, qs, res);
 }
 
 rr_err rr_pg_search(rr_store *s, const rr_search_query *q, const rr_viewer *v,
@@ -357,7 +356,12 @@ rr_err rr_pg_search(rr_store *s, const rr_search_query *q, const rr_viewer *v,
 	rr_tokenizer *t = rr_tokenizer_new();
 	rr_qstems *qs = calloc(1, sizeof *qs);
 	rr_pg_params p = {0};
-	rr_buf tsq, where;
+	rr_buf tsq, where, sql;
+	PGresult *r = NULL;
+	json_t *arr = NULL, *f = NULL;
+	size_t shown[NFACETS] = {0};
+	size_t limit = q->limit ? q->limit : 20;
+	long long n;
 	query_ctx qc;
 	int terms = -1;
 	rr_err e = RR_OK;
@@ -369,6 +373,9 @@ rr_err rr_pg_search(rr_store *s, const rr_search_query *q, const rr_viewer *v,
 		*total = 0;
 	rr_buf_init(&tsq, 8 * RR_SEARCH_MAX_Q_BYTES);
 	rr_buf_init(&where, 65536);
+	rr_buf_init(&sql, 65536);
+	if (limit > MAX_LIMIT)
+		limit = MAX_LIMIT;
 	if (!t || !qs) {
 		e = RR_ENOMEM;
 		goto out;
@@ -392,16 +399,42 @@ rr_err rr_pg_search(rr_store *s, const rr_search_query *q, const rr_viewer *v,
 		e = RR_EDB;
 		goto out;
 	}
-	if ((e = page(s, t, qs, q, rr_buf_cstr(&where), &p, results)))
+	search_sql(&sql, rr_buf_cstr(&where), facets != NULL, limit,
+		   q->offset > (size_t)INT64_MAX ? (size_t)INT64_MAX : q->offset);
+	if (!(r = rr_pg_query_buf(s, &sql, &p, "search", &e)))
 		goto out;
-	if ((facets || total) &&
-	    (e = count_and_facets(s, rr_buf_cstr(&where), &p, facets, total))) {
-		json_decref(*results);
-		*results = NULL;
+	arr = json_array();
+	if (facets)
+		f = empty_facets();
+	for (int i = 0; i < PQntuples(r) && !e; i++) {
+		long long which;
+
+		if (int_of(r, i, 0, &which))
+			continue;
+		if (which == 0 && total && !int_of(r, i, 2, &n) && n >= 0)
+			*total = (size_t)n;
+		else if (which == ROW_PAGE)
+			e = add_result(t, qs, r, i, arr);
+		else if (f && which > 0 && which < ROW_PAGE)
+			add_facet(r, i, (int)which, f, shown);
+	}
+	if (e)
+		goto out;
+	*results = arr;
+	arr = NULL;
+	if (facets) {
+		*facets = f;
+		f = NULL;
 	}
 out:
+	if (e && total)
+		*total = 0;
+	PQclear(r);
+	json_decref(arr);
+	json_decref(f);
 	rr_buf_free(&tsq);
 	rr_buf_free(&where);
+	rr_buf_free(&sql);
 	rr_tokenizer_free(t);
 	free(qs);
 	return e;

@@ -1,87 +1,132 @@
 #!/bin/sh
-# concurrency.sh - two `reisregister serve` processes on one SQLite file
-# (WAL) and 16 editors at once (fixtures/concurrency.mjs): no lost update
-# (every save applied or refused with a message to its editor), every
-# created record present under its own id, the audit log complete (one
-# entry per applied save, none for a refused one), and the login limit
-# exact (20 wrong passwords at once: exactly 5 checked, the rest 429).
+# concurrency.sh - two `reisregister serve` processes on one database and 16
+# editors at once (fixtures/concurrency.mjs), on both backends: one SQLite
+# file (WAL), then one PostgreSQL database of a private server (pglib.sh).
+# No lost update (every save applied or refused with a message to its
+# editor), a write through one server seen through the other on the next
+# request, every created record present under its own id, the audit log
+# complete (one entry per applied save, none for a refused one, each
+# starting from the one before), and the login limit exact (20 wrong
+# passwords at once: exactly 5 checked, the rest 429). The register is read
+# back through the product's own `export` and `audit`; only the count of
+# failed logins, which nothing else shows, is read with sqlite3 or psql.
+# Results are prefixed "sqlite:" and "postgresql:".
 . "$(dirname "$0")/../cli/lib.sh"
+. "$(dirname "$0")/../cli/pglib.sh"
 . "$(dirname "$0")/fixtures/serve_lib.sh"
 . "$(dirname "$0")/fixtures/session_lib.sh"
 
 CLIENTS=16
-DB="$T/c.db"
-make_db "$DB" || { notok "fixture database loads"; exit 1; }
-i=1
-while [ $i -le $CLIENTS ]; do
-	adduser "ed$i" gm0034 redacteur "wachtwoord-ed$i" || break
-	i=$((i + 1))
-done
-adduser doelwit gm0034 redacteur 'doelwit-wachtwoord-1' && [ $i -gt $CLIENTS ] &&
-	ok "$CLIENTS editors and one more account" || notok "accounts" "$(cat "$T/useradd.err")"
-
-start_server "$DB" --threads 8 || { notok "first server starts"; exit 1; }
-BASE1=$BASE
-# the second on a port of its own (one nobody answers on yet)
-SECOND_PID=
-trap 'stop_server; [ -n "$SECOND_PID" ] && kill "$SECOND_PID" 2>/dev/null && wait "$SECOND_PID" 2>/dev/null; rm -rf "$T"' EXIT
-for try in 1 2 3 4 5 6; do
-	P2=$((PORT + 1 + try * 37))
-	BASE2="http://127.0.0.1:$P2"
-	curl -s -o /dev/null "$BASE2/toegankelijkheid" && continue
-	"$RR_BIN" serve --db "$DB" --listen "127.0.0.1:$P2" --threads 8 2>"$T/server2.log" &
-	SECOND_PID=$!
-	n=0
-	while [ $n -lt 100 ] && kill -0 "$SECOND_PID" 2>/dev/null; do
-		curl -s -o /dev/null "$BASE2/toegankelijkheid" && break
-		sleep 0.1; n=$((n + 1))
-	done
-	kill -0 "$SECOND_PID" 2>/dev/null && break
-	wait "$SECOND_PID" 2>/dev/null; SECOND_PID=
-done
-[ -n "$SECOND_PID" ] && [ "$BASE1" != "$BASE2" ] && ok "two servers on one database ($BASE1, $BASE2)" ||
-	{ notok "second server starts" "$(cat "$T/server2.log")"; exit 1; }
-
 GIFT=gm0034-2016-geschenk-voorbeeld
-audit_before=$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE kind = 'gift' AND record = '$GIFT'")
-node "$FIXTURES/concurrency.mjs" "$BASE1" "$BASE2" "$CLIENTS" "$T/out.json"
+SECOND_PID=
+stop_second() {
+	[ -n "$SECOND_PID" ] && kill "$SECOND_PID" 2>/dev/null && wait "$SECOND_PID" 2>/dev/null
+	SECOND_PID=
+}
+trap 'stop_server; stop_second; pg_stop; rm -rf "$T"' EXIT
 
-# --- the database agrees with what the editors were told
-applied=$(jq '.applied | length' "$T/out.json")
-audit_after=$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE kind = 'gift' AND record = '$GIFT'")
-[ $((audit_after - audit_before)) -eq "$applied" ] && [ "$applied" -gt 0 ] &&
-	ok "one audit entry per applied save ($applied)" ||
-	notok "audit entries per applied save" "applied $applied, audit entries $((audit_after - audit_before))"
-jq -r '.applied[]' "$T/out.json" | sort >"$T/applied"
-sqlite3 "$DB" "SELECT json_extract(after, '$.description') FROM audit WHERE kind = 'gift'
-	AND record = '$GIFT' ORDER BY seq LIMIT -1 OFFSET $audit_before" | sort >"$T/logged"
-same_files "$T/applied" "$T/logged" "the audit log holds exactly the applied saves, none lost, none refused"
-last=$(sqlite3 "$DB" "SELECT json_extract(after, '$.description') FROM audit WHERE kind = 'gift'
-	AND record = '$GIFT' ORDER BY seq DESC LIMIT 1")
-now=$("$RR_BIN" export --db "$DB" | jq -r --arg id "$GIFT" '.gifts[] | select(.id == $id) | .description')
-[ -n "$now" ] && [ "$now" = "$last" ] && ok "the gift holds the last applied save" || notok "gift holds last save" "$now / $last"
-sqlite3 "$DB" "SELECT count(*) FROM audit a JOIN audit b ON b.seq = (SELECT min(seq) FROM audit
-	WHERE kind = 'gift' AND record = '$GIFT' AND seq > a.seq) WHERE a.kind = 'gift' AND a.record = '$GIFT'
-	AND a.after IS NOT b.before" >"$T/gaps"
-[ "$(cat "$T/gaps")" = 0 ] && ok "each change starts from the one before (no save from an old version)" ||
-	notok "audit chain" "$(cat "$T/gaps")"
+# failures KEY: the failed logins counted for KEY in $DB
+failures() {
+	case "$DB" in
+	postgresql://*) "$PGBIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 "$DB" \
+		-c "SELECT count(*) FROM login_failure WHERE key = '$1'" ;;
+	*) sqlite3 "$DB" "SELECT count(*) FROM login_failure WHERE key = '$1'" ;;
+	esac
+}
 
-"$RR_BIN" export --db "$DB" | jq -r '.gifts[] | select(.date == "2024-03-03") | .description' | sort >"$T/stored"
-jq -r '.created[]' "$T/out.json" | sort >"$T/created"
-[ "$(wc -l <"$T/created")" -eq $((CLIENTS * 2)) ] && same_files "$T/created" "$T/stored" \
-	"every created gift is stored, each under its own id" || notok "created gifts" "$(wc -l <"$T/created")"
-n=$("$RR_BIN" export --db "$DB" | jq '[.trips[] | select(.title == "Gelijktijdig werkbezoek")] | length')
-[ "$n" -eq "$CLIENTS" ] && ok "every created trip is stored ($n)" || notok "created trips" "$n"
-"$RR_BIN" export --db "$DB" | jq -r '.trips[] | select(.title == "Gelijktijdig werkbezoek") | .travellers[0].name' |
-	sort >"$T/travellers"
-i=1; : >"$T/want"; while [ $i -le $CLIENTS ]; do echo "ed$i" >>"$T/want"; i=$((i + 1)); done
-sort -o "$T/want" "$T/want"
-same_files "$T/want" "$T/travellers" "each editor's trip is there, none replaced by another"
-n=$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE kind = 'trip' AND action = 'update' AND
-	json_extract(after, '$.title') = 'Gelijktijdig werkbezoek'")
-[ "$n" = 0 ] && ok "no create overwrote a record (no update in the audit log)" || notok "creates overwrote" "$n"
-n=$(sqlite3 "$DB" "SELECT count(*) FROM login_failure WHERE key = 'user:doelwit'")
-[ "$n" = 5 ] && ok "exactly 5 failures counted for the account" || notok "failures counted" "$n"
-grep -q "ERROR\|runtime error\|Sanitizer" "$T/server2.log" "$T/server.log" &&
-	notok "the servers logged no errors" "$(cat "$T/server2.log" "$T/server.log" | head -n 20)" ||
-	ok "the servers logged no errors"
+# the gift's audit entries, oldest first, one JSON object a line
+gift_audit() { "$RR_BIN" audit --db "$DB" --kind gift --id "$GIFT"; }
+
+# run LABEL: the whole test on $DB, each result prefixed "LABEL: "
+run() {
+	L=$1
+	make_db "$DB" || { notok "$L: fixture database loads"; return 1; }
+	i=1
+	while [ $i -le $CLIENTS ]; do
+		adduser "ed$i" gm0034 redacteur "wachtwoord-ed$i" || break
+		i=$((i + 1))
+	done
+	adduser doelwit gm0034 redacteur 'doelwit-wachtwoord-1' && [ $i -gt $CLIENTS ] &&
+		ok "$L: $CLIENTS editors and one more account" ||
+		notok "$L: accounts" "$(cat "$T/useradd.err")"
+
+	start_server "$DB" --threads 8 || { notok "$L: first server starts"; return 1; }
+	BASE1=$BASE
+	# the second on a port of its own (one nobody answers on yet)
+	for try in 1 2 3 4 5 6; do
+		P2=$((PORT + 1 + try * 37))
+		BASE2="http://127.0.0.1:$P2"
+		curl -s -o /dev/null "$BASE2/toegankelijkheid" && continue
+		"$RR_BIN" serve --db "$DB" --listen "127.0.0.1:$P2" --threads 8 2>"$T/server2.log" &
+		SECOND_PID=$!
+		n=0
+		while [ $n -lt 100 ] && kill -0 "$SECOND_PID" 2>/dev/null; do
+			curl -s -o /dev/null "$BASE2/toegankelijkheid" && break
+			sleep 0.1; n=$((n + 1))
+		done
+		kill -0 "$SECOND_PID" 2>/dev/null && break
+		wait "$SECOND_PID" 2>/dev/null; SECOND_PID=
+	done
+	[ -n "$SECOND_PID" ] && [ "$BASE1" != "$BASE2" ] &&
+		ok "$L: two servers on one database ($BASE1, $BASE2)" ||
+		{ notok "$L: second server starts" "$(cat "$T/server2.log")"; return 1; }
+
+	gift_audit >"$T/audit0" || { notok "$L: audit log read"; return 1; }
+	audit_before=$(wc -l <"$T/audit0")
+	node "$FIXTURES/concurrency.mjs" "$BASE1" "$BASE2" "$CLIENTS" "$T/out.json" | sed "s/^\(not \)*ok - /&$L: /"
+
+	# --- the database agrees with what the editors were told
+	gift_audit | tail -n +$((audit_before + 1)) >"$T/audit1"
+	applied=$(jq '.applied | length' "$T/out.json")
+	logged=$(wc -l <"$T/audit1")
+	[ "$logged" -eq "$applied" ] && [ "$applied" -gt 0 ] &&
+		ok "$L: one audit entry per applied save ($applied)" ||
+		notok "$L: audit entries per applied save" "applied $applied, audit entries $logged"
+	jq -r '.applied[]' "$T/out.json" | sort >"$T/applied"
+	jq -r '.after.description' "$T/audit1" | sort >"$T/logged"
+	same_files "$T/applied" "$T/logged" "$L: the audit log holds exactly the applied saves, none lost, none refused"
+	last=$(tail -n 1 "$T/audit1" | jq -r '.after.description')
+	"$RR_BIN" export --db "$DB" >"$T/export.json"
+	now=$(jq -r --arg id "$GIFT" '.gifts[] | select(.id == $id) | .description' "$T/export.json")
+	[ -n "$now" ] && [ "$now" = "$last" ] && ok "$L: the gift holds the last applied save" ||
+		notok "$L: gift holds last save" "$now / $last"
+	# each entry's before is the after of the entry before it: a save from
+	# an old version would start from something else
+	gaps=$(gift_audit | jq -s '[range(1; length) as $i | select(.[$i].before != .[$i - 1].after)] | length')
+	[ "$gaps" = 0 ] && ok "$L: each change starts from the one before (no save from an old version)" ||
+		notok "$L: audit chain" "$gaps entries do not start from the one before"
+
+	jq -r '.gifts[] | select(.date == "2024-03-03") | .description' "$T/export.json" | sort >"$T/stored"
+	jq -r '.created[]' "$T/out.json" | sort >"$T/created"
+	[ "$(wc -l <"$T/created")" -eq $((CLIENTS * 2)) ] && same_files "$T/created" "$T/stored" \
+		"$L: every created gift is stored, each under its own id" ||
+		notok "$L: created gifts" "$(wc -l <"$T/created")"
+	n=$(jq '[.trips[] | select(.title == "Gelijktijdig werkbezoek")] | length' "$T/export.json")
+	[ "$n" -eq "$CLIENTS" ] && ok "$L: every created trip is stored ($n)" || notok "$L: created trips" "$n"
+	jq -r '.trips[] | select(.title == "Gelijktijdig werkbezoek") | .travellers[0].name' "$T/export.json" |
+		sort >"$T/travellers"
+	i=1; : >"$T/want"; while [ $i -le $CLIENTS ]; do echo "ed$i" >>"$T/want"; i=$((i + 1)); done
+	sort -o "$T/want" "$T/want"
+	same_files "$T/want" "$T/travellers" "$L: each editor's trip is there, none replaced by another"
+	# the audit log: each created trip once, as a create; no update (a create
+	# that overwrote another editor's trip would be one)
+	"$RR_BIN" audit --db "$DB" >"$T/audit_all" 2>"$T/audit.err" &&
+		n=$(jq -rs '[.[] | select(.kind == "trip" and .after.title == "Gelijktijdig werkbezoek")
+			| .action] | group_by(.) | map("\(.[0]) \(length)") | join(", ")' "$T/audit_all") ||
+		n="audit: $(cat "$T/audit.err")"
+	[ "$n" = "create $CLIENTS" ] && ok "$L: no create overwrote a record (the audit log: $n, no update)" ||
+		notok "$L: creates in the audit log" "$n"
+	n=$(failures user:doelwit)
+	[ "$n" = 5 ] && ok "$L: exactly 5 failures counted for the account" || notok "$L: failures counted" "$n"
+	stop_server
+	stop_second
+	grep -q "ERROR\|runtime error\|Sanitizer" "$T/server2.log" "$T/server.log" &&
+		notok "$L: the servers logged no errors" "$(cat "$T/server2.log" "$T/server.log" | head -n 20)" ||
+		ok "$L: the servers logged no errors"
+}
+
+DB="$T/c.db"
+run sqlite
+pg_start
+DB=$(pg_db concurrency) || { notok "postgresql: a database"; exit 1; }
+run postgresql
