@@ -120,7 +120,7 @@ const char *rr_enum_label(const char *const *values, const char *value)
 static const rr_field budget_fields[] = {
 	{"year", RR_F_COUNT, RR_REQUIRED, NULL, NULL, 0, 0, 0}, AMOUNT("amount_eur", 0),
 	NUMBER("fte"), STR("note", 0), END};
-/* A body's own emission factors (kg CO₂ per passenger-km, report/co2.h);
+/* A body's own emission factors (kg CO₂ per passenger-km, model/co2.h);
  * a factor left out is the built-in list's. */
 static const rr_field co2_factor_fields[] = {
 	NUMBER("plane_short"), NUMBER("plane_mid"), NUMBER("plane_long"), NUMBER("train"),

@@ -1,5 +1,5 @@
 #include "csv.h"
-#include "co2.h"
+#include "../model/co2.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -11,9 +11,9 @@
 #include "../store/agg.h"
 #include "../store/public.h"
 #include "../util/buf.h"
-#include "co2.h"
+#include "../model/co2.h"
 #include "csv.h"
-#include "totals.h"
+#include "../model/totals.h"
 
 #define YEAR_MIN 1900
 #define YEAR_MAX 2100

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "../model/doc.h"
-#include "co2.h"
+#include "../model/co2.h"
 #include "csv.h"
 
 #define CSV_BATCH 256 /* trips turned into CSV rows at a time */

@@ -14,7 +14,7 @@
 #include "../model/lifecycle.h"
 #include "../model/record.h"
 #include "../model/schema.h"
-#include "co2.h"
+#include "../model/co2.h"
 
 typedef struct fmts {
 	lxw_format *head, *day, *month, *year, *eur, *count;

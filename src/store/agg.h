@@ -29,7 +29,7 @@ rr_err rr_store_trip_places(rr_store *s, const char *organisation, const rr_view
 			    json_t **out);
 
 /* What the trips v may see add up to per body, over the years from..to (0:
- * open; both 0: every trip, with a start date or not), as report/totals.h
+ * open; both 0: every trip, with a start date or not), as model/totals.h
  * adds them, from the figures the store keeps per trip (trip_fig): *sums a
  * new array of {"organisation", "n", "cancelled", "in", "out", "officials",
  * "officials_known", "est", "est_known", "act", "act_known" (cents summed

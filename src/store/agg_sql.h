@@ -46,7 +46,7 @@
 	"UPDATE trip_tally SET n = n - 1 WHERE " RR_SQLITE_TALLY_KEY("OLD") ";"         \
 	"DELETE FROM trip_tally WHERE n <= 0 AND " RR_SQLITE_TALLY_KEY("OLD") ";"
 
-/* trip_fig: what each trip adds to the totals (report/totals.h's
+/* trip_fig: what each trip adds to the totals (model/totals.h's
  * rr_trip_fig), written by the store's put in C (sqlite_agg.c, pg_agg.c),
  * since it takes the body's record (CO2 factors, report period) and the
  * gazetteer; trip_fig_payer: its cost lines paid by others, per payer.

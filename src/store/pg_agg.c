@@ -9,8 +9,8 @@
 
 #include "../model/lifecycle.h"
 #include "../model/record.h"
-#include "../report/co2.h"
-#include "../report/totals.h"
+#include "../model/co2.h"
+#include "../model/totals.h"
 #include "../util/buf.h"
 
 /* " WHERE TRUE [AND t.organisation = $1] AND visible" */

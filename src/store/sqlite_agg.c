@@ -5,8 +5,8 @@
 
 #include "../model/lifecycle.h"
 #include "../model/record.h"
-#include "../report/co2.h"
-#include "../report/totals.h"
+#include "../model/co2.h"
+#include "../model/totals.h"
 #include "../util/buf.h"
 
 /* Prepares the query in sql with the body (if any) as ?1 and the viewer's

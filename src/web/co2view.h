@@ -1,10 +1,10 @@
-/* co2view.h - the CO₂ of trips on the public pages (report/co2.h does the
+/* co2view.h - the CO₂ of trips on the public pages (model/co2.h does the
  * sums): a line for a trip, a section with its legs and assumptions, and
  * the weight of a total in words. */
 #ifndef RR_WEB_CO2VIEW_H
 #define RR_WEB_CO2VIEW_H
 
-#include "report/co2.h"
+#include "model/co2.h"
 #include "util/html.h"
 
 /* "4,2 ton" from 1000 kg up (one decimal), else "350 kg". */

@@ -7,8 +7,8 @@
 
 #include "model/record.h"
 #include "nl/places.h"
-#include "report/co2.h"
-#include "report/totals.h"
+#include "model/co2.h"
+#include "model/totals.h"
 #include "report/worldmap.h"
 #include "web/pages.h"
 

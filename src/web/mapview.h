@@ -1,7 +1,7 @@
 /* mapview.h - where a body's delegations went: the world map
  * (report/worldmap.h) with a dot per destination and, next to it, the same
  * destinations as a table. Counted are the outgoing trips that went ahead
- * or are planned (report/totals.h: rr_trip_counts) among the trips given,
+ * or are planned (model/totals.h: rr_trip_counts) among the trips given,
  * which the caller fetched for the viewer: unpublished trips never reach
  * an anonymous visitor. */
 #ifndef RR_WEB_MAPVIEW_H

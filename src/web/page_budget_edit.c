@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "model/record.h"
-#include "report/co2.h"
+#include "model/co2.h"
 #include "web/adminkit.h"
 
-/* The CO₂ settings (report/co2.h): the train flag's threshold and the
+/* The CO₂ settings (model/co2.h): the train flag's threshold and the
  * body's own emission factors, each empty for the built-in one. */
 static const struct {
 	const char *key, *field, *label;

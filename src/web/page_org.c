@@ -7,7 +7,7 @@
 #include "model/lifecycle.h"
 #include "model/record.h"
 #include "report/chart.h"
-#include "report/totals.h"
+#include "model/totals.h"
 #include "store/agg.h"
 #include "web/co2view.h"
 #include "web/mapview.h"

@@ -1,7 +1,7 @@
 /* page_partnership.c - a partnership and the evaluation of the relation
  * (/partnerschappen/{id}, its JSON and CSV under /api/v1/partnerships/{id}/),
  * and the bodies side by side (/vergelijking, /api/v1/compare), by year or
- * period. The numbers come from report/evaluation.c and report/totals.c;
+ * period. The numbers come from report/evaluation.c and model/totals.c;
  * this file only shows them. Unknown figures read "onbekend", sums say how
  * many records state them. */
 #include <stdio.h>
@@ -12,7 +12,7 @@
 #include "report/chart.h"
 #include "model/lifecycle.h"
 #include "report/evaluation.h"
-#include "report/totals.h"
+#include "model/totals.h"
 #include "web/co2view.h"
 #include "web/mapview.h"
 #include "web/evidence.h"

@@ -9,7 +9,7 @@
 
 #include "model/lifecycle.h"
 #include "model/record.h"
-#include "report/totals.h"
+#include "model/totals.h"
 #include "web/co2view.h"
 #include "web/evidence.h"
 #include "web/pages.h"

@@ -12,9 +12,9 @@
 
 #include "model/lifecycle.h"
 #include "model/record.h"
-#include "report/co2.h"
+#include "model/co2.h"
 #include "report/evaluation.h"
-#include "report/totals.h"
+#include "model/totals.h"
 #include "store/agg.h"
 #include "store/public.h"
 #include "store/store.h"

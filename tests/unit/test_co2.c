@@ -1,4 +1,4 @@
-/* Unit tests: src/report/co2.c (the CO₂ of a trip), with the hand
+/* Unit tests: src/model/co2.c (the CO₂ of a trip), with the hand
  * calculations of docs/co2.md. */
 #include "testutil.h"
 
@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "model/record.h"
-#include "report/co2.h"
-#include "report/totals.h"
+#include "model/co2.h"
+#include "model/totals.h"
 
 static json_t *parse(const char *text)
 {

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "model/doc.h"
-#include "report/co2.h"
+#include "model/co2.h"
 #include "report/csv.h"
 #include "report/export.h"
 #include "store/store.h"

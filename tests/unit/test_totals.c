@@ -1,4 +1,4 @@
-/* Unit tests: src/report/totals.c (sums with how much is known) and
+/* Unit tests: src/model/totals.c (sums with how much is known) and
  * src/report/xlsx.c (the spreadsheet). */
 #include "testutil.h"
 
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/totals.h"
+#include "model/totals.h"
 #include "report/xlsx.h"
 
 static json_t *parse(const char *text)
