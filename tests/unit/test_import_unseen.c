@@ -357,6 +357,25 @@ static void place_in_the_sentence_before(void **state)
 	json_decref(t);
 }
 
+/* "Burgemeester X was daar telkens bij" right after trips: X went on each;
+ * whoever the sentence names after that (only some of the times) does not */
+static void present_there(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_for("gm1978", "Nieuws\n\nMolenlanden, 12 december 2025\n\nDit jaar maakte de "
+		      "gemeente drie reizen naar Gdynia, Lodz en Krakau. Burgemeester Visser was daar "
+		      "telkens bij en wethouder Kok een keer.\n");
+	assert_int_equal(json_array_size(t), 3);
+	for (size_t i = 0; i < 3; i++) {
+		json_t *tr = json_object_get(json_array_get(t, i), "travellers");
+		assert_int_equal(json_array_size(tr), 1);
+		assert_string_equal(json_string_value(json_object_get(json_array_get(tr, 0),
+								       "name")), "Visser");
+	}
+	json_decref(t);
+}
+
 /* After "een overzicht van de reizen van dit jaar", an undated trip is of
  * the document's year */
 static void trips_of_this_year(void **state)
@@ -396,6 +415,7 @@ int main(void)
 		cmocka_unit_test(visitors_coming),
 		cmocka_unit_test(place_in_the_sentence_before),
 		cmocka_unit_test(trips_of_this_year),
+		cmocka_unit_test(present_there),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
