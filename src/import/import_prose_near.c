@@ -189,6 +189,27 @@ bool pr_host_place(const imp_read *r, const frame *f, const imp_pm *only, char *
 						m = pm;
 		}
 	}
+	/* "door haar komst naar X … bij de inwoners van de Japanse
+	 * partnergemeente": the one town the trip goes to, named the body's
+	 * partner in the trip's sentence (without another name after it) */
+	if (!m && f->dir > 0 && f->ndest == 1 && f->dest[0]->p.kind == RR_PLACE_CITY &&
+	    pr_foreign(f->dest[0]) && !f->dest[0]->adjective && (!only || only == f->dest[0]) &&
+	    (!f->tg || !f->tg->plural))
+		for (size_t k = f->s0 + 1; k + 1 < f->s1 && !m; k++) {
+			if (!pr_in_list(pr_partner_nouns, rr_wfold(ws, k)) || k <= f->dest[0]->w0)
+				continue;
+			size_t d = k - 1;
+			const imp_pm *adj;
+			if (pr_is_place_word(r, d, &adj) && adj->adjective && d > f->s0) {
+				if (strcmp(adj->p.country, f->dest[0]->p.country))
+					continue;
+				d--;
+			}
+			const imp_pm *next;
+			if ((rr_wis(ws, d, "de") || rr_wis(ws, d, "onze")) &&
+			    !(k + 1 < f->s1 && pr_is_place_word(r, k + 1, &next)))
+				m = f->dest[0];
+		}
 	if (!m && f->dir < 0 && f->ntrav && f->trav[0]->side == IMP_SIDE_FOREIGN &&
 	    f->trav[0]->role[0] && pr_in_list(pr_foreign_offices, f->trav[0]->role) &&
 	    strcmp(f->trav[0]->role, "delegatie")) {

@@ -420,6 +420,27 @@ static void present_there(void **state)
 	json_decref(t);
 }
 
+/* The one town a trip goes to, called the body's partner in the trip's
+ * sentence ("de Finse partnergemeente"), is its counterpart; a partner of
+ * another country is not that town */
+static void partner_named_after_the_town(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_for("gm1978", "Nieuws\n\nMolenlanden, 12 mei 2025\n\nWethouder Bakker heeft met "
+		      "haar komst naar Tampere veel vrienden gemaakt bij de inwoners van de Finse "
+		      "partnergemeente.\n");
+	assert_int_equal(json_array_size(t), 1);
+	assert_string_equal(field(t, 0, "counterpart"), "Tampere");
+	json_decref(t);
+	t = trips_for("gm1978", "Nieuws\n\nMolenlanden, 12 mei 2025\n\nWethouder Bakker heeft met "
+		      "haar komst naar Tampere veel vrienden gemaakt bij de inwoners van de Zweedse "
+		      "partnergemeente.\n");
+	assert_int_equal(json_array_size(t), 1);
+	assert_null(field(t, 0, "counterpart"));
+	json_decref(t);
+}
+
 /* After "een overzicht van de reizen van dit jaar", an undated trip is of
  * the document's year */
 static void trips_of_this_year(void **state)
@@ -461,6 +482,7 @@ int main(void)
 		cmocka_unit_test(trips_of_this_year),
 		cmocka_unit_test(present_there),
 		cmocka_unit_test(worked_together_for_years),
+		cmocka_unit_test(partner_named_after_the_town),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
