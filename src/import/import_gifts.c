@@ -88,6 +88,7 @@ static const char *const give_fin[] = {"gaf", "gaven", "geeft", "schonk", "schon
 	"overhandigde", "overhandigden", "overhandigt", "bood", "boden", "biedt", NULL};
 static const char *const give_part[] = {"gegeven", "geschonken", "overhandigd", "aangeboden",
 	NULL};
+static const char *const possessives[] = {"zijn", "haar", "hun", "diens", "wiens", NULL};
 static const char *const aux_have[] = {"heeft", "hebben", "had", "hadden", NULL};
 
 /* Offices and roles: the word or the end of a compound ("partijleider",
@@ -146,7 +147,9 @@ static const char *const not_gifts[] = {"delegatie", "bezoek", "brief", "uitnodi
 	"steun", "advies", "voorstel", "informatie", "indruk", "idee", "les", "training",
 	"cursus", "gelegenheid", "mogelijkheid", "toespraak", "speech", "woord", "aandacht",
 	"stem", "stemmen", "meerderheid", "opdracht", "gasten", "bezoekers", "ambtenaren",
-	"medewerkers", "leden", "mensen", "nummer", "keer", "maal", "jaar", "dag", "week", NULL};
+	"medewerkers", "leden", "mensen", "nummer", "keer", "maal", "jaar", "dag", "week", "rapport",
+	"verslag", "petitie", "handtekeningen", "nota", "notitie", "document", "dossier", "plan",
+	"motie", "rapportage", NULL};
 const char *const gx_trip_nouns[] = {"bezoek", "werkbezoek", "reis", "dienstreis",
 	"studiereis", "missie", "handelsmissie", "handelsreis", "staatsbezoek", "bezoeken",
 	"kennismakingsbezoek", "delegatiebezoek", "werkreis", "tegenbezoek", NULL};
@@ -1265,6 +1268,24 @@ static bool first_subject(const gx *g, size_t s0, size_t fin, bool giver, who *o
 	/* "burgemeester X van Rotterdam kreeg": the name's place */
 	if (ok && out->w1 < fin && rr_wis(ws, out->w1, "van") && cap_run(ws, out->w1 + 1, fin) == fin)
 		out->w1 = fin;
+	/* "Anna Smit, voorzitter van de raad gaf": what she is, after her name */
+	if (ok && out->w1 + 2 < fin && out->w1 + 6 >= fin && rr_wis(ws, out->w1, "van") &&
+	    word_in(ws, out->w1 + 1, dets)) {
+		size_t k = out->w1 + 2;
+		while (k < fin && is_word(ws, k))
+			k++;
+		if (k == fin || (k + 1 == fin && rr_wmark(ws, k, ',')))
+			out->w1 = fin;
+	}
+	/* "Anna Smit, voorzitter van de raad(,) gaf": the name and what she is */
+	if (ok && out->w1 + 2 < fin && rr_wmark(ws, out->w1, ',') && !out->pronoun) {
+		size_t k = out->w1 + 1;
+		while (k < fin && !rr_wmark(ws, k, ',') && is_word(ws, k) && !in(F(ws, k), give_fin) &&
+		       !in(F(ws, k), recv_fin))
+			k++;
+		if (k == fin || (k + 1 == fin && rr_wmark(ws, k, ',')))
+			out->w1 = fin;
+	}
 	return ok && out->w1 == fin;
 }
 
@@ -1439,7 +1460,8 @@ static bool clause(gx *g, size_t s0, size_t s1, vkind vk, size_t v, size_t fin, 
 				x->giver_ours = giver_is_ours(g, &giv);
 			}
 		}
-		if (has_rec)
+		/* "aan haar Duitse collega": whom it stands for is not stated */
+		if (has_rec && !word_in(ws, rec.w0, possessives))
 			snprintf(x->g.recipient, sizeof x->g.recipient, "%s", rec.text);
 		set_value(x, it);
 		x->g.date = date;
@@ -1450,6 +1472,9 @@ static bool clause(gx *g, size_t s0, size_t s1, vkind vk, size_t v, size_t fin, 
 	if (g->nf > lo && stop < s1) {
 		size_t cue = 0;
 		const char *disp = gx_disposition_of(g, stop, s1, &cue);
+		/* "een doek met foto's van het stadhuis": still the gift */
+		if (disp && rr_wis(ws, stop, "met"))
+			disp = NULL;
 		if (disp) {
 			size_t e = s1;
 			while (e > stop && ws->w[e - 1].kind == RR_W_PUNCT)
@@ -1470,6 +1495,29 @@ static bool clause(gx *g, size_t s0, size_t s1, vkind vk, size_t v, size_t fin, 
 	return true;
 }
 
+/* Does the sentence hand something over: a verb that says so by itself
+ * ("schonk", "overhandigde", "geschonken"), or any verb of giving or getting
+ * right after a sentence of the paragraph that told a gift ("X overhandigde
+ * een bord. Y gaf de burgemeester een boek.")? */
+static bool handing_over(const gx *g, size_t s0, size_t s1)
+{
+	static const char *const by_itself[] = {"schonk", "schonken", "schenkt", "overhandigde",
+		"overhandigden", "overhandigt", "geschonken", "overhandigd", NULL};
+	const rr_words *ws = g->ws;
+	bool after_gift = g->prev_hi > g->prev_lo && g->prev_end == s0 &&
+			  !(ws->w[s0].flags & RR_W_PARA);
+	for (size_t k = s0; k < s1; k++) {
+		if (!is_word(ws, k))
+			continue;
+		const char *f = F(ws, k);
+		if (in(f, by_itself))
+			return true;
+		if (after_gift && (in(f, give_fin) || in(f, recv_fin)))
+			return true;
+	}
+	return false;
+}
+
 static void sentence(gx *g, size_t s0, size_t s1)
 {
 	const rr_words *ws = g->ws;
@@ -1483,7 +1531,8 @@ static void sentence(gx *g, size_t s0, size_t s1)
 	size_t s2 = s1 < ws->count ? rr_wsent_end(ws, s1) : s1;
 	if (s2 > s1 && !(ws->w[s1].flags & RR_W_PARA) && gift_reference(g, s1, s2, NULL))
 		next_refers = true;
-	if ((!g->about_gifts && !has_gift_word(g, s0, s1) && !next_refers) ||
+	if ((!g->about_gifts && !has_gift_word(g, s0, s1) && !next_refers &&
+	     !handing_over(g, s0, s1)) ||
 	    not_an_event(g, s0, s1))
 		return;
 	/* the first verb whose clause tells gifts */

@@ -197,6 +197,67 @@ static size_t foreign_places(const imp_read *r, size_t a, size_t b, const imp_pm
 	return n;
 }
 
+/* "Het waterschap heeft de afgelopen 9 jaar samengewerkt met de stad X",
+ * "werkt al tien jaar samen met X": a lasting cooperation with the one
+ * foreign place right after "met" (at most "de stad/gemeente/provincie"
+ * between); its age in years, else -1. */
+static long worked_with(const imp_read *r, size_t s0, size_t s1, const imp_pm **out)
+{
+	const rr_words *ws = &r->ws;
+	size_t v = s1;
+	for (size_t k = s0; k < s1 && v == s1; k++) {
+		if (rr_wis(ws, k, "samengewerkt") || rr_wis(ws, k, "samenwerkt") ||
+		    rr_wis(ws, k, "samenwerken"))
+			v = k;
+		/* "werkt (al tien jaar) samen met" */
+		for (size_t j = k + 1; j < s1 && j < k + 6 && v == s1 &&
+		     (rr_wis(ws, k, "werkt") || rr_wis(ws, k, "werken")); j++)
+			if (rr_wis(ws, j, "samen"))
+				v = j;
+	}
+	if (v == s1)
+		return -1;
+	long age = -1;
+	for (size_t k = s0; k + 2 < s1 && age < 0; k++) {
+		if (!rr_wis(ws, k, "afgelopen") && !rr_wis(ws, k, "al") && !rr_wis(ws, k, "ruim"))
+			continue;
+		long n = -1;
+		size_t j = k + 1;
+		if (ws->w[j].kind == RR_W_NUM && ws->w[j].len <= 3) {
+			n = 0;
+			for (size_t i = 0; i < ws->w[j].len; i++)
+				n = n * 10 + ws->text[ws->w[j].off + i] - '0';
+		} else if (ws->w[j].kind == RR_W_WORD) {
+			n = rr_number_word(rr_wfold(ws, j));
+		}
+		/* "ruim tien jaar" is more than ten: no year */
+		if (n >= 2 && n <= 150 && rr_wis(ws, j + 1, "jaar") && !rr_wis(ws, k, "ruim"))
+			age = n;
+	}
+	if (age < 0)
+		return -1;
+	for (size_t k = v; k < s1; k++) {
+		if (!rr_wis(ws, k, "met"))
+			continue;
+		size_t j = k + 1;
+		if (rr_wis(ws, j, "de") || rr_wis(ws, j, "het"))
+			j++;
+		if (rr_wis(ws, j, "stad") || rr_wis(ws, j, "gemeente") || rr_wis(ws, j, "provincie") ||
+		    rr_wis(ws, j, "regio"))
+			j++;
+		for (size_t i = 0; i < r->pms.n; i++) {
+			const imp_pm *m = &r->pms.v[i];
+			if (m->w0 == j && !m->home && !m->adjective && m->p.kind != RR_PLACE_COUNTRY &&
+			    strcmp(m->p.country, "NL")) {
+				*out = m;
+				return age;
+			}
+		}
+		return -1;
+	}
+	return -1;
+}
+
 /* Does words [a, b) name another Dutch body as a party ("De gemeente
  * Maastricht heeft …")? */
 static bool other_body(const imp_read *r, size_t a, size_t b)
@@ -540,6 +601,14 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 			partners[n++] = last_partner;
 			fw = anaphor;
 		}
+		long worked = -1;
+		if (!first && !n) {
+			const imp_pm *m = NULL;
+			if ((worked = worked_with(r, s0, s1, &m)) > 0 && !other_body(r, s0, m->w0))
+				partners[n++] = m;
+			else
+				worked = -1;
+		}
 		if (!n) {
 			prev0 = s0;
 			prev1 = s1;
@@ -616,7 +685,7 @@ rr_err imp_partners_scan(const imp_read *r, imp_analysis *a)
 						    (!p->since.prec || rr_date_first(&r->dm[q].d.start) <
 									       rr_date_first(&p->since)))
 							p->since = r->dm[q].d.start;
-			long age = age_in(ws, s0, s1);
+			long age = worked > 0 ? worked : age_in(ws, s0, s1);
 			/* "het 45-jarig bestaan van de stedenband in 2019": against
 			 * the year the sentence names, else the document's */
 			int at = doc ? doc->y : 0;

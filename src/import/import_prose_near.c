@@ -189,6 +189,27 @@ bool pr_host_place(const imp_read *r, const frame *f, const imp_pm *only, char *
 						m = pm;
 		}
 	}
+	/* "door haar komst naar X … bij de inwoners van de Japanse
+	 * partnergemeente": the one town the trip goes to, named the body's
+	 * partner in the trip's sentence (without another name after it) */
+	if (!m && f->dir > 0 && f->ndest == 1 && f->dest[0]->p.kind == RR_PLACE_CITY &&
+	    pr_foreign(f->dest[0]) && !f->dest[0]->adjective && (!only || only == f->dest[0]) &&
+	    (!f->tg || !f->tg->plural))
+		for (size_t k = f->s0 + 1; k + 1 < f->s1 && !m; k++) {
+			if (!pr_in_list(pr_partner_nouns, rr_wfold(ws, k)) || k <= f->dest[0]->w0)
+				continue;
+			size_t d = k - 1;
+			const imp_pm *adj;
+			if (pr_is_place_word(r, d, &adj) && adj->adjective && d > f->s0) {
+				if (strcmp(adj->p.country, f->dest[0]->p.country))
+					continue;
+				d--;
+			}
+			const imp_pm *next;
+			if ((rr_wis(ws, d, "de") || rr_wis(ws, d, "onze")) &&
+			    !(k + 1 < f->s1 && pr_is_place_word(r, k + 1, &next)))
+				m = f->dest[0];
+		}
 	if (!m && f->dir < 0 && f->ntrav && f->trav[0]->side == IMP_SIDE_FOREIGN &&
 	    f->trav[0]->role[0] && pr_in_list(pr_foreign_offices, f->trav[0]->role) &&
 	    strcmp(f->trav[0]->role, "delegatie")) {
@@ -399,6 +420,31 @@ void pr_stops(const imp_read *r, frame *f, size_t s0, size_t s1)
 	}
 }
 
+/* "Burgemeester X was daar telkens bij", "wethouder Y was er ook bij": the
+ * word "was" (or "waren") whose subject was present at the trip just told,
+ * else 0. */
+static size_t present_there(const rr_words *ws, size_t s0, size_t s1)
+{
+	static const char *const be[] = {"was", "waren", NULL};
+	static const char *const between[] = {"daar", "er", "telkens", "steeds", "ook", "elke",
+		"iedere", "keer", "alle", "keren", "zelf", NULL};
+	for (size_t k = s0 + 1; k < s1; k++) {
+		if (ws->w[k].kind != RR_W_WORD || !pr_in_list(be, rr_wfold(ws, k)))
+			continue;
+		size_t j = k + 1;
+		bool there = false;
+		while (j < s1 && j < k + 5 && ws->w[j].kind == RR_W_WORD &&
+		       pr_in_list(between, rr_wfold(ws, j))) {
+			there |= rr_wis(ws, j, "daar") || rr_wis(ws, j, "er");
+			j++;
+		}
+		if (j < s1 && ((there && rr_wis(ws, j, "bij")) || rr_wis(ws, j, "erbij") ||
+			       rr_wis(ws, j, "daarbij")))
+			return k;
+	}
+	return 0;
+}
+
 /* "Tot zondag is de delegatie … in Duitsland" — a sentence without a new
  * place that speaks of the trip again adds to the frame before it. */
 void pr_coref(const imp_read *r, frame *f, size_t s0, size_t s1)
@@ -422,6 +468,13 @@ void pr_coref(const imp_read *r, frame *f, size_t s0, size_t s1)
 	/* "Kosten: 15.000 euro." right after the trip */
 	if (rr_wis(ws, s0, "kosten") || (rr_wis(ws, s0, "totale") && rr_wis(ws, s0 + 1, "kosten")))
 		mention = true;
+	/* "Burgemeester X was daar telkens bij (en Y twee keer)": X, who opens it */
+	size_t was = present_there(ws, s0, s1);
+	if (!mention && was && f->ntrav == 0 && f->dir > 0) {
+		add_travellers(r, f, s0, was);
+		f->c1 = s1;
+		return;
+	}
 	if (!mention)
 		return;
 	/* one date is not that of each of several trips ("drie keer in Spanje

@@ -334,6 +334,34 @@ static void test_prose_give_and_trip(void **state)
 	json_decref(doc);
 }
 
+static void test_prose_handing_over(void **state)
+{
+	/* a text not about gifts: a verb that hands over by itself, then any
+	 * verb of giving right after; "aan haar collega" names no one; a name
+	 * with what the giver is after it; "met ..." is still the gift */
+	const char text[] =
+		"Verslag\n\nDen Haag, 3 april 2041\n\n"
+		"Tijdens de ceremonie speelde een orkest. Daarna overhandigde wethouder Lotte Kramer "
+		"een beschilderde vaas aan haar Finse collega. Piet Boer, voorzitter van de "
+		"gemeenteraad gaf de burgemeester een wandkleed met afbeeldingen van het stadhuis.\n";
+	json_t *doc;
+	const json_t *g;
+	(void)state;
+	doc = import_as("gm0034", "h.txt", text, NULL);
+	assert_int_equal(ngifts(doc), 2);
+	g = gift(doc, "beschilderde vaas");
+	assert_non_null(g);
+	assert_string_equal(str(g, "giver"), "wethouder Lotte Kramer");
+	assert_string_equal(str(g, "recipient"), "");
+	g = gift(doc, "wandkleed");
+	assert_non_null(g);
+	assert_string_equal(str(g, "giver"), "voorzitter Piet Boer");
+	assert_string_equal(str(g, "recipient"), "burgemeester");
+	assert_string_equal(str(g, "disposition_note"), "");
+	assert_string_equal(str(g, "disposition"), "");
+	json_decref(doc);
+}
+
 static void test_not_gifts(void **state)
 {
 	/* denied, habits, rules, conditions, questions, words for any gift,
@@ -462,6 +490,7 @@ int main(void)
 		cmocka_unit_test(test_prose_list_in_brackets),
 		cmocka_unit_test(test_prose_follow_up),
 		cmocka_unit_test(test_prose_give_and_trip),
+		cmocka_unit_test(test_prose_handing_over),
 		cmocka_unit_test(test_not_gifts),
 		cmocka_unit_test(test_unstated_facts),
 		cmocka_unit_test(test_same_gift_twice),

@@ -196,6 +196,50 @@ static void both_sides_of_a_relation(void **state)
 	rr_diag_free(&d);
 }
 
+/* "heeft de afgelopen 12 jaar samengewerkt met de stad X": a relation
+ * since the document's year less those years, of no stated kind; without
+ * how long, or with another Dutch body as the party, none */
+static json_t *partnerships_of(const char *text)
+{
+	rr_import *im = NULL;
+	rr_diag d = {0};
+	json_t *doc = NULL, *p;
+	assert_int_equal(rr_import_new(NULL, "pv26", true, &im, &d), RR_OK);
+	assert_int_equal(rr_import_add(im, "m.txt", (const unsigned char *)text, strlen(text), &d),
+			 RR_OK);
+	assert_int_equal(rr_import_result(im, &doc, &d), RR_OK);
+	rr_import_free(im);
+	rr_diag_free(&d);
+	p = json_incref(json_object_get(doc, "partnerships"));
+	json_decref(doc);
+	return p;
+}
+
+static void worked_together_for_years(void **state)
+{
+	json_t *p;
+	(void)state;
+	p = partnerships_of("Nieuws, 3 maart 2020\n\nDe gemeente heeft de afgelopen 12 jaar "
+			    "samengewerkt met de stad Tampere aan schoon drinkwater.\n");
+	assert_int_equal(json_array_size(p), 1);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(json_array_get(p, 0),
+							      "partner"), "country")), "FI");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(p, 0), "since")),
+			    "2008");
+	assert_null(json_object_get(json_array_get(p, 0), "type"));
+	json_decref(p);
+	p = partnerships_of("Nieuws, 3 maart 2020\n\nDe gemeente werkt al tien jaar samen met "
+			    "Tampere.\n");
+	assert_int_equal(json_array_size(p), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(p, 0), "since")),
+			    "2010");
+	json_decref(p);
+	p = partnerships_of("Nieuws, 3 maart 2020\n\nDe gemeente heeft samengewerkt met de stad "
+			    "Tampere.\n");
+	assert_int_equal(json_array_size(p), 0);
+	json_decref(p);
+}
+
 /* The trips of a made-up text imported for the body code (dry run). */
 static json_t *trips_for(const char *code, const char *text)
 {
@@ -357,6 +401,46 @@ static void place_in_the_sentence_before(void **state)
 	json_decref(t);
 }
 
+/* "Burgemeester X was daar telkens bij" right after trips: X went on each;
+ * whoever the sentence names after that (only some of the times) does not */
+static void present_there(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_for("gm1978", "Nieuws\n\nMolenlanden, 12 december 2025\n\nDit jaar maakte de "
+		      "gemeente drie reizen naar Gdynia, Lodz en Krakau. Burgemeester Visser was daar "
+		      "telkens bij en wethouder Kok een keer.\n");
+	assert_int_equal(json_array_size(t), 3);
+	for (size_t i = 0; i < 3; i++) {
+		json_t *tr = json_object_get(json_array_get(t, i), "travellers");
+		assert_int_equal(json_array_size(tr), 1);
+		assert_string_equal(json_string_value(json_object_get(json_array_get(tr, 0),
+								       "name")), "Visser");
+	}
+	json_decref(t);
+}
+
+/* The one town a trip goes to, called the body's partner in the trip's
+ * sentence ("de Finse partnergemeente"), is its counterpart; a partner of
+ * another country is not that town */
+static void partner_named_after_the_town(void **state)
+{
+	json_t *t;
+	(void)state;
+	t = trips_for("gm1978", "Nieuws\n\nMolenlanden, 12 mei 2025\n\nWethouder Bakker heeft met "
+		      "haar komst naar Tampere veel vrienden gemaakt bij de inwoners van de Finse "
+		      "partnergemeente.\n");
+	assert_int_equal(json_array_size(t), 1);
+	assert_string_equal(field(t, 0, "counterpart"), "Tampere");
+	json_decref(t);
+	t = trips_for("gm1978", "Nieuws\n\nMolenlanden, 12 mei 2025\n\nWethouder Bakker heeft met "
+		      "haar komst naar Tampere veel vrienden gemaakt bij de inwoners van de Zweedse "
+		      "partnergemeente.\n");
+	assert_int_equal(json_array_size(t), 1);
+	assert_null(field(t, 0, "counterpart"));
+	json_decref(t);
+}
+
 /* After "een overzicht van de reizen van dit jaar", an undated trip is of
  * the document's year */
 static void trips_of_this_year(void **state)
@@ -396,6 +480,9 @@ int main(void)
 		cmocka_unit_test(visitors_coming),
 		cmocka_unit_test(place_in_the_sentence_before),
 		cmocka_unit_test(trips_of_this_year),
+		cmocka_unit_test(present_there),
+		cmocka_unit_test(worked_together_for_years),
+		cmocka_unit_test(partner_named_after_the_town),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
