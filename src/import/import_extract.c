@@ -5,6 +5,7 @@
 #include "import_int.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -20,6 +21,34 @@ size_t imp_eol(const char *t, size_t pos, size_t to)
 	while (pos < to && t[pos] != '\n')
 		pos++;
 	return pos;
+}
+
+rr_err imp_lines(const char *t, size_t n, imp_line **out, size_t *count)
+{
+	size_t nl = 0, cap = 0;
+	imp_line *ln = NULL;
+
+	for (size_t pos = 0; pos < n;) {
+		size_t le = imp_eol(t, pos, n), s = pos, te = le;
+		imp_trim(t, &s, &te);
+		pos = le + 1;
+		if (s == te)
+			continue;
+		if (nl == cap) {
+			size_t nc = cap ? cap * 2 : 256;
+			imp_line *x = realloc(ln, nc * sizeof *x);
+			if (!x) {
+				free(ln);
+				return RR_ENOMEM;
+			}
+			ln = x;
+			cap = nc;
+		}
+		ln[nl++] = (imp_line){s, te};
+	}
+	*out = ln;
+	*count = nl;
+	return RR_OK;
 }
 
 void imp_trim(const char *t, size_t *s, size_t *e)

@@ -248,9 +248,7 @@ static void row_gift(gx *g, const gtable *tb, const span *c, size_t n, const cha
 		g->nf--;
 }
 
-typedef struct gline {
-	size_t s, e;
-} gline;
+typedef imp_line gline;
 
 /* A person alone on the line (a heading: "Burgemeester J. Jansen:"). */
 static bool person_line(const gx *g, const gline *l, char *out, size_t cap)
@@ -397,27 +395,11 @@ static size_t blocks(gx *g, const gline *ln, size_t nl, size_t h)
 rr_err gx_scan_registers(gx *g)
 {
 	const char *t = g->t;
-	size_t n = g->ws->n, nl = 0, cap = 0;
+	size_t n = g->ws->n, nl = 0;
 	gline *ln = NULL;
 
-	for (size_t pos = 0; pos < n;) {
-		size_t le = imp_eol(t, pos, n), s = pos, te = le;
-		imp_trim(t, &s, &te);
-		pos = le + 1;
-		if (s == te)
-			continue;
-		if (nl == cap) {
-			size_t nc = cap ? cap * 2 : 256;
-			gline *x = realloc(ln, nc * sizeof *x);
-			if (!x) {
-				free(ln);
-				return RR_ENOMEM;
-			}
-			ln = x;
-			cap = nc;
-		}
-		ln[nl++] = (gline){s, te};
-	}
+	if (imp_lines(t, n, &ln, &nl))
+		return RR_ENOMEM;
 	for (size_t i = 0; i < nl;) {
 		span c[MAX_GCOLS + 2];
 		size_t next = i + 1;

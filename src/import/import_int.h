@@ -21,6 +21,13 @@
 
 /* Offset of the '\n' ending the line that starts at pos, or to. */
 size_t imp_eol(const char *t, size_t pos, size_t to);
+/* A line of text by its trimmed offsets [s, e). */
+typedef struct imp_line {
+	size_t s, e;
+} imp_line;
+/* The non-empty lines of t[0..n), trimmed, in *out (the caller frees it;
+ * NULL when there are none) and their number in *count. */
+rr_err imp_lines(const char *t, size_t n, imp_line **out, size_t *count);
 /* The line [*s, *e) trimmed of spaces and tabs (ASCII). */
 void imp_trim(const char *t, size_t *s, size_t *e);
 /* True when t[pos..to) starts with word, ASCII case-insensitively. */

@@ -252,9 +252,7 @@ static rr_err emit(const imp_read *r, imp_analysis *a, const table *tb, const ro
 
 /* ---- rows on lines ---- */
 
-typedef struct line {
-	size_t s, e;           /* trimmed */
-} line;
+typedef imp_line line; /* trimmed */
 
 /* Does the cell look like a destination: short, names a place abroad? */
 static bool dest_cell(const imp_read *r, size_t s, size_t e)
@@ -428,29 +426,12 @@ static rr_err rows(const imp_read *r, imp_analysis *a, const line *ln, size_t nl
 rr_err imp_tables_scan(const imp_read *r, imp_analysis *a)
 {
 	const char *t = r->ws.text;
-	size_t n = r->ws.n, nl = 0, cap = 0;
+	size_t n = r->ws.n, nl = 0;
 	line *ln = NULL;
 	rr_err e = RR_OK;
 
-	/* the non-empty lines */
-	for (size_t pos = 0; pos < n;) {
-		size_t le = imp_eol(t, pos, n), s = pos, te = le;
-		imp_trim(t, &s, &te);
-		pos = le + 1;
-		if (s == te)
-			continue;
-		if (nl == cap) {
-			size_t nc = cap ? cap * 2 : 256;
-			line *nln = realloc(ln, nc * sizeof *nln);
-			if (!nln) {
-				free(ln);
-				return RR_ENOMEM;
-			}
-			ln = nln;
-			cap = nc;
-		}
-		ln[nl++] = (line){s, te};
-	}
+	if (imp_lines(t, n, &ln, &nl))
+		return RR_ENOMEM;
 	for (size_t i = 0; i < nl && !e;) {
 		cell c[MAX_CELLS];
 		size_t next = i + 1;
