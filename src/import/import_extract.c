@@ -51,6 +51,25 @@ rr_err imp_lines(const char *t, size_t n, imp_line **out, size_t *count)
 	return RR_OK;
 }
 
+size_t imp_cells(const char *t, size_t s, size_t e, imp_line *out, size_t max)
+{
+	size_t n = 0, a = s;
+	bool any = false;
+	for (size_t i = s; i <= e && n < max; i++) {
+		if (i < e && t[i] != '\t' && t[i] != '|')
+			continue;
+		if (i < e)
+			any = true;
+		size_t cs = a, ce = i;
+		imp_trim(t, &cs, &ce);
+		/* "| a | b |": the empty cells outside the bars do not count */
+		if (!(ce == cs && (a == s || i == e)))
+			out[n++] = (imp_line){cs, ce};
+		a = i + 1;
+	}
+	return any ? n : 0;
+}
+
 void imp_trim(const char *t, size_t *s, size_t *e)
 {
 	while (*s < *e && (t[*s] == ' ' || t[*s] == '\t' || t[*s] == '\r'))

@@ -91,28 +91,7 @@ static bool gift_table(const gtable *tb)
 	return tb->specific && desc && (giver || recip) && other >= 2;
 }
 
-typedef struct span {
-	size_t s, e;
-} span;
-
-/* Cells of a line split at tabs or '|'; 0 when it has no separator. */
-static size_t cells(const char *t, size_t s, size_t e, span *out, size_t max)
-{
-	size_t n = 0, a = s;
-	bool any = false;
-	for (size_t i = s; i <= e && n < max; i++) {
-		if (i < e && t[i] != '\t' && t[i] != '|')
-			continue;
-		if (i < e)
-			any = true;
-		size_t cs = a, ce = i;
-		imp_trim(t, &cs, &ce);
-		if (!(ce == cs && (a == s || i == e)))
-			out[n++] = (span){cs, ce};
-		a = i + 1;
-	}
-	return any ? n : 0;
-}
+typedef imp_line span;
 
 /* A value cell: "€ 75", "75,00", "geschat op € 75"; "onbekend", "< € 50",
  * "n.v.t." are none. */
@@ -280,7 +259,7 @@ static size_t registers(gx *g, const gline *ln, size_t nl, size_t h)
 	span hc[MAX_GCOLS + 2], c[MAX_GCOLS + 2];
 	gtable tb = {0};
 	char recip[160];
-	size_t n = cells(t, ln[h].s, ln[h].e, hc, MAX_GCOLS + 2), i;
+	size_t n = imp_cells(t, ln[h].s, ln[h].e, hc, MAX_GCOLS + 2), i;
 
 	if (n >= 3) {
 		/* rows */
@@ -292,7 +271,7 @@ static size_t registers(gx *g, const gline *ln, size_t nl, size_t h)
 			return h + 1;
 		recipient_above(g, ln, h, recip, sizeof recip);
 		for (i = h + 1; i < nl; i++) {
-			size_t m = cells(t, ln[i].s, ln[i].e, c, MAX_GCOLS + 2);
+			size_t m = imp_cells(t, ln[i].s, ln[i].e, c, MAX_GCOLS + 2);
 			if (!m)
 				break;
 			if (strspn(t + ln[i].s, "|-: \t") == ln[i].e - ln[i].s)
@@ -304,7 +283,7 @@ static size_t registers(gx *g, const gline *ln, size_t nl, size_t h)
 	}
 	/* flattened: the column names a line each, then the cells */
 	for (i = h; i < nl && tb.ncols < MAX_GCOLS; i++) {
-		enum gcol col = cells(t, ln[i].s, ln[i].e, c, 2) ? G_NONE : gcol_of(t, ln[i].s, ln[i].e);
+		enum gcol col = imp_cells(t, ln[i].s, ln[i].e, c, 2) ? G_NONE : gcol_of(t, ln[i].s, ln[i].e);
 		if (col == G_NONE || memchr(t + ln[i].s, ':', ln[i].e - ln[i].s))
 			break;
 		tb.cols[tb.ncols++] = col;
@@ -404,7 +383,7 @@ rr_err gx_scan_registers(gx *g)
 		span c[MAX_GCOLS + 2];
 		size_t next = i + 1;
 		const char *colon = memchr(t + ln[i].s, ':', ln[i].e - ln[i].s);
-		if (cells(t, ln[i].s, ln[i].e, c, MAX_GCOLS + 2) >= 3)
+		if (imp_cells(t, ln[i].s, ln[i].e, c, MAX_GCOLS + 2) >= 3)
 			next = registers(g, ln, nl, i);
 		else if (colon && gcol_of(t, ln[i].s, (size_t)(colon - t)) != G_NONE)
 			next = blocks(g, ln, nl, i);

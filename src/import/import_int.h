@@ -28,6 +28,9 @@ typedef struct imp_line {
 /* The non-empty lines of t[0..n), trimmed, in *out (the caller frees it;
  * NULL when there are none) and their number in *count. */
 rr_err imp_lines(const char *t, size_t n, imp_line **out, size_t *count);
+/* The cells of the line t[s..e) split at tabs or '|', trimmed, at most max,
+ * in out; their number, 0 when the line has no separator. */
+size_t imp_cells(const char *t, size_t s, size_t e, imp_line *out, size_t max);
 /* The line [*s, *e) trimmed of spaces and tabs (ASCII). */
 void imp_trim(const char *t, size_t *s, size_t *e);
 /* True when t[pos..to) starts with word, ASCII case-insensitively. */

@@ -30,9 +30,7 @@ enum col { C_NONE, C_DEST, C_PURPOSE, C_DATE, C_WHO, C_COST, C_PAYER, C_REPORT, 
 #define MAX_COLS 10
 #define MAX_CELLS 64
 
-typedef struct cell {
-	size_t s, e;       /* bytes, trimmed */
-} cell;
+typedef imp_line cell; /* bytes, trimmed */
 
 /* What a column name says its cells hold. */
 static enum col column_of(const char *t, size_t s, size_t e)
@@ -69,27 +67,6 @@ static enum col column_of(const char *t, size_t s, size_t e)
 	if (!strcmp(f, "verslag"))
 		return C_REPORT;
 	return C_NONE;
-}
-
-/* Splits a line at tabs or '|' into cells; returns the count (0 when the
- * line has no separator). */
-static size_t split(const char *t, size_t s, size_t e, cell *out, size_t max)
-{
-	size_t n = 0, a = s;
-	bool any = false;
-	for (size_t i = s; i <= e && n < max; i++) {
-		if (i < e && t[i] != '\t' && t[i] != '|')
-			continue;
-		if (i < e)
-			any = true;
-		size_t cs = a, ce = i;
-		imp_trim(t, &cs, &ce);
-		/* "| a | b |": the empty cells outside the bars do not count */
-		if (!(ce == cs && (a == s || i == e)))
-			out[n++] = (cell){cs, ce};
-		a = i + 1;
-	}
-	return any ? n : 0;
 }
 
 typedef struct table {
@@ -384,7 +361,7 @@ static rr_err rows(const imp_read *r, imp_analysis *a, const line *ln, size_t nl
 {
 	const char *t = r->ws.text;
 	cell hc[MAX_CELLS], c[MAX_CELLS];
-	size_t nh = split(t, ln[h].s, ln[h].e, hc, MAX_CELLS), i = h + 1;
+	size_t nh = imp_cells(t, ln[h].s, ln[h].e, hc, MAX_CELLS), i = h + 1;
 	table tb = {0};
 	const imp_person *who = NULL;
 	rr_err e = RR_OK;
@@ -396,7 +373,7 @@ static rr_err rows(const imp_read *r, imp_analysis *a, const line *ln, size_t nl
 		return RR_OK;
 	}
 	for (; i < nl && !e; i++) {
-		size_t n = split(t, ln[i].s, ln[i].e, c, MAX_CELLS);
+		size_t n = imp_cells(t, ln[i].s, ln[i].e, c, MAX_CELLS);
 		if (!n) {
 			const imp_person *hp = heading_at(r, ln[i].s, ln[i].e);
 			if (hp) {
@@ -435,7 +412,7 @@ rr_err imp_tables_scan(const imp_read *r, imp_analysis *a)
 	for (size_t i = 0; i < nl && !e;) {
 		cell c[MAX_CELLS];
 		size_t next = i + 1;
-		if (split(t, ln[i].s, ln[i].e, c, MAX_CELLS) >= 3)
+		if (imp_cells(t, ln[i].s, ln[i].e, c, MAX_CELLS) >= 3)
 			e = rows(r, a, ln, nl, i, &next);
 		else if (column_of(t, ln[i].s, ln[i].e) == C_DEST)
 			e = flattened(r, a, ln, nl, i, &next);
